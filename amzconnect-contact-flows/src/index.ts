@@ -1,0 +1,2 @@
+export * from './model/flow-document';
+export * from './model/placeholders';

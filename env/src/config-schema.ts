@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { AWS_REGION_PATTERN, CONNECT_REGIONS } from './connect-regions';
+
+/** Placeholder account id used by templates; never deployable. */
+export const PLACEHOLDER_ACCOUNT = 'XXXXXXXXXXXX';
+
+const ENV_NAME = /^[a-z][a-z0-9-]{0,19}$/;
+const APP_NAME = /^[a-z][a-z0-9-]{1,19}$/;
+/** Branch names must fit into pipeline names: letters, digits, `.`, `_`, `-` (no `/`). */
+const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/;
+const ACCOUNT = /^\d{12}$/;
+const CONNECTION_ARN =
+  /^arn:aws(?:-[a-z]+)*:(?:codestar-connections|codeconnections):([a-z0-9-]+):(\d{12}):connection\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const GITHUB_REPO = /^[A-Za-z0-9._-]{1,100}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const envName = z
+  .string()
+  .regex(
+    ENV_NAME,
+    'must be 1-20 lowercase letters, digits or hyphens starting with a letter (it becomes part of stack and resource names), e.g. "develop".',
+  );
+
+const branch = z
+  .string()
+  .regex(
+    BRANCH,
+    'must be a branch name of letters, digits, ".", "_" or "-" (at most 60, no "/"), because it becomes part of pipeline names; e.g. "develop".',
+  );
+
+const account = z.string().superRefine((value, ctx) => {
+  if (value.toUpperCase() === PLACEHOLDER_ACCOUNT) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is a placeholder; replace it with the 12-digit id of the AWS account.`,
+    });
+  } else if (!ACCOUNT.test(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not an AWS account id; use the 12-digit id, as a string (keep leading zeros).`,
+    });
+  }
+});
+
+const connectRegion = z.string().superRefine((value, ctx) => {
+  if (!CONNECT_REGIONS.includes(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a Region where Amazon Connect is offered; use one of ${CONNECT_REGIONS.join(', ')}.`,
+    });
+  }
+});
+
+/** One entry of `accounts[]` in `accountvars.json`. */
+export const environmentSchema = z.strictObject({
+  env: envName,
+  branch,
+  enabled: z.boolean(),
+  account,
+  region: z
+    .array(connectRegion)
+    .min(1, 'is empty; list at least one Region, e.g. ["us-east-1"].')
+    .superRefine((regions, ctx) => {
+      const seen = new Set<string>();
+      regions.forEach((r, i) => {
+        if (seen.has(r)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `"${r}" is listed twice; list each Region once.`,
+          });
+        }
+        seen.add(r);
+      });
+    }),
+  app: z
+    .string()
+    .regex(
+      APP_NAME,
+      'must be 2-20 lowercase letters, digits or hyphens starting with a letter (it prefixes SSM parameters and flow names), e.g. "acme".',
+    ),
+  approval: z.boolean().optional(),
+});
+
+/** `env/accountvars.json`. */
+export const accountVarsSchema = z.strictObject({
+  accounts: z.array(environmentSchema).min(1, 'is empty; declare at least one environment.'),
+});
+
+/** `env/devops.json`. */
+export const devopsSchema = z
+  .strictObject({
+    env: envName,
+    account,
+    region: z
+      .string()
+      .regex(AWS_REGION_PATTERN, 'is not an AWS Region name; use the Region of the pipelines, e.g. "us-east-1".'),
+    codestarArn: z
+      .string()
+      .regex(
+        CONNECTION_ARN,
+        'is not a CodeStar connection ARN; copy the ARN of the GitHub connection from the console (Developer Tools > Settings > Connections): arn:aws:codestar-connections:<region>:<account>:connection/<uuid>.',
+      ),
+    repo: z.string().regex(GITHUB_REPO, 'must be the GitHub repository name, e.g. "amazon-connect-cicd".'),
+    owner: z.string().regex(GITHUB_OWNER, 'must be the GitHub user or organisation that owns the repository.'),
+    email: z.string().regex(EMAIL, 'must be an e-mail address for pipeline notifications, e.g. "ops@example.com".'),
+    branch: branch.optional(),
+  })
+  .superRefine((value, ctx) => {
+    const m = CONNECTION_ARN.exec(value.codestarArn);
+    if (m && ACCOUNT.test(value.account) && m[2] !== value.account) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['codestarArn'],
+        message: `belongs to account ${m[2]}, but the tooling account is ${value.account}; create the connection in the tooling account or fix "account".`,
+      });
+    }
+  });
+
+export type AccountVarsFile = z.infer<typeof accountVarsSchema>;
+export type DevopsFile = z.infer<typeof devopsSchema>;
+
+/** Regex for a connection ARN; exported for tests and for the pipelines' IAM scoping. */
+export const CONNECTION_ARN_PATTERN = CONNECTION_ARN;

@@ -1,0 +1,168 @@
+import * as path from 'path';
+import type { z } from 'zod';
+import { ConfigError, ConfigProblem, formatPath } from './config-error';
+import { accountVarsSchema, AccountVarsFile, devopsSchema, DevopsFile, environmentSchema, PLACEHOLDER_ACCOUNT } from './config-schema';
+import { Environment, PlatformConfig } from './platform-config';
+import { readJsonFile } from './read-json-file';
+
+/** File names inside the configuration folder. */
+export const ACCOUNTVARS_FILE = 'accountvars.json';
+export const DEVOPS_FILE = 'devops.json';
+
+/** Default tooling branch when `devops.json` has no `branch`. */
+export const DEFAULT_TOOLING_BRANCH = 'main';
+
+const EXAMPLES: Record<string, string> = {
+  accounts: '[{ "env": "develop", "branch": "develop", ... }]',
+  env: '"develop"',
+  branch: '"develop"',
+  enabled: 'true',
+  account: '"123456789012"',
+  region: '["us-east-1"]',
+  app: '"acme"',
+  codestarArn: '"arn:aws:codestar-connections:us-east-1:123456789012:connection/<uuid>"',
+  repo: '"amazon-connect-cicd"',
+  owner: '"my-org"',
+  email: '"ops@example.com"',
+};
+
+function issueToProblems(file: string, issue: z.core.$ZodIssue, allowedKeys: (p: readonly PropertyKey[]) => string[]): ConfigProblem[] {
+  const field = formatPath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      file,
+      field: formatPath([...issue.path, key]),
+      message: `is not a known key; remove it or fix its spelling (known keys: ${allowedKeys(issue.path).join(', ')}).`,
+    }));
+  }
+  if (issue.code === 'invalid_type') {
+    const last = issue.path[issue.path.length - 1];
+    const example = typeof last === 'string' && EXAMPLES[last] ? `, e.g. ${EXAMPLES[last]}` : '';
+    if (issue.input === undefined) {
+      return [{ file, field, message: `is missing; add it${example}.` }];
+    }
+    const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'an array' : `a ${typeof issue.input}`;
+    const expected = issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`;
+    return [{ file, field, message: `must be ${expected}, not ${got}${example}.` }];
+  }
+  return [{ file, field, message: issue.message }];
+}
+
+const ENV_KEYS = Object.keys(environmentSchema.shape);
+const DEVOPS_KEYS = ['env', 'account', 'region', 'codestarArn', 'repo', 'owner', 'email', 'branch'];
+
+function parseWith<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  file: string,
+  allowedKeys: (p: readonly PropertyKey[]) => string[],
+  problems: ConfigProblem[],
+): T | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) problems.push(...issueToProblems(file, issue, allowedKeys));
+  return undefined;
+}
+
+/** Checks that need more than one entry: unique names, one enabled environment per branch. */
+function crossChecks(raw: unknown, file: string, problems: ConfigProblem[]): void {
+  const accounts = (raw as { accounts?: unknown })?.accounts;
+  if (!Array.isArray(accounts)) return;
+  const byName = new Map<string, number>();
+  const byBranch = new Map<string, number>();
+  accounts.forEach((entry: unknown, i: number) => {
+    if (typeof entry !== 'object' || entry === null) return;
+    const e = entry as Record<string, unknown>;
+    if (typeof e.env === 'string') {
+      const first = byName.get(e.env);
+      if (first !== undefined) {
+        problems.push({
+          file,
+          field: `accounts[${i}].env`,
+          message: `"${e.env}" is already used by accounts[${first}]; give each environment its own name.`,
+        });
+      } else byName.set(e.env, i);
+    }
+    if (e.enabled === true && typeof e.branch === 'string') {
+      const first = byBranch.get(e.branch);
+      if (first !== undefined) {
+        problems.push({
+          file,
+          field: `accounts[${i}].branch`,
+          message: `"${e.branch}" is also the branch of enabled accounts[${first}]; a push must deploy one environment, so give each enabled environment its own branch or disable one.`,
+        });
+      } else byBranch.set(e.branch, i);
+    }
+  });
+}
+
+/** Options for {@link loadPlatformConfig}. */
+export interface LoadPlatformConfigOptions {
+  /** Directory used to shorten file names in messages. @default process.cwd() */
+  readonly cwd?: string;
+}
+
+/**
+ * Loads `accountvars.json` and `devops.json` from `configDir`, validates both, and returns the
+ * typed model. Every problem in both files is collected before anything is thrown.
+ * @throws ConfigError listing every problem, each with file, field and fix
+ */
+export function loadPlatformConfig(configDir: string, options: LoadPlatformConfigOptions = {}): PlatformConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const dir = path.resolve(cwd, configDir);
+  const display = (name: string) => path.relative(cwd, path.join(dir, name)) || name;
+  const problems: ConfigProblem[] = [];
+
+  const accountsFile = display(ACCOUNTVARS_FILE);
+  const devopsFile = display(DEVOPS_FILE);
+  const accountsRaw = readJsonFile(path.join(dir, ACCOUNTVARS_FILE), accountsFile);
+  const devopsRaw = readJsonFile(path.join(dir, DEVOPS_FILE), devopsFile);
+
+  let accountVars: AccountVarsFile | undefined;
+  let devops: DevopsFile | undefined;
+  if (accountsRaw.ok) {
+    accountVars = parseWith(
+      accountVarsSchema,
+      accountsRaw.value,
+      accountsFile,
+      (p) => (p.length === 0 ? ['accounts'] : ENV_KEYS),
+      problems,
+    );
+    crossChecks(accountsRaw.value, accountsFile, problems);
+  } else {
+    problems.push(accountsRaw.problem);
+  }
+  if (devopsRaw.ok) {
+    devops = parseWith(devopsSchema, devopsRaw.value, devopsFile, () => DEVOPS_KEYS, problems);
+  } else {
+    problems.push(devopsRaw.problem);
+  }
+
+  if (problems.length > 0 || !accountVars || !devops) throw new ConfigError(problems);
+
+  const environments: Environment[] = accountVars.accounts.map((a) => ({
+    name: a.env,
+    branch: a.branch,
+    enabled: a.enabled,
+    account: a.account,
+    regions: [...a.region],
+    app: a.app,
+    approval: a.approval ?? false,
+  }));
+  return {
+    configDir: dir,
+    environments,
+    tooling: {
+      name: devops.env,
+      account: devops.account,
+      region: devops.region,
+      connectionArn: devops.codestarArn,
+      owner: devops.owner,
+      repo: devops.repo,
+      branch: devops.branch ?? DEFAULT_TOOLING_BRANCH,
+      email: devops.email,
+    },
+  };
+}
+
+export { PLACEHOLDER_ACCOUNT };

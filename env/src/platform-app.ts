@@ -1,0 +1,36 @@
+import { App, Validations } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks } from 'cdk-nag';
+
+/** Options for {@link createPlatformApp}. */
+export interface PlatformAppOptions {
+  /** Where the cloud assembly goes. @default the CDK default (`cdk.out`, or what the CLI passes) */
+  readonly outdir?: string;
+  /**
+   * Skip asset bundling (esbuild) for every stack. Tests use it to stay fast; real synthesis never does.
+   * @default false
+   */
+  readonly skipBundling?: boolean;
+  /** Extra context, e.g. from the command line. @default none */
+  readonly context?: Record<string, unknown>;
+}
+
+/**
+ * Creates the CDK App every sub-project uses, with the platform's guard rails switched on:
+ * templates are validated against CloudFormation's resource schemas with warnings counted as
+ * errors, and cdk-nag's AWS Solutions rules run as a validation plugin, so any unacknowledged
+ * finding fails synthesis (report in `<outdir>/validation-report.json`).
+ */
+export function createPlatformApp(options: PlatformAppOptions = {}): App {
+  const app = new App({
+    outdir: options.outdir,
+    context: {
+      [cxapi.VALIDATE_AGAINST_DEFAULT_RULES]: true,
+      [cxapi.STRICT_CFN_VALIDATE_ERRORS]: true,
+      ...(options.skipBundling ? { 'aws:cdk:bundling-stacks': [] } : {}),
+      ...options.context,
+    },
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return app;
+}

@@ -1,0 +1,83 @@
+/**
+ * The typed model of what the platform deploys, built once from `env/` by `loadPlatformConfig`.
+ * Stacks and constructs receive these objects; none of them reads files or `process.env`.
+ */
+
+/** One deployment target: a branch that deploys to one AWS account in one or more Regions. */
+export interface Environment {
+  /** Environment name, e.g. `develop`; lowercase, used in stack and resource names. */
+  readonly name: string;
+  /** Git branch whose pushes deploy this environment, e.g. `develop`. */
+  readonly branch: string;
+  /** Whether pipelines exist for this environment. */
+  readonly enabled: boolean;
+  /** 12-digit id of the AWS account the environment deploys to. */
+  readonly account: string;
+  /** Regions the environment deploys to, in the order given; never empty, no duplicates. */
+  readonly regions: readonly string[];
+  /** Application prefix used for SSM parameters, flow names and stack names, e.g. `acme`. */
+  readonly app: string;
+  /** Whether release managers approve before this environment deploys. @default false */
+  readonly approval: boolean;
+}
+
+/** The tooling account that hosts the pipelines and the webhook router. */
+export interface ToolingAccount {
+  /** Name of the tooling environment, e.g. `devops`. */
+  readonly name: string;
+  /** 12-digit id of the tooling AWS account. */
+  readonly account: string;
+  /** Region of the pipelines. */
+  readonly region: string;
+  /** ARN of the CodeStar (CodeConnections) connection to GitHub. */
+  readonly connectionArn: string;
+  /** GitHub owner (user or organisation) of the repository. */
+  readonly owner: string;
+  /** GitHub repository name. */
+  readonly repo: string;
+  /** Branch the self-update pipeline tracks. @default main */
+  readonly branch: string;
+  /** Address that receives pipeline notifications and approval requests. */
+  readonly email: string;
+}
+
+/** Everything the apps need to know about where the platform deploys. */
+export interface PlatformConfig {
+  /** Absolute path of the configuration folder the model was loaded from. */
+  readonly configDir: string;
+  /** Every environment declared, enabled or not, in file order. */
+  readonly environments: readonly Environment[];
+  /** The tooling account. */
+  readonly tooling: ToolingAccount;
+}
+
+/** The enabled environments, in file order. */
+export function enabledEnvironments(config: PlatformConfig): readonly Environment[] {
+  return config.environments.filter((e) => e.enabled);
+}
+
+/** One (environment, Region) pair: the unit every sub-project deploys a stack for. */
+export interface DeploymentTarget {
+  readonly environment: Environment;
+  readonly region: string;
+}
+
+/**
+ * Every enabled (environment, Region) pair, optionally restricted to the named environments.
+ * @throws Error when `only` names an environment that is not enabled.
+ */
+export function deploymentTargets(config: PlatformConfig, only?: readonly string[]): DeploymentTarget[] {
+  const enabled = enabledEnvironments(config);
+  if (only && only.length > 0) {
+    const unknown = only.filter((name) => !enabled.some((e) => e.name === name));
+    if (unknown.length > 0) {
+      throw new Error(
+        `No enabled environment named ${unknown.map((u) => `"${u}"`).join(', ')} in ${config.configDir}; ` +
+          `enabled: ${enabled.map((e) => e.name).join(', ') || '(none)'}.`,
+      );
+    }
+  }
+  return enabled
+    .filter((e) => !only || only.length === 0 || only.includes(e.name))
+    .flatMap((environment) => environment.regions.map((region) => ({ environment, region })));
+}

@@ -1,0 +1,37 @@
+// One lint configuration for every workspace: type-aware rules that catch floating promises,
+// plus a ban on focused or skipped tests.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/cdk.out/**', '**/*.js', '**/*.mjs', '**/test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only', message: 'Focused tests must not be committed.' },
+        { object: 'describe', property: 'only', message: 'Focused tests must not be committed.' },
+        { object: 'test', property: 'only', message: 'Focused tests must not be committed.' },
+        { object: 'it', property: 'skip', message: 'Skipped tests prove nothing.' },
+        { object: 'describe', property: 'skip', message: 'Skipped tests prove nothing.' },
+        { object: 'test', property: 'skip', message: 'Skipped tests prove nothing.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'xit', message: 'Skipped tests prove nothing.' },
+        { name: 'xdescribe', message: 'Skipped tests prove nothing.' },
+        { name: 'fit', message: 'Focused tests must not be committed.' },
+      ],
+    },
+  },
+);
