@@ -25,3 +25,20 @@ export function pipelineName(subproject: SubprojectId, branch: string): string {
 
 /** Sub-project ids in release order. */
 export const SUBPROJECT_IDS: readonly SubprojectId[] = SUBPROJECTS.map((s) => s.id);
+
+/** Name of every pipeline's source action; `StartPipelineExecution` pins its revision by this name. */
+export const SOURCE_ACTION_NAME = 'Source';
+
+/**
+ * Pipeline-level variables (CodePipeline V2) that carry a release plan from one pipeline to the
+ * next: the router starts the first pipeline of a plan with them, and the plan continuer reads
+ * them back from the succeeded execution to start the next one.
+ */
+export const PIPELINE_VARIABLES = {
+  /** JSON array of the pipeline names still to run after this one, in order, e.g. `["amzconnect-lambdas-develop"]`. */
+  releasePlan: 'RELEASE_PLAN',
+  /** The commit id the whole plan deploys. */
+  releaseCommit: 'RELEASE_COMMIT',
+  /** Comma-separated sub-project ids of the whole plan, for humans (approval messages). */
+  releaseSubprojects: 'RELEASE_SUBPROJECTS',
+} as const;
