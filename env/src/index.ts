@@ -8,3 +8,4 @@ export * from './platform-config';
 export * from './ssm-parameter-names';
 export * from './subprojects';
 export * from './run-platform-app';
+export * from './target-account-roles';

@@ -27,6 +27,8 @@ export function createPlatformApp(options: PlatformAppOptions = {}): App {
     context: {
       [cxapi.VALIDATE_AGAINST_DEFAULT_RULES]: true,
       [cxapi.STRICT_CFN_VALIDATE_ERRORS]: true,
+      // Cross-stack references (tooling stacks only) protect their producer: explicit, not defaulted.
+      [cxapi.DEFAULT_CROSS_STACK_REFERENCES]: 'strong',
       ...(options.skipBundling ? { 'aws:cdk:bundling-stacks': [] } : {}),
       ...options.context,
     },

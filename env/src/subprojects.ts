@@ -42,3 +42,12 @@ export const PIPELINE_VARIABLES = {
   /** Comma-separated sub-project ids of the whole plan, for humans (approval messages). */
   releaseSubprojects: 'RELEASE_SUBPROJECTS',
 } as const;
+
+/** Name of the stack a sub-project deploys for one environment and Region, e.g. `acme-instance-develop-us-east-1`. */
+export function subprojectStackName(
+  env: { readonly app: string; readonly name: string },
+  subproject: SubprojectId,
+  region: string,
+): string {
+  return `${env.app}-${subproject}-${env.name}-${region}`;
+}

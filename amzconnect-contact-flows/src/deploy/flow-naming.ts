@@ -1,0 +1,46 @@
+/**
+ * How repository flows are named in Amazon Connect.
+ *
+ * A flow file named `Main` deploys as `<app>-Main` (e.g. `acme-Main`) in every environment:
+ * the prefix marks the flows this platform owns, so orphans can be found by listing names alone
+ * (no per-flow tag reads), and flows created by hand or by Connect (`Default agent hold`, ...)
+ * are never touched. The name is stable across releases and environments, and equal to what a
+ * reviewer reads in the repository plus the app prefix. Orphans are renamed to
+ * `orphaned-<app>-Main`, which no longer carries the managed prefix, so they are reported once
+ * and then left alone.
+ */
+export interface FlowNaming {
+  /** Name in Connect of the repository flow or module `name`. */
+  deployedName(name: string): string;
+  /** Whether a name in Connect belongs to this app's managed set. */
+  isManaged(deployedName: string): boolean;
+  /** Repository name of a managed deployed name. */
+  repoName(deployedName: string): string;
+  /** The name an orphan is renamed to, unique among `taken`. */
+  orphanName(deployedName: string, taken: ReadonlySet<string>): string;
+  /** The managed prefix, e.g. `acme-`. */
+  readonly prefix: string;
+}
+
+/** Prefix of renamed orphans. */
+export const ORPHAN_PREFIX = 'orphaned-';
+
+/** Connect's maximum flow and module name length. */
+const MAX_NAME_LENGTH = 127;
+
+/** The naming scheme of `app`. */
+export function flowNaming(app: string): FlowNaming {
+  const prefix = `${app}-`;
+  return {
+    prefix,
+    deployedName: (name) => `${prefix}${name}`,
+    isManaged: (deployed) => deployed.startsWith(prefix),
+    repoName: (deployed) => (deployed.startsWith(prefix) ? deployed.slice(prefix.length) : deployed),
+    orphanName: (deployed, taken) => {
+      for (let i = 1; ; i++) {
+        const candidate = `${ORPHAN_PREFIX}${i === 1 ? '' : `${i}-`}${deployed}`.slice(0, MAX_NAME_LENGTH);
+        if (!taken.has(candidate)) return candidate;
+      }
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import {
+  ConnectClient,
+  ContactFlow,
+  ContactFlowModule,
+  DescribeContactFlowCommand,
+  DescribeContactFlowModuleCommand,
+  ListBotsCommand,
+  ListContactFlowModulesCommand,
+  ListContactFlowsCommand,
+  ListHoursOfOperationsCommand,
+  ListLambdaFunctionsCommand,
+  ListPromptsCommand,
+  ListQueuesCommand,
+  SearchContactFlowModulesCommand,
+  SearchContactFlowsCommand,
+} from '@aws-sdk/client-connect';
+import { DeployedFlow, InstanceSnapshot, NamedResource } from './instance-snapshot';
+
+/** Page size of every list call (Connect's list APIs accept up to 100 or 1000; 100 works for all). */
+const PAGE_SIZE = 100;
+
+/**
+ * Follows `NextToken` until the last page and concatenates the items. Every list the engine
+ * reads goes through here: no list is ever read as one page.
+ */
+export async function paginate<T>(
+  fetchPage: (nextToken: string | undefined) => Promise<{ items: readonly T[] | undefined; nextToken?: string }>,
+): Promise<T[]> {
+  const all: T[] = [];
+  let token: string | undefined;
+  do {
+    const page = await fetchPage(token);
+    all.push(...(page.items ?? []));
+    token = page.nextToken;
+  } while (token);
+  return all;
+}
+
+/**
+ * Reads what the engine needs from an instance. Contents of managed flows and modules (names
+ * starting with `managedPrefix`) come from the Search APIs, a page of 100 full flows per call,
+ * instead of one Describe per flow; the List APIs, which are authoritative, give the complete
+ * set of names and ids.
+ */
+export async function readInstance(
+  connect: ConnectClient,
+  instanceId: string,
+  managedPrefix: string,
+): Promise<InstanceSnapshot> {
+  const I = instanceId;
+  const [flowSummaries, moduleSummaries, flowContents, moduleContents, queues, prompts, hours, lexAliasArns, lambdaArns] =
+    await Promise.all([
+      paginate(async (t) => {
+        const r = await connect.send(new ListContactFlowsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }));
+        return { items: r.ContactFlowSummaryList, nextToken: r.NextToken };
+      }),
+      paginate(async (t) => {
+        const r = await connect.send(new ListContactFlowModulesCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }));
+        return { items: r.ContactFlowModulesSummaryList, nextToken: r.NextToken };
+      }),
+      paginate(async (t) => {
+        const r = await connect.send(
+          new SearchContactFlowsCommand({
+            InstanceId: I,
+            MaxResults: PAGE_SIZE,
+            NextToken: t,
+            SearchCriteria: { StringCondition: { FieldName: 'name', Value: managedPrefix, ComparisonType: 'STARTS_WITH' } },
+          }),
+        );
+        return { items: r.ContactFlows, nextToken: r.NextToken };
+      }),
+      paginate(async (t) => {
+        const r = await connect.send(
+          new SearchContactFlowModulesCommand({
+            InstanceId: I,
+            MaxResults: PAGE_SIZE,
+            NextToken: t,
+            SearchCriteria: { StringCondition: { FieldName: 'name', Value: managedPrefix, ComparisonType: 'STARTS_WITH' } },
+          }),
+        );
+        return { items: r.ContactFlowModules, nextToken: r.NextToken };
+      }),
+      paginate(async (t) => {
+        const r = await connect.send(new ListQueuesCommand({ InstanceId: I, QueueTypes: ['STANDARD'], MaxResults: PAGE_SIZE, NextToken: t }));
+        return { items: r.QueueSummaryList, nextToken: r.NextToken };
+      }),
+      paginate(async (t) => {
+        const r = await connect.send(new ListPromptsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }));
+        return { items: r.PromptSummaryList, nextToken: r.NextToken };
+      }),
+      paginate(async (t) => {
+        const r = await connect.send(new ListHoursOfOperationsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }));
+        return { items: r.HoursOfOperationSummaryList, nextToken: r.NextToken };
+      }),
+      paginate(async (t) => {
+        const r = await connect.send(new ListBotsCommand({ InstanceId: I, LexVersion: 'V2', MaxResults: 25, NextToken: t }));
+        return { items: r.LexBots?.map((b) => b.LexV2Bot?.AliasArn).filter((a): a is string => !!a), nextToken: r.NextToken };
+      }),
+      paginate(async (t) => {
+        // ListLambdaFunctions and ListBots accept at most 25 per page.
+        const r = await connect.send(new ListLambdaFunctionsCommand({ InstanceId: I, MaxResults: 25, NextToken: t }));
+        return { items: r.LambdaFunctions, nextToken: r.NextToken };
+      }),
+    ]);
+
+  const flowContent = new Map(flowContents.map((f) => [f.Id, f]));
+  const moduleContent = new Map(moduleContents.map((m) => [m.Id, m]));
+  return {
+    instanceId,
+    flows: flowSummaries.map((s) => {
+      const full = flowContent.get(s.Id);
+      return {
+        kind: 'flow',
+        id: s.Id ?? '',
+        arn: s.Arn ?? '',
+        name: s.Name ?? '',
+        type: s.ContactFlowType ?? 'CONTACT_FLOW',
+        description: full?.Description,
+        content: full?.Content,
+      } satisfies DeployedFlow;
+    }),
+    modules: moduleSummaries.map((s) => {
+      const full = moduleContent.get(s.Id);
+      return {
+        kind: 'module',
+        id: s.Id ?? '',
+        arn: s.Arn ?? '',
+        name: s.Name ?? '',
+        type: 'MODULE',
+        description: full?.Description,
+        content: full?.Content,
+      } satisfies DeployedFlow;
+    }),
+    queues: named(queues),
+    prompts: named(prompts),
+    hours: named(hours),
+    lexAliasArns,
+    lambdaArns,
+  };
+}
+
+function named(items: readonly { Id?: string; Arn?: string; Name?: string }[]): NamedResource[] {
+  return items.filter((i) => i.Id && i.Arn && i.Name).map((i) => ({ id: i.Id!, arn: i.Arn!, name: i.Name! }));
+}
+
+/**
+ * Reads one flow or module with the strongly consistent Describe API (Search is eventually
+ * consistent): the engine confirms every planned update, and saves the current content before
+ * overwriting it, from this read.
+ */
+export async function describeDeployed(connect: ConnectClient, instanceId: string, deployed: DeployedFlow): Promise<DeployedFlow> {
+  if (deployed.kind === 'flow') {
+    const r = await connect.send(new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: deployed.id }));
+    return fromFlow(r.ContactFlow, deployed);
+  }
+  const r = await connect.send(new DescribeContactFlowModuleCommand({ InstanceId: instanceId, ContactFlowModuleId: deployed.id }));
+  return fromModule(r.ContactFlowModule, deployed);
+}
+
+function fromFlow(f: ContactFlow | undefined, base: DeployedFlow): DeployedFlow {
+  return { ...base, name: f?.Name ?? base.name, description: f?.Description, content: f?.Content };
+}
+
+function fromModule(m: ContactFlowModule | undefined, base: DeployedFlow): DeployedFlow {
+  return { ...base, name: m?.Name ?? base.name, description: m?.Description, content: m?.Content };
+}

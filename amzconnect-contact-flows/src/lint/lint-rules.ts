@@ -1,0 +1,27 @@
+import { LintRule } from './lint-rule';
+import { blockType } from './rules/block-type';
+import { contentSize } from './rules/content-size';
+import { duplicateIdentifier } from './rules/duplicate-identifier';
+import { hardCodedAccountId } from './rules/hard-coded-account-id';
+import { hardCodedArn } from './rules/hard-coded-arn';
+import { hardCodedRegion } from './rules/hard-coded-region';
+import { startAction } from './rules/start-action';
+import { transitionTarget } from './rules/transition-target';
+import { unknownExternalKey } from './rules/unknown-external-key';
+import { unknownReference } from './rules/unknown-reference';
+import { unreachableAction } from './rules/unreachable-action';
+
+/** The rules applied to every readable flow, in output order. */
+export const LINT_RULES: readonly LintRule[] = [
+  duplicateIdentifier,
+  startAction,
+  transitionTarget,
+  unreachableAction,
+  unknownReference,
+  unknownExternalKey,
+  hardCodedArn,
+  hardCodedAccountId,
+  hardCodedRegion,
+  contentSize,
+  blockType,
+];

@@ -1,0 +1,138 @@
+import { Stack } from 'aws-cdk-lib';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as actions from 'aws-cdk-lib/aws-codepipeline-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { BOOTSTRAP_QUALIFIER, SELF_UPDATE_PIPELINE_NAME, SOURCE_ACTION_NAME, TOOLING_FOLDER, ToolingAccount } from '@amzconnect/env';
+import { buildLogGroup } from './build-log-group';
+import { acknowledgeArtifactGrants, acknowledgeBucketObjects, acknowledgeCodeBuildDefaults } from './nag-acknowledgements';
+import { CLOUD_ASSEMBLY_ARTIFACT, DEPLOY_SCRIPT, STACK_NAME_VARIABLE } from './environment-deploy-project';
+import { notifyOnExecutionResult } from './pipeline-notifications';
+import { createBuildProject, TARGET_ENV_VARIABLE } from './subproject-build-projects';
+import { releaseVariables, SOURCE_VARIABLES_NAMESPACE } from './subproject-pipeline';
+import { TOOLING_STACK_PATTERN } from './stack-names';
+
+/** Props of {@link SelfUpdatePipeline}. */
+export interface SelfUpdatePipelineProps {
+  readonly tooling: ToolingAccount;
+  readonly artifactBucket: s3.IBucket;
+  /** Name of the artifact bucket. */
+  readonly artifactBucketName: string;
+  readonly encryptionKey: kms.IKey;
+  readonly notificationTopic: sns.ITopic;
+}
+
+/**
+ * The pipeline that redeploys the tooling stacks themselves from the tooling branch, so adding
+ * an environment to `env/` and pushing creates its pipelines. It deploys through the tooling
+ * account's own CDK bootstrap roles and only the tooling stacks (`amzconnect-devops-*`).
+ */
+export class SelfUpdatePipeline extends Construct {
+  public readonly pipeline: codepipeline.Pipeline;
+
+  constructor(scope: Construct, id: string, props: SelfUpdatePipelineProps) {
+    super(scope, id);
+    const { tooling } = props;
+    const stack = Stack.of(this);
+    const source = new codepipeline.Artifact('Source');
+    const assembly = new codepipeline.Artifact(CLOUD_ASSEMBLY_ARTIFACT);
+
+    const build = createBuildProject(this, 'Build', {
+      description: 'Lint, test and synthesize the tooling app',
+      folder: TOOLING_FOLDER,
+      encryptionKey: props.encryptionKey,
+      artifactBucketName: props.artifactBucketName,
+    });
+
+    const deployRole = new iam.Role(this, 'DeployRole', {
+      assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com'),
+      description: 'Deploys the tooling stacks through the tooling account CDK bootstrap roles',
+    });
+    const bootstrapRole = (kind: string) =>
+      `arn:${stack.partition}:iam::${tooling.account}:role/cdk-${BOOTSTRAP_QUALIFIER}-${kind}-role-${tooling.account}-${tooling.region}`;
+    deployRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'AssumeToolingBootstrapRoles',
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [bootstrapRole('deploy'), bootstrapRole('file-publishing'), bootstrapRole('lookup')],
+      }),
+    );
+    const deploy = new codebuild.PipelineProject(this, 'Deploy', {
+      description: 'Deploy the tooling stacks',
+      role: deployRole,
+      encryptionKey: props.encryptionKey,
+      environment: {
+        buildImage: codebuild.LinuxArmBuildImage.AMAZON_LINUX_2023_STANDARD_3_0,
+        computeType: codebuild.ComputeType.SMALL,
+      },
+      logging: { cloudWatch: { logGroup: buildLogGroup(this, 'DeployLogs', props.encryptionKey) } },
+      buildSpec: codebuild.BuildSpec.fromObject({
+        version: '0.2',
+        phases: {
+          install: { 'runtime-versions': { nodejs: 20 } },
+          build: {
+            commands: [`bash ${DEPLOY_SCRIPT} "$CODEBUILD_SRC_DIR_${CLOUD_ASSEMBLY_ARTIFACT}" "$${STACK_NAME_VARIABLE}"`],
+          },
+        },
+      }),
+    });
+
+    this.pipeline = new codepipeline.Pipeline(this, 'Pipeline', {
+      pipelineName: SELF_UPDATE_PIPELINE_NAME,
+      pipelineType: codepipeline.PipelineType.V2,
+      executionMode: codepipeline.ExecutionMode.QUEUED,
+      artifactBucket: props.artifactBucket,
+      restartExecutionOnUpdate: false,
+      variables: releaseVariables(),
+      stages: [
+        {
+          stageName: 'Source',
+          actions: [
+            new actions.CodeStarConnectionsSourceAction({
+              actionName: SOURCE_ACTION_NAME,
+              connectionArn: tooling.connectionArn,
+              owner: tooling.owner,
+              repo: tooling.repo,
+              branch: tooling.branch,
+              output: source,
+              triggerOnPush: false,
+              variablesNamespace: SOURCE_VARIABLES_NAMESPACE,
+            }),
+          ],
+        },
+        {
+          stageName: 'Build',
+          actions: [
+            new actions.CodeBuildAction({
+              actionName: 'Synth',
+              project: build,
+              input: source,
+              outputs: [assembly],
+              environmentVariables: { [TARGET_ENV_VARIABLE]: { value: 'all' } },
+            }),
+          ],
+        },
+        {
+          stageName: 'Deploy',
+          actions: [
+            new actions.CodeBuildAction({
+              actionName: 'DeployToolingStacks',
+              project: deploy,
+              input: source,
+              extraInputs: [assembly],
+              environmentVariables: { [STACK_NAME_VARIABLE]: { value: TOOLING_STACK_PATTERN } },
+            }),
+          ],
+        },
+      ],
+    });
+    notifyOnExecutionResult(this.pipeline, props.notificationTopic);
+    acknowledgeArtifactGrants(this);
+    acknowledgeBucketObjects(this, props.artifactBucketName, 'The pipeline, its actions and the deploy project read and write the artifacts of their own runs.');
+    acknowledgeCodeBuildDefaults(deploy);
+  }
+}

@@ -1,0 +1,125 @@
+import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempotency';
+import { decideRoute, RouteDecision } from './decide-route';
+import type { LoggerLike } from './logger-like';
+import type { ReleaseStarter } from './release-starter';
+import { routeInputFor } from './route-input';
+import type { RoutingTable } from './routing-table';
+import { verifySignature } from './verify-signature';
+import type { WebhookSecretSource } from './webhook-secret-source';
+import { headerValue, WebhookRequest, WebhookResponse } from './webhook-request';
+
+/** Largest body the router accepts, in bytes. Lambda's synchronous payload limit is 6 MB. */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** What the webhook handler needs; every dependency is passed in. */
+export interface WebhookHandlerDeps {
+  readonly routingTable: RoutingTable;
+  readonly secrets: WebhookSecretSource;
+  readonly startRelease: ReleaseStarter;
+  readonly logger: LoggerLike;
+  /** @default DEFAULT_MAX_BODY_BYTES */
+  readonly maxBodyBytes?: number;
+}
+
+/** Handles one verified-or-not webhook request. Never throws. */
+export type WebhookHandler = (request: WebhookRequest) => Promise<WebhookResponse>;
+
+const reply = (statusCode: number, body: Record<string, unknown>): WebhookResponse => ({ statusCode, body });
+const problem = (statusCode: number, message: string): WebhookResponse => reply(statusCode, { message });
+
+/**
+ * Builds the webhook handler: verify the signature on the raw body first (401 without parsing
+ * anything), then size (413), content type (415), JSON (400), headers (400), routing; `ping` gets
+ * 200, ignored deliveries 202 with the reason, started releases 200 with plan, commit and reason.
+ */
+export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
+  const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const { logger } = deps;
+
+  return async (request) => {
+    try {
+      const signature = headerValue(request, 'x-hub-signature-256');
+      if (!signature) {
+        return problem(401, 'Missing X-Hub-Signature-256 header: set a secret on the GitHub webhook.');
+      }
+      let secrets: readonly string[];
+      try {
+        secrets = await deps.secrets();
+      } catch (err) {
+        logger.error('Cannot read the webhook secret', { error: String(err) });
+        return problem(503, 'The webhook secret cannot be read right now; GitHub can redeliver this delivery later.');
+      }
+      if (secrets.length === 0) {
+        logger.error('The webhook secret is empty');
+        return problem(503, 'The webhook secret is not set; see amzconnect-devops-pipelines/ROUTER.md.');
+      }
+      const text = request.body.toString('utf8');
+      if (!(await verifySignature(text, signature, secrets))) {
+        logger.warn('Rejected a delivery with an invalid signature', {
+          deliveryId: headerValue(request, 'x-github-delivery') ?? null,
+        });
+        return problem(401, 'Signature does not match: the webhook secret in GitHub and in Secrets Manager differ.');
+      }
+
+      // Verified: from here on the sender is GitHub (or someone holding the secret).
+      if (request.body.length > maxBodyBytes) {
+        return problem(413, `Payload of ${request.body.length} bytes exceeds the ${maxBodyBytes}-byte limit.`);
+      }
+      const contentType = headerValue(request, 'content-type') ?? '';
+      if (/application\/x-www-form-urlencoded/i.test(contentType)) {
+        return problem(415, 'Set the webhook content type to application/json.');
+      }
+      let payload: unknown;
+      try {
+        payload = JSON.parse(text);
+      } catch {
+        return problem(400, 'Body is not JSON: set the webhook content type to application/json.');
+      }
+      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+        return problem(400, 'Body must be a JSON object.');
+      }
+      const eventName = headerValue(request, 'x-github-event');
+      if (!eventName) return problem(400, 'Missing X-GitHub-Event header.');
+      const deliveryId = headerValue(request, 'x-github-delivery');
+      if (!deliveryId) return problem(400, 'Missing X-GitHub-Delivery header.');
+
+      const input = routeInputFor(eventName, payload);
+      if (!input.ok) return problem(400, input.problem);
+      const decision = decideRoute(input.input, deps.routingTable);
+      logger.info('Routing decision', { deliveryId, decision });
+      return await act(decision, deliveryId, deps);
+    } catch (err) {
+      logger.error('Unexpected error while handling a webhook', { error: String(err) });
+      return problem(500, 'Unexpected error; see the router logs.');
+    }
+  };
+}
+
+async function act(decision: RouteDecision, deliveryId: string, deps: WebhookHandlerDeps): Promise<WebhookResponse> {
+  if (decision.action === 'pong') return reply(200, { ...decision });
+  if (decision.action === 'ignore' || decision.commit === null) return reply(202, { ...decision });
+  try {
+    const result = await deps.startRelease({
+      deliveryId,
+      commit: decision.commit,
+      subprojects: decision.subprojects,
+      order: decision.order,
+      selfUpdate: decision.selfUpdate,
+    });
+    deps.logger.info(result.replayed ? 'Delivery already handled; nothing started again' : 'Release started', {
+      deliveryId,
+      commit: decision.commit,
+      started: result.started,
+    });
+    return reply(200, { ...decision, started: result.started, replayed: result.replayed });
+  } catch (err) {
+    if (err instanceof IdempotencyAlreadyInProgressError) {
+      return problem(409, `Delivery ${deliveryId} is already being handled.`);
+    }
+    deps.logger.error('Starting pipelines failed', { deliveryId, error: String(err) });
+    return reply(503, {
+      ...decision,
+      message: `Starting pipelines failed (${err instanceof Error ? err.name : 'error'}); redeliver the delivery from GitHub to retry.`,
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import type { PlatformConfig } from '@amzconnect/env/src/platform-config';
+import { pipelineName, SELF_UPDATE_PIPELINE_NAME, SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env/src/subprojects';
+
+/** Name of the environment variable that carries the routing table to the router Lambda. */
+export const ROUTING_TABLE_ENV = 'ROUTING_TABLE';
+
+/** The pipelines of one enabled environment, by sub-project. */
+export interface RoutedEnvironment {
+  /** Environment name, e.g. `develop`. */
+  readonly name: string;
+  /** Branch whose pushes release this environment. */
+  readonly branch: string;
+  /** Pipeline name of each sub-project, e.g. `{ lambdas: 'amzconnect-lambdas-develop', ... }`. */
+  readonly pipelines: Readonly<Record<SubprojectId, string>>;
+}
+
+/**
+ * Everything the router needs to know about the platform, derived from `PlatformConfig` at synth
+ * time and handed to the Lambda as compact JSON (see {@link serializeRoutingTable}).
+ */
+export interface RoutingTable {
+  /** Enabled environments only, in configuration order. */
+  readonly environments: readonly RoutedEnvironment[];
+  /** Branch the self-update pipeline tracks. */
+  readonly toolingBranch: string;
+  /** Name of the self-update pipeline. */
+  readonly selfUpdatePipeline: string;
+}
+
+/** Builds the routing table from the validated platform configuration. */
+export function routingTableFromConfig(config: PlatformConfig): RoutingTable {
+  return {
+    environments: config.environments
+      .filter((e) => e.enabled)
+      .map((e) => ({
+        name: e.name,
+        branch: e.branch,
+        pipelines: Object.fromEntries(SUBPROJECT_IDS.map((id) => [id, pipelineName(id, e.branch)])) as Record<
+          SubprojectId,
+          string
+        >,
+      })),
+    toolingBranch: config.tooling.branch,
+    selfUpdatePipeline: SELF_UPDATE_PIPELINE_NAME,
+  };
+}
+
+/** Every pipeline the router may start: each sub-project pipeline of each enabled environment, then self-update. */
+export function routablePipelines(table: RoutingTable): string[] {
+  return [...table.environments.flatMap((e) => SUBPROJECT_IDS.map((id) => e.pipelines[id])), table.selfUpdatePipeline];
+}
+
+/** The sub-project pipelines only (what a release plan can contain). */
+export function releasePipelines(table: RoutingTable): string[] {
+  return table.environments.flatMap((e) => SUBPROJECT_IDS.map((id) => e.pipelines[id]));
+}
+
+/** Compact JSON form: `{"t":"main","s":"<self-update>","e":[["develop","develop",["<instance>",...]],...]}`. */
+export function serializeRoutingTable(table: RoutingTable): string {
+  return JSON.stringify({
+    t: table.toolingBranch,
+    s: table.selfUpdatePipeline,
+    e: table.environments.map((e) => [e.name, e.branch, SUBPROJECT_IDS.map((id) => e.pipelines[id])]),
+  });
+}
+
+const NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * Parses the compact JSON form back, checking every field.
+ * @throws Error naming the variable, what is wrong, and the fix (redeploy the tooling stack)
+ */
+export function parseRoutingTable(json: string | undefined, variable: string = ROUTING_TABLE_ENV): RoutingTable {
+  const fail = (what: string): never => {
+    throw new Error(
+      `${variable} ${what}; it is computed by the WebhookRouter construct from env/ at synth time: redeploy the tooling stack.`,
+    );
+  };
+  if (json === undefined || json === '') return fail('is not set');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return fail('is not valid JSON');
+  }
+  const r = raw as { t?: unknown; s?: unknown; e?: unknown };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('must be a JSON object');
+  if (typeof r.t !== 'string' || !NAME.test(r.t)) return fail('has no valid tooling branch in "t"');
+  if (typeof r.s !== 'string' || !NAME.test(r.s)) return fail('has no valid self-update pipeline name in "s"');
+  if (!Array.isArray(r.e)) return fail('has no environment list in "e"');
+  const environments = r.e.map((entry: unknown, i: number): RoutedEnvironment => {
+    const ok =
+      Array.isArray(entry) &&
+      entry.length === 3 &&
+      typeof entry[0] === 'string' &&
+      typeof entry[1] === 'string' &&
+      NAME.test(entry[1]) &&
+      Array.isArray(entry[2]) &&
+      entry[2].length === SUBPROJECT_IDS.length &&
+      entry[2].every((p: unknown) => typeof p === 'string' && NAME.test(p));
+    if (!ok) return fail(`has an invalid environment at e[${i}] (expected [name, branch, [${SUBPROJECT_IDS.length} pipeline names]])`);
+    const [name, branch, pipelines] = entry as [string, string, string[]];
+    return {
+      name,
+      branch,
+      pipelines: Object.fromEntries(SUBPROJECT_IDS.map((id, k) => [id, pipelines[k]])) as Record<SubprojectId, string>,
+    };
+  });
+  return { environments, toolingBranch: r.t, selfUpdatePipeline: r.s };
+}

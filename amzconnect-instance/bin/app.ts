@@ -1,0 +1,4 @@
+import { runPlatformApp } from '@amzconnect/env';
+import { addInstanceStacks } from '../lib';
+
+runPlatformApp(addInstanceStacks);

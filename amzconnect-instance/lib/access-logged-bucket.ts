@@ -1,0 +1,86 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+const S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY = '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy';
+
+/** Properties of {@link AccessLoggedBucket}. */
+export interface AccessLoggedBucketProps {
+  /** Physical name of the data bucket. @default a name CloudFormation generates */
+  readonly bucketName?: string;
+  /** Customer-managed key for the data bucket. @default SSE-S3 (Amazon S3 managed keys) */
+  readonly encryptionKey?: kms.IKey;
+  /**
+   * Keep both buckets and their objects when they leave the stack. When `false`, the buckets are
+   * emptied (every version) and deleted with the stack, which only non-production environments
+   * may choose.
+   */
+  readonly retainOnDelete: boolean;
+  /** Days after which non-current versions in the data bucket are deleted. @default 365 */
+  readonly noncurrentVersionExpiration?: Duration;
+  /** Days after which server access logs are deleted. @default 365 */
+  readonly accessLogExpiration?: Duration;
+}
+
+/**
+ * A data bucket with the platform's secure defaults (versioned, encrypted, TLS-only, public
+ * access blocked, ACLs disabled) whose server access logs go to a second bucket with the same
+ * defaults (SSE-S3, the only encryption log delivery supports).
+ */
+export class AccessLoggedBucket extends Construct {
+  /** The data bucket. */
+  public readonly bucket: s3.Bucket;
+  /** The bucket receiving the data bucket's server access logs. */
+  public readonly accessLogBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: AccessLoggedBucketProps) {
+    super(scope, id);
+    // Grant log delivery with a bucket policy rather than the legacy LogDeliveryWrite ACL, so
+    // ACLs stay disabled on both buckets, whatever the app's feature flags say.
+    this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+    const removalPolicy = props.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const autoDeleteObjects = !props.retainOnDelete;
+
+    this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      lifecycleRules: [
+        {
+          expiration: props.accessLogExpiration ?? Duration.days(365),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+      ],
+      removalPolicy,
+      autoDeleteObjects,
+    });
+    Validations.of(this.accessLogBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket is the server access log destination; logging its own access would loop.',
+    });
+
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      bucketName: props.bucketName,
+      encryption: props.encryptionKey ? s3.BucketEncryption.KMS : s3.BucketEncryption.S3_MANAGED,
+      encryptionKey: props.encryptionKey,
+      bucketKeyEnabled: props.encryptionKey ? true : undefined,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'access-logs/',
+      lifecycleRules: [
+        {
+          noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? Duration.days(365),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+      removalPolicy,
+      autoDeleteObjects,
+    });
+  }
+}

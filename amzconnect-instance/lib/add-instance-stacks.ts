@@ -1,0 +1,44 @@
+import { deploymentTargets, type AddStacks } from '@amzconnect/env';
+import { ConnectInstanceStack } from './connect-instance-stack';
+import { environmentQualifiedName } from './environment-qualified-name';
+import type { InstanceConfig } from './instance-config';
+import { lifecyclePolicy } from './lifecycle-policy';
+import { loadInstanceConfig } from './load-instance-config';
+
+/** Sub-project id used in stack names. */
+export const INSTANCE_SUBPROJECT = 'instance';
+
+/** Name (and construct id) of the instance stack of one environment and Region. */
+export function instanceStackName(app: string, environment: string, region: string): string {
+  return `${app}-${INSTANCE_SUBPROJECT}-${environment}-${region}`;
+}
+
+/**
+ * Builds {@link addInstanceStacks} for a given instance configuration (tests pass their own);
+ * `addInstanceStacks` itself loads `config/instance.json`.
+ */
+export function addInstanceStacksWith(instanceConfig?: InstanceConfig): AddStacks {
+  return (app, config, options) => {
+    const instance = instanceConfig ?? loadInstanceConfig(undefined, { platform: config });
+    return deploymentTargets(config, options?.environments).map(({ environment, region }) => {
+      const name = instanceStackName(environment.app, environment.name, region);
+      return new ConnectInstanceStack(app, name, {
+        stackName: name,
+        env: { account: environment.account, region },
+        description: `Amazon Connect instance of ${environment.app} ${environment.name} in ${region} (amzconnect-instance)`,
+        app: environment.app,
+        environmentName: environment.name,
+        config: instance,
+        instanceAlias: environmentQualifiedName(instance.instanceAlias, environment.name, region),
+        storageBucketName: environmentQualifiedName(instance.storage.bucketName, environment.name, region),
+        lifecycle: lifecyclePolicy(environment, config.tooling, instance.environments[environment.name]),
+      });
+    });
+  };
+}
+
+/**
+ * Adds one {@link ConnectInstanceStack} per enabled environment and Region, from
+ * `config/instance.json` validated against the platform configuration.
+ */
+export const addInstanceStacks: AddStacks = addInstanceStacksWith();

@@ -1,0 +1,167 @@
+import * as path from 'path';
+import { ConfigError, type ConfigProblem, type PlatformConfig } from '@amzconnect/env';
+import { connectInstanceAliasProblem } from './connect-instance-alias';
+import type { InstanceConfig } from './instance-config';
+import { instanceConfigSchema } from './instance-config-schema';
+import { lifecycleOverrideProblems } from './lifecycle-override-problems';
+import { s3BucketNameProblem } from './s3-bucket-name';
+import { readConfigJson } from './read-config-json';
+import { parseWithProblems } from './schema-problems';
+import { targetNameProblems } from './target-name-problems';
+
+/** Default location of the instance configuration, relative to the sub-project. */
+export const INSTANCE_CONFIG_FILE = path.join(__dirname, '..', 'config', 'instance.json');
+
+/** Options for {@link loadInstanceConfig}. */
+export interface LoadInstanceConfigOptions {
+  /** Directory used to shorten the file name in messages. @default process.cwd() */
+  readonly cwd?: string;
+  /**
+   * The platform configuration: when given, `environments` keys are checked against it and the
+   * instance alias and bucket name derived for every enabled environment and Region are checked
+   * against Amazon Connect's and Amazon S3's rules. @default no cross-checks
+   */
+  readonly platform?: PlatformConfig;
+}
+
+const EXAMPLES: Record<string, string> = {
+  instanceAlias: '"acme"',
+  identityManagementType: '"CONNECT_MANAGED"',
+  attributes: '{ "inboundCalls": true, "outboundCalls": true }',
+  inboundCalls: 'true',
+  outboundCalls: 'true',
+  storage: '{ "bucketName": "acme-connect", ... }',
+  bucketName: '"acme-connect"',
+  callRecordingsPrefix: '"connect/call-recordings"',
+  chatTranscriptsPrefix: '"connect/chat-transcripts"',
+  scheduledReportsPrefix: '"connect/reports"',
+  hoursOfOperation: '[{ "name": "ACME_Hours", "timeZone": "America/New_York", "schedule": [...] }]',
+  queues: '[{ "name": "ACME_Sales", "hoursOfOperation": "ACME_Hours" }]',
+  name: '"ACME_Sales"',
+  timeZone: '"America/New_York"',
+  schedule: '[{ "day": "MONDAY", "start": "09:00", "end": "17:00" }]',
+  day: '"MONDAY"',
+  start: '"09:00"',
+  end: '"17:00"',
+  description: '"Sales line"',
+  defaultOutboundQueue: '"ACME_Sales"',
+  media: '[{ "channel": "VOICE", "concurrency": 1 }]',
+  channel: '"VOICE"',
+  concurrency: '1',
+  queue: '"ACME_Sales"',
+  priority: '1',
+  delay: '0',
+  phoneNumber: '"+15555550100"',
+};
+
+/** Reports a second use of a name within one list. */
+function duplicateNames(file: string, list: string, items: readonly { name: string }[]): ConfigProblem[] {
+  const first = new Map<string, number>();
+  const problems: ConfigProblem[] = [];
+  items.forEach((item, i) => {
+    const seen = first.get(item.name);
+    if (seen !== undefined) {
+      problems.push({
+        file,
+        field: `${list}[${i}].name`,
+        message: `"${item.name}" is already used by ${list}[${seen}]; give each entry its own name.`,
+      });
+    } else first.set(item.name, i);
+  });
+  return problems;
+}
+
+/** Checks that need more than one field: references by name, uniqueness, time slots. */
+function crossChecks(file: string, c: InstanceConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (c.identityManagementType === 'EXISTING_DIRECTORY' && !c.directoryId) {
+    problems.push({ file, field: 'directoryId', message: 'is missing; EXISTING_DIRECTORY needs the id of the directory, e.g. "d-1234567890".' });
+  }
+  if (c.identityManagementType !== 'EXISTING_DIRECTORY' && c.directoryId) {
+    problems.push({
+      file,
+      field: 'directoryId',
+      message: `is only used with EXISTING_DIRECTORY, not ${c.identityManagementType}; remove it.`,
+    });
+  }
+  problems.push(...duplicateNames(file, 'hoursOfOperation', c.hoursOfOperation));
+  problems.push(...duplicateNames(file, 'queues', c.queues));
+  problems.push(...duplicateNames(file, 'routingProfiles', c.routingProfiles));
+  problems.push(...duplicateNames(file, 'quickConnects', c.quickConnects));
+
+  c.hoursOfOperation.forEach((h, i) =>
+    h.schedule.forEach((slot, j) => {
+      if (slot.end <= slot.start) {
+        problems.push({
+          file,
+          field: `hoursOfOperation[${i}].schedule[${j}].end`,
+          message: `"${slot.end}" is not after start "${slot.start}"; closing time must be later than opening time on the same day.`,
+        });
+      }
+    }),
+  );
+  const hours = c.hoursOfOperation.map((h) => h.name);
+  c.queues.forEach((q, i) => {
+    if (!hours.includes(q.hoursOfOperation)) {
+      problems.push({
+        file,
+        field: `queues[${i}].hoursOfOperation`,
+        message: `"${q.hoursOfOperation}" names no entry of hoursOfOperation; use one of ${hours.join(', ')}.`,
+      });
+    }
+  });
+  const queues = c.queues.map((q) => q.name);
+  c.routingProfiles.forEach((p, i) => {
+    if (!queues.includes(p.defaultOutboundQueue)) {
+      problems.push({
+        file,
+        field: `routingProfiles[${i}].defaultOutboundQueue`,
+        message: `"${p.defaultOutboundQueue}" names no entry of queues; use one of ${queues.join(', ')}.`,
+      });
+    }
+    const channels = p.media.map((m) => m.channel);
+    p.queues.forEach((q, j) => {
+      if (!queues.includes(q.queue)) {
+        problems.push({
+          file,
+          field: `routingProfiles[${i}].queues[${j}].queue`,
+          message: `"${q.queue}" names no entry of queues; use one of ${queues.join(', ')}.`,
+        });
+      }
+      if (!channels.includes(q.channel)) {
+        problems.push({
+          file,
+          field: `routingProfiles[${i}].queues[${j}].channel`,
+          message: `"${q.channel}" is not in the profile's media; add { "channel": "${q.channel}", "concurrency": 1 } to media or use one of ${channels.join(', ')}.`,
+        });
+      }
+    });
+  });
+  return problems;
+}
+
+/**
+ * Loads `config/instance.json` (or `file`), validates it, and returns the typed configuration.
+ * Every problem is collected before anything is thrown.
+ * @throws ConfigError listing every problem as `file: field: fix`
+ */
+export function loadInstanceConfig(file: string = INSTANCE_CONFIG_FILE, options: LoadInstanceConfigOptions = {}): InstanceConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = path.resolve(cwd, file);
+  const display = path.relative(cwd, absolute) || absolute;
+  const problems: ConfigProblem[] = [];
+  const raw = readConfigJson(absolute, display, 'see amzconnect-instance/README.md, "Configuration"');
+  if (!raw.ok) throw new ConfigError([raw.problem]);
+
+  const parsed = parseWithProblems(instanceConfigSchema, raw.value, display, problems, EXAMPLES);
+  if (parsed) {
+    problems.push(...crossChecks(display, parsed));
+    if (options.platform) {
+      problems.push(...lifecycleOverrideProblems(display, parsed.environments, options.platform));
+      problems.push(...targetNameProblems(display, 'instanceAlias', parsed.instanceAlias, options.platform, connectInstanceAliasProblem));
+      problems.push(...targetNameProblems(display, 'storage.bucketName', parsed.storage.bucketName, options.platform, s3BucketNameProblem));
+    }
+  }
+  if (problems.length > 0 || !parsed) throw new ConfigError(problems);
+  return parsed;
+}

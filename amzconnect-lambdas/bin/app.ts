@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { runPlatformApp } from '@amzconnect/env';
+import { addLambdaStacks } from '../lib';
+
+runPlatformApp(addLambdaStacks);

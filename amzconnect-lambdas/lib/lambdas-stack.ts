@@ -1,0 +1,113 @@
+import { Stack, StackProps } from 'aws-cdk-lib';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
+import { SsmNames } from '@amzconnect/env';
+import { ConnectFunction } from './connect-function';
+import { FUNCTION_SOURCES, FunctionContext, FunctionSource } from './function-sources';
+import { FunctionDefinition } from './functions-registry';
+
+/** Properties of a {@link LambdasStack}. */
+export interface LambdasStackProps extends StackProps {
+  /** Application prefix, e.g. `acme`. */
+  readonly app: string;
+  /** Environment name, e.g. `develop`. */
+  readonly envName: string;
+  /** The functions to deploy, from the validated `config/functions.json`. */
+  readonly functions: readonly FunctionDefinition[];
+  /** Code for each registry name. @default FUNCTION_SOURCES */
+  readonly sources?: Readonly<Record<string, FunctionSource>>;
+}
+
+/**
+ * The functions of one environment in one Region. Everything upstream (instance, customer table,
+ * flow bucket) is read from SSM parameters at deploy time, never from cross-stack exports; each
+ * function's ARN and name are published under `/<app>/<env>/lambdas/<name>/{arn,name}`.
+ */
+export class LambdasStack extends Stack {
+  /** The deployed functions, by registry name. */
+  public readonly functions: ReadonlyMap<string, ConnectFunction>;
+
+  constructor(scope: Construct, id: string, props: LambdasStackProps) {
+    super(scope, id, props);
+    const { app, envName } = props;
+    const sources = props.sources ?? FUNCTION_SOURCES;
+    const fromSsm = (name: string) => ssm.StringParameter.valueForStringParameter(this, name);
+    const shared = {
+      app,
+      envName,
+      connectInstanceArn: fromSsm(SsmNames.connect.instanceArn(app, envName)),
+      connectInstanceId: fromSsm(SsmNames.connect.instanceId(app, envName)),
+      customerTable: {
+        name: fromSsm(SsmNames.infra.customerTableName(app, envName)),
+        arn: fromSsm(SsmNames.infra.customerTableArn(app, envName)),
+      },
+      flowBucketName: fromSsm(SsmNames.infra.flowBucketName(app, envName)),
+    };
+
+    const built = new Map<string, ConnectFunction>();
+    for (const definition of buildOrder(props.functions, sources)) {
+      const source = sources[definition.name];
+      const context: FunctionContext = { ...shared, definition, built };
+      const fn = source.build(this, constructId(definition.name), context);
+      built.set(definition.name, fn);
+      publish(this, app, envName, definition.name, fn);
+    }
+    this.functions = built;
+  }
+
+}
+
+/** Publishes a function's ARN and name under the shared SSM naming scheme. */
+function publish(scope: Construct, app: string, envName: string, name: string, fn: ConnectFunction): void {
+  const id = constructId(name);
+  new ssm.StringParameter(scope, `${id}ArnParameter`, {
+    parameterName: SsmNames.lambdas.functionArn(app, envName, name),
+    stringValue: fn.functionArn,
+    description: `ARN of the ${name} function`,
+  });
+  new ssm.StringParameter(scope, `${id}NameParameter`, {
+    parameterName: SsmNames.lambdas.functionName(app, envName, name),
+    stringValue: fn.functionName,
+    description: `Name of the ${name} function`,
+  });
+}
+
+/** `customer-lookup` → `CustomerLookup`. */
+export function constructId(name: string): string {
+  return name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/**
+ * The definitions in registry order, except that a function comes after those it `needs`.
+ * @throws Error when a name has no source, or a needed function is not declared
+ */
+export function buildOrder(
+  functions: readonly FunctionDefinition[],
+  sources: Readonly<Record<string, FunctionSource>>,
+): FunctionDefinition[] {
+  const declared = new Set(functions.map((f) => f.name));
+  const problems: string[] = [];
+  for (const f of functions) {
+    const source = sources[f.name];
+    if (!source) {
+      problems.push(`"${f.name}" has no code mapping (known: ${Object.keys(sources).join(', ')}); add a source in lib/function-sources.ts or remove it from config/functions.json.`);
+      continue;
+    }
+    for (const need of source.needs ?? []) {
+      if (!declared.has(need)) problems.push(`"${f.name}" needs "${need}", which config/functions.json does not declare; declare "${need}" too.`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`Cannot build the functions:\n  - ${problems.join('\n  - ')}`);
+  const ordered: FunctionDefinition[] = [];
+  const visit = (f: FunctionDefinition, path: readonly string[]) => {
+    if (ordered.includes(f)) return;
+    if (path.includes(f.name)) throw new Error(`Cannot build the functions: "needs" form a cycle: ${[...path, f.name].join(' -> ')}.`);
+    for (const need of sources[f.name].needs ?? []) visit(functions.find((g) => g.name === need) as FunctionDefinition, [...path, f.name]);
+    ordered.push(f);
+  };
+  for (const f of functions) visit(f, []);
+  return ordered;
+}

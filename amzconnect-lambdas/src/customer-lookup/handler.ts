@@ -1,0 +1,18 @@
+import { createLogger } from '../shared/logger';
+import { readCustomerLookupConfig } from './config';
+import { createCustomerLookupHandler } from './customer-lookup';
+import { dynamoDbCustomerStore } from './customer-store';
+import { createCustomerTableClient } from './dynamodb-client';
+
+// Cold start: configuration, client and logger are created once and reused while warm.
+const config = readCustomerLookupConfig(process.env);
+const logger = createLogger();
+
+/** Lambda entry point: the customer lookup contact flows invoke. */
+export const handler = createCustomerLookupHandler({
+  config,
+  logger,
+  findAndRecordCall: config.ok
+    ? dynamoDbCustomerStore(createCustomerTableClient({ requestTimeoutMs: config.config.timeoutMs }), config.config.tableName)
+    : undefined,
+});

@@ -1,0 +1,44 @@
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+// dynalite ships no types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dynalite = require('dynalite') as (options: { createTableMs: number; deleteTableMs: number; updateTableMs: number }) => http.Server;
+
+/** A local DynamoDB (dynalite, in memory) on 127.0.0.1 with the customer table created. */
+export interface LocalCustomerTable {
+  readonly endpoint: string;
+  readonly tableName: string;
+  readonly client: DynamoDBClient;
+  close(): Promise<void>;
+}
+
+/** Credentials and Region the SDK needs to sign requests; dynalite does not check them. */
+export const LOCAL_CLIENT_CONFIG = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } as const;
+
+/** Starts dynalite on port 0 and creates a table keyed like the supporting-infra one (`phoneNumber`, S). */
+export async function startCustomerTable(tableName = 'customers'): Promise<LocalCustomerTable> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = new DynamoDBClient({ ...LOCAL_CLIENT_CONFIG, endpoint });
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      AttributeDefinitions: [{ AttributeName: 'phoneNumber', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'phoneNumber', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  await waitUntilTableExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 } as never, { TableName: tableName });
+  return {
+    endpoint,
+    tableName,
+    client,
+    close: async () => {
+      client.destroy();
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
