@@ -58,7 +58,7 @@ function parseWith<T>(
   allowedKeys: (p: readonly PropertyKey[]) => string[],
   problems: ConfigProblem[],
 ): T | undefined {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) problems.push(...issueToProblems(file, issue, allowedKeys));
   return undefined;

@@ -1,0 +1,193 @@
+import * as path from 'path';
+import { CfnOutput, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { PlatformConfig } from '@amzconnect/env/src/platform-config';
+import { ROUTER_ENV } from '../src/router/lambda-environment';
+import { routablePipelines, routingTableFromConfig, RoutingTable, serializeRoutingTable } from '../src/router/routing-table';
+import { RouterFunction } from './router-function';
+import { pipelineArn } from './router-pipeline-arns';
+
+/** Props of {@link WebhookRouter}. */
+export interface WebhookRouterProps {
+  /** The validated platform configuration; the routing table is derived from it at synth. */
+  readonly config: PlatformConfig;
+  /** Steady-state requests per second API Gateway lets through. @default 10 */
+  readonly throttlingRateLimit?: number;
+  /** Burst of requests API Gateway lets through. @default 20 */
+  readonly throttlingBurstLimit?: number;
+  /** Retention of the handler's and the access logs. @default three months */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/** Lambda environment variables are limited to 4 KB in total; keep the table well under it. */
+export const MAX_ROUTING_TABLE_CHARS = 3000;
+
+/**
+ * The GitHub webhook endpoint: API Gateway (throttled, access-logged) in front of the router
+ * Lambda, which verifies GitHub's signature with the secret kept in Secrets Manager, decides
+ * which pipelines a push needs, and starts the first pipeline of the release plan (and the
+ * self-update pipeline) pinned to the pushed commit, once per delivery (DynamoDB idempotency
+ * table with TTL). Outputs: `WebhookPayloadUrl`, `WebhookSecretArn`.
+ */
+export class WebhookRouter extends Construct {
+  /** The URL to paste into GitHub as the webhook's payload URL. */
+  public readonly payloadUrl: string;
+  /** The webhook secret (generated at creation; set your own with `put-secret-value`). */
+  public readonly secret: secretsmanager.Secret;
+  /** The router Lambda. */
+  public readonly handler: RouterFunction;
+  /** Delivery ids already handled, expiring by TTL. */
+  public readonly idempotencyTable: dynamodb.Table;
+  /** The REST API. */
+  public readonly api: apigateway.RestApi;
+  /** Access logs of the API stage. */
+  public readonly accessLogGroup: logs.LogGroup;
+  /** The routing table handed to the Lambda. */
+  public readonly routingTable: RoutingTable;
+  /** ARNs of the pipelines the router may start. */
+  public readonly startablePipelineArns: readonly string[];
+
+  constructor(scope: Construct, id: string, props: WebhookRouterProps) {
+    super(scope, id);
+    const { config } = props;
+    this.routingTable = routingTableFromConfig(config);
+    const routingTableJson = serializeRoutingTable(this.routingTable);
+    if (routingTableJson.length > MAX_ROUTING_TABLE_CHARS) {
+      throw new Error(
+        `The routing table for ${this.routingTable.environments.length} enabled environments takes ${routingTableJson.length} characters, ` +
+          `more than the ${MAX_ROUTING_TABLE_CHARS} a Lambda environment can hold; disable environments in ${config.configDir}/accountvars.json.`,
+      );
+    }
+    this.startablePipelineArns = routablePipelines(this.routingTable).map((name) => pipelineArn(config.tooling, name));
+
+    this.secret = new secretsmanager.Secret(this, 'WebhookSecret', {
+      description: 'Secret of the GitHub webhook; GitHub signs every delivery with it (see ROUTER.md to set or rotate it).',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(this.secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The value is shared with GitHub, which Secrets Manager cannot update; it is rotated by hand (ROUTER.md), and the router accepts AWSCURRENT and AWSPREVIOUS meanwhile.',
+    });
+
+    this.idempotencyTable = new dynamodb.Table(this, 'IdempotencyTable', {
+      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: 'expiration',
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.idempotencyTable).acknowledge({
+      id: 'AwsSolutions-DDB3',
+      reason:
+        'Holds only delivery ids already handled, expiring after four days by TTL; losing them at worst lets one old delivery be redelivered, so point-in-time recovery adds cost without value.',
+    });
+
+    this.handler = new RouterFunction(this, 'Handler', {
+      entry: path.join(__dirname, '..', 'src', 'router', 'lambda-handler.ts'),
+      description: 'GitHub webhook router: verifies deliveries and starts the pipelines a push needs.',
+      logRetention: props.logRetention,
+      environment: {
+        [ROUTER_ENV.routingTable]: routingTableJson,
+        [ROUTER_ENV.secretArn]: this.secret.secretArn,
+        [ROUTER_ENV.idempotencyTable]: this.idempotencyTable.tableName,
+      },
+    });
+    const role = this.handler.executionRole;
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'StartReleasePipelines',
+        actions: ['codepipeline:StartPipelineExecution'],
+        resources: [...this.startablePipelineArns],
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadWebhookSecret',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [this.secret.secretArn],
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'RecordDeliveries',
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [this.idempotencyTable.tableArn],
+      }),
+    );
+
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api = new apigateway.RestApi(this, 'Api', {
+      description: 'GitHub webhook endpoint of the release pipelines.',
+      endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
+      // API Gateway needs an account-level role to write any CloudWatch log, access logs included.
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
+      deployOptions: {
+        stageName: 'v1',
+        throttlingRateLimit: props.throttlingRateLimit ?? 10,
+        throttlingBurstLimit: props.throttlingBurstLimit ?? 20,
+        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields({
+          caller: false,
+          httpMethod: true,
+          ip: true,
+          protocol: true,
+          requestTime: true,
+          resourcePath: true,
+          responseLength: true,
+          status: true,
+          user: false,
+        }),
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        tracingEnabled: true,
+        metricsEnabled: true,
+      },
+    });
+    const webhook = this.api.root.addResource('webhook');
+    const method = webhook.addMethod('POST', new apigateway.LambdaIntegration(this.handler, { allowTestInvoke: false }), {
+      authorizationType: apigateway.AuthorizationType.NONE,
+    });
+    this.payloadUrl = this.api.urlForPath(webhook.path);
+
+    const byHmac =
+      'GitHub webhooks cannot carry IAM, Cognito or API-key credentials; every request is authenticated by the HMAC-SHA256 signature the router verifies on the raw body before doing anything else.';
+    Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason: byHmac });
+    Validations.of(method).acknowledge({ id: 'AwsSolutions-COG4', reason: byHmac });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG2',
+      reason:
+        'The router validates the request itself, after the signature check, so that a missing signature gets 401 (not a 400 from API Gateway) and the body is never parsed before it is verified.',
+    });
+    Validations.of(this.api.deploymentStage).acknowledge({
+      id: 'AwsSolutions-APIG3',
+      reason:
+        'Unsigned requests are rejected by the router before any work; stage throttling bounds the cost of abuse. A WAF web ACL would add a fixed monthly cost for one low-traffic endpoint.',
+    });
+    const cloudWatchRole = this.api.node.tryFindChild('CloudWatchRole');
+    if (cloudWatchRole) {
+      Validations.of(cloudWatchRole).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason:
+          "API Gateway's account-level logging role: the AWS managed policy is the documented one, and API Gateway creates its execution log groups on its own, so the policy cannot name them in advance.",
+      });
+    }
+
+    new CfnOutput(this, 'PayloadUrl', {
+      description: 'Payload URL of the GitHub webhook (content type application/json).',
+      value: this.payloadUrl,
+    }).overrideLogicalId('WebhookPayloadUrl');
+    new CfnOutput(this, 'SecretArn', {
+      description: 'Secrets Manager secret holding the GitHub webhook secret.',
+      value: this.secret.secretArn,
+    }).overrideLogicalId('WebhookSecretArn');
+  }
+}

@@ -1,0 +1,263 @@
+import * as path from 'path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { createPlatformApp, loadPlatformConfig, PlatformConfig } from '@amzconnect/env';
+import { synthFindings } from '@amzconnect/env/src/testing/nag-findings';
+import { addToolingStacks, ToolingStacks } from '../lib';
+
+const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));
+
+function build(config: PlatformConfig = SAMPLE): { stacks: ToolingStacks; app: ReturnType<typeof createPlatformApp> } {
+  const app = createPlatformApp({ skipBundling: true });
+  return { app, stacks: addToolingStacks(app, config) };
+}
+
+const { app: sampleApp, stacks } = build();
+const core = Template.fromStack(stacks.core);
+const envTemplate = (name: string) => Template.fromStack(stacks.environments.find((s) => s.stackName === `amzconnect-devops-${name}`)!);
+
+function pipelinesOf(t: Template): Record<string, { Properties: Record<string, any> }> {
+  return t.findResources('AWS::CodePipeline::Pipeline') as Record<string, { Properties: Record<string, any> }>;
+}
+
+describe('tooling app for the sample configuration', () => {
+  it('creates one pipeline per enabled environment and sub-project, plus the self-update pipeline', () => {
+    const names = [core, ...['develop', 'staging', 'prod'].map(envTemplate)]
+      .flatMap((t) => Object.values(pipelinesOf(t)))
+      .map((p) => p.Properties.Name)
+      .sort();
+
+    expect(names).toEqual(
+      [
+        'amzconnect-devops-pipelines',
+        ...['develop', 'staging', 'main'].flatMap((b) =>
+          ['instance', 'supporting-infra', 'lambdas', 'contact-flows'].map((s) => `amzconnect-${s}-${b}`),
+        ),
+      ].sort(),
+    );
+  });
+
+  it('makes every pipeline V2, queued, with the release-plan variables', () => {
+    for (const t of [core, envTemplate('develop')]) {
+      for (const p of Object.values(pipelinesOf(t))) {
+        expect(p.Properties).toMatchObject({
+          PipelineType: 'V2',
+          ExecutionMode: 'QUEUED',
+          Variables: [
+            { Name: 'RELEASE_PLAN', DefaultValue: '[]' },
+            { Name: 'RELEASE_COMMIT', DefaultValue: 'none' },
+            { Name: 'RELEASE_SUBPROJECTS', DefaultValue: 'manual' },
+          ],
+        });
+      }
+    }
+  });
+
+  it('sources the environment branch through the connection without an automatic trigger', () => {
+    envTemplate('staging').hasResourceProperties('AWS::CodePipeline::Pipeline', {
+      Name: 'amzconnect-lambdas-staging',
+      Stages: Match.arrayWith([
+        Match.objectLike({
+          Name: 'Source',
+          Actions: [
+            Match.objectLike({
+              Name: 'Source',
+              ActionTypeId: Match.objectLike({ Provider: 'CodeStarSourceConnection' }),
+              Configuration: Match.objectLike({
+                ConnectionArn: SAMPLE.tooling.connectionArn,
+                FullRepositoryId: 'example-org/amazon-connect-cicd',
+                BranchName: 'staging',
+                DetectChanges: false,
+              }),
+              Namespace: 'SourceVariables',
+            }),
+          ],
+        }),
+      ]),
+    });
+    for (const p of Object.values(pipelinesOf(envTemplate('develop')))) {
+      expect(p.Properties.Triggers).toBeUndefined();
+    }
+  });
+
+  it('adds an approval stage exactly where the environment asks for it', () => {
+    const stageNames = (name: string) =>
+      Object.values(pipelinesOf(envTemplate(name))).map((p) => p.Properties.Stages.map((s: { Name: string }) => s.Name));
+
+    expect(new Set(stageNames('develop').map((s) => s.join('>')))).toEqual(new Set(['Source>Build>Deploy']));
+    expect(new Set(stageNames('staging').map((s) => s.join('>')))).toEqual(new Set(['Source>Build>Approve>Deploy']));
+    expect(new Set(stageNames('prod').map((s) => s.join('>')))).toEqual(new Set(['Source>Build>Approve>Deploy']));
+  });
+
+  it('tells release managers the commit, its message, a link and the sub-project', () => {
+    envTemplate('prod').hasResourceProperties('AWS::CodePipeline::Pipeline', {
+      Name: 'amzconnect-contact-flows-main',
+      Stages: Match.arrayWith([
+        Match.objectLike({
+          Name: 'Approve',
+          Actions: [
+            Match.objectLike({
+              ActionTypeId: Match.objectLike({ Category: 'Approval', Provider: 'Manual' }),
+              Configuration: Match.objectLike({
+                NotificationArn: Match.anyValue(),
+                ExternalEntityLink: 'https://github.com/example-org/amazon-connect-cicd/commit/#{SourceVariables.CommitId}',
+                CustomData: Match.stringLikeRegexp(
+                  '^Deploy Contact flows \\(amzconnect-contact-flows\\) to prod \\(account 333333333333, us-east-1\\)\\. Commit #\\{SourceVariables.CommitId\\}: #\\{SourceVariables.CommitMessage\\}\\.',
+                ),
+              }),
+            }),
+          ],
+        }),
+      ]),
+    });
+  });
+
+  it('deploys every Region of an environment in parallel, one action per Region, with its stack', () => {
+    const p = Object.values(pipelinesOf(envTemplate('develop'))).find((x) => x.Properties.Name === 'amzconnect-instance-develop')!;
+    const deploy = p.Properties.Stages.find((s: { Name: string }) => s.Name === 'Deploy');
+
+    expect(
+      deploy.Actions.map((a: any) => [a.Name, a.RunOrder, JSON.parse(a.Configuration.EnvironmentVariables)]),
+    ).toEqual([
+      ['Deploy-us-east-1', 1, [{ name: 'STACK_NAME', type: 'PLAINTEXT', value: 'acme-instance-develop-us-east-1' }]],
+      ['Deploy-us-west-2', 1, [{ name: 'STACK_NAME', type: 'PLAINTEXT', value: 'acme-instance-develop-us-west-2' }]],
+    ]);
+  });
+
+  it('lets each environment deploy project assume only that environment account roles', () => {
+    envTemplate('develop').hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'amzconnect-deploy-develop',
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({ Principal: { Service: 'codebuild.amazonaws.com' } })],
+      }),
+    });
+    envTemplate('develop').hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'AssumeTargetAccountRoles',
+            Effect: 'Allow',
+            Action: ['sts:AssumeRole', 'sts:TagSession'],
+            Resource: [
+              'arn:aws:iam::111111111111:role/acme-develop-pipeline-deploy',
+              'arn:aws:iam::111111111111:role/acme-develop-pipeline-publish',
+            ],
+          },
+        ]),
+      },
+    });
+  });
+
+  it('notifies the encrypted topic of every failed and succeeded execution', () => {
+    const rules = [core, ...['develop', 'staging', 'prod'].map(envTemplate)].flatMap((t) =>
+      Object.values(t.findResources('AWS::CodeStarNotifications::NotificationRule')),
+    );
+
+    expect(rules).toHaveLength(13);
+    for (const r of rules) {
+      expect(r.Properties.EventTypeIds).toEqual([
+        'codepipeline-pipeline-pipeline-execution-failed',
+        'codepipeline-pipeline-pipeline-execution-succeeded',
+      ]);
+    }
+    core.resourceCountIs('AWS::SNS::Topic', 2);
+    core.allResourcesProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    core.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'contact-center-ops@example.com' });
+  });
+
+  it('builds each sub-project with one shared project that runs the versioned build script', () => {
+    const projects = Object.values(core.findResources('AWS::CodeBuild::Project')).map((p) => p.Properties.Source.BuildSpec as string);
+    const buildCommands = projects.filter((b) => b.includes('build.sh'));
+
+    expect(buildCommands).toHaveLength(5);
+    expect(buildCommands.some((b) => b.includes('bash amzconnect-devops-pipelines/scripts/build.sh amzconnect-lambdas \\"$TARGET_ENV\\"'))).toBe(true);
+  });
+
+  it('self-update pipeline tracks the tooling branch and deploys only the tooling stacks', () => {
+    core.hasResourceProperties('AWS::CodePipeline::Pipeline', {
+      Name: 'amzconnect-devops-pipelines',
+      Stages: Match.arrayWith([
+        Match.objectLike({ Name: 'Source', Actions: [Match.objectLike({ Configuration: Match.objectLike({ BranchName: 'main' }) })] }),
+        Match.objectLike({
+          Name: 'Deploy',
+          Actions: [
+            Match.objectLike({
+              Configuration: Match.objectLike({
+                EnvironmentVariables: JSON.stringify([{ name: 'STACK_NAME', type: 'PLAINTEXT', value: 'amzconnect-devops-*' }]),
+              }),
+            }),
+          ],
+        }),
+      ]),
+    });
+  });
+
+  it('stores artifacts in a KMS-encrypted, versioned, TLS-only, access-logged bucket', () => {
+    core.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: 'amzconnect-artifacts-999999999999-us-east-1',
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) })],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'artifacts/' }),
+      PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicAcls: true, RestrictPublicBuckets: true }),
+    });
+  });
+});
+
+describe('target-account access stack', () => {
+  const target = Template.fromStack(stacks.targetAccess.find((s) => s.stackName === 'acme-target-access-develop')!);
+
+  it('trusts exactly the tooling deploy role of the environment, not the whole tooling account', () => {
+    for (const roleName of ['acme-develop-pipeline-deploy', 'acme-develop-pipeline-publish']) {
+      target.hasResourceProperties('AWS::IAM::Role', {
+        RoleName: roleName,
+        AssumeRolePolicyDocument: {
+          Statement: [
+            { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-deploy-develop' } },
+            { Action: 'sts:TagSession', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-deploy-develop' } },
+          ],
+        },
+      });
+    }
+    expect(stacks.targetAccess.find((s) => s.stackName === 'acme-target-access-develop')!.account).toBe('111111111111');
+  });
+
+  it('gives CloudFormation a scoped execution policy: no NotAction, no iam:*', () => {
+    const policies = Object.values(target.findResources('AWS::IAM::ManagedPolicy'));
+    expect(policies).toHaveLength(1);
+    const statements = policies[0].Properties.PolicyDocument.Statement as Record<string, unknown>[];
+
+    expect(statements.every((s) => !('NotAction' in s))).toBe(true);
+    expect(statements.flatMap((s) => [s.Action].flat())).not.toContain('iam:*');
+    expect(statements.find((s) => s.Sid === 'ManagePlatformRoles')?.Resource).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111111111111:role/acme-*']],
+    });
+    target.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'acme-develop-cfn-exec',
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'cloudformation.amazonaws.com' } })] },
+    });
+  });
+
+  it('lets the deploy role pass only the execution role and touch only the environment stacks', () => {
+    target.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'DeployEnvironmentStacks',
+            Resource: [
+              { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudformation:us-east-1:111111111111:stack/acme-*-develop-us-east-1/*']] },
+              { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudformation:us-west-2:111111111111:stack/acme-*-develop-us-west-2/*']] },
+            ],
+          }),
+          Match.objectLike({ Sid: 'PassExecutionRole', Action: 'iam:PassRole' }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('compliance', () => {
+  it('synthesizes the sample with no unacknowledged cdk-nag or template finding', () => {
+    expect(synthFindings(sampleApp)).toEqual([]);
+  });
+});

@@ -1,0 +1,192 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ConfigError, deploymentTargets, enabledEnvironments, loadPlatformConfig } from '../src';
+
+const SAMPLE_DIR = path.join(__dirname, '..');
+const sampleAccounts = () => JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, 'accountvars.json'), 'utf8'));
+const sampleDevops = () => JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, 'devops.json'), 'utf8'));
+
+/** Writes a config folder and returns its path; `null` leaves a file out, a string is written verbatim. */
+function configDir(accounts: unknown, devops: unknown = sampleDevops()): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'env-'));
+  const write = (name: string, value: unknown) => {
+    if (value === null) return;
+    fs.writeFileSync(path.join(dir, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  };
+  write('accountvars.json', accounts);
+  write('devops.json', devops);
+  return dir;
+}
+
+/** Loads a config expected to be invalid and returns its problems as `file: field: message` lines. */
+function problemsOf(dir: string): string[] {
+  try {
+    loadPlatformConfig(dir, { cwd: dir });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+function withAccount(index: number, patch: Record<string, unknown>) {
+  const a = sampleAccounts();
+  a.accounts[index] = { ...a.accounts[index], ...patch };
+  return a;
+}
+
+describe('loadPlatformConfig', () => {
+  it('loads the committed sample into the typed model', () => {
+    const config = loadPlatformConfig(SAMPLE_DIR);
+
+    expect(config.environments.map((e) => [e.name, e.branch, e.account, e.regions, e.approval])).toEqual([
+      ['develop', 'develop', '111111111111', ['us-east-1', 'us-west-2'], false],
+      ['staging', 'staging', '222222222222', ['us-east-1'], true],
+      ['prod', 'main', '333333333333', ['us-east-1'], true],
+    ]);
+    expect(config.tooling).toMatchObject({ account: '999999999999', region: 'us-east-1', branch: 'main', owner: 'example-org' });
+  });
+
+  it('defaults approval to false and the tooling branch to main', () => {
+    const accounts = withAccount(1, { approval: undefined });
+    const devops = { ...sampleDevops(), branch: undefined };
+
+    const config = loadPlatformConfig(configDir(accounts, devops));
+
+    expect(config.environments[1].approval).toBe(false);
+    expect(config.tooling.branch).toBe('main');
+  });
+
+  it('rejects a placeholder account id with the fix', () => {
+    expect(problemsOf(configDir(withAccount(0, { account: 'XXXXXXXXXXXX' })))).toEqual([
+      'accountvars.json: accounts[0].account: "XXXXXXXXXXXX" is a placeholder; replace it with the 12-digit id of the AWS account.',
+    ]);
+  });
+
+  it('rejects an account id that is not 12 digits', () => {
+    expect(problemsOf(configDir(withAccount(2, { account: '12345' })))).toEqual([
+      'accountvars.json: accounts[2].account: "12345" is not an AWS account id; use the 12-digit id, as a string (keep leading zeros).',
+    ]);
+  });
+
+  it('rejects a Region where Amazon Connect is not offered', () => {
+    expect(problemsOf(configDir(withAccount(0, { region: ['us-east-1', 'eu-west-1'] })))).toEqual([
+      'accountvars.json: accounts[0].region[1]: "eu-west-1" is not a Region where Amazon Connect is offered; use one of us-east-1, us-west-2, af-south-1, ap-northeast-1, ap-northeast-2, ap-southeast-1, ap-southeast-2, ca-central-1, eu-central-1, eu-west-2, us-gov-west-1.',
+    ]);
+  });
+
+  it('rejects an empty Region list', () => {
+    expect(problemsOf(configDir(withAccount(1, { region: [] })))).toEqual([
+      'accountvars.json: accounts[1].region: is empty; list at least one Region, e.g. ["us-east-1"].',
+    ]);
+  });
+
+  it('rejects a Region listed twice', () => {
+    expect(problemsOf(configDir(withAccount(0, { region: ['us-east-1', 'us-east-1'] })))).toEqual([
+      'accountvars.json: accounts[0].region[1]: "us-east-1" is listed twice; list each Region once.',
+    ]);
+  });
+
+  it('rejects two enabled environments on the same branch', () => {
+    expect(problemsOf(configDir(withAccount(1, { branch: 'develop' })))).toEqual([
+      'accountvars.json: accounts[1].branch: "develop" is also the branch of enabled accounts[0]; a push must deploy one environment, so give each enabled environment its own branch or disable one.',
+    ]);
+  });
+
+  it('allows a disabled environment to share a branch', () => {
+    const config = loadPlatformConfig(configDir(withAccount(1, { branch: 'develop', enabled: false })));
+
+    expect(enabledEnvironments(config).map((e) => e.name)).toEqual(['develop', 'prod']);
+  });
+
+  it('rejects a duplicate environment name', () => {
+    expect(problemsOf(configDir(withAccount(1, { env: 'develop', branch: 'staging' })))).toEqual([
+      'accountvars.json: accounts[1].env: "develop" is already used by accounts[0]; give each environment its own name.',
+    ]);
+  });
+
+  it('rejects a malformed connection ARN', () => {
+    expect(problemsOf(configDir(sampleAccounts(), { ...sampleDevops(), codestarArn: 'arn:aws:codestar:us-east-1:999999999999:connection/abc' }))).toEqual([
+      'devops.json: codestarArn: is not a CodeStar connection ARN; copy the ARN of the GitHub connection from the console (Developer Tools > Settings > Connections): arn:aws:codestar-connections:<region>:<account>:connection/<uuid>.',
+    ]);
+  });
+
+  it('rejects a connection of another account than the tooling account', () => {
+    const arn = 'arn:aws:codeconnections:us-east-1:123456789012:connection/00000000-0000-4000-8000-000000000000';
+
+    expect(problemsOf(configDir(sampleAccounts(), { ...sampleDevops(), codestarArn: arn }))).toEqual([
+      'devops.json: codestarArn: belongs to account 123456789012, but the tooling account is 999999999999; create the connection in the tooling account or fix "account".',
+    ]);
+  });
+
+  it('rejects unknown keys and names the known ones', () => {
+    expect(problemsOf(configDir(withAccount(0, { regions: ['us-east-1'] }), { ...sampleDevops(), mail: 'x@example.com' }))).toEqual([
+      'accountvars.json: accounts[0].regions: is not a known key; remove it or fix its spelling (known keys: env, branch, enabled, account, region, app, approval).',
+      'devops.json: mail: is not a known key; remove it or fix its spelling (known keys: env, account, region, codestarArn, repo, owner, email, branch).',
+    ]);
+  });
+
+  it('reports a missing field and a field of the wrong type', () => {
+    const accounts = sampleAccounts();
+    delete accounts.accounts[0].app;
+    accounts.accounts[1].enabled = 'yes';
+
+    expect(problemsOf(configDir(accounts))).toEqual([
+      'accountvars.json: accounts[0].app: is missing; add it, e.g. "acme".',
+      'accountvars.json: accounts[1].enabled: must be a boolean, not a string, e.g. true.',
+    ]);
+  });
+
+  it('rejects a branch name that cannot be part of a pipeline name', () => {
+    expect(problemsOf(configDir(withAccount(0, { branch: 'feature/x' })))).toEqual([
+      'accountvars.json: accounts[0].branch: must be a branch name of letters, digits, ".", "_" or "-" (at most 60, no "/"), because it becomes part of pipeline names; e.g. "develop".',
+    ]);
+  });
+
+  it('reports every problem of both files at once', () => {
+    const accounts = withAccount(0, { account: 'XXXXXXXXXXXX', region: [] });
+    const devops = { ...sampleDevops(), email: 'not-an-address', region: 'Virginia' };
+
+    expect(problemsOf(configDir(accounts, devops))).toEqual([
+      'accountvars.json: accounts[0].account: "XXXXXXXXXXXX" is a placeholder; replace it with the 12-digit id of the AWS account.',
+      'accountvars.json: accounts[0].region: is empty; list at least one Region, e.g. ["us-east-1"].',
+      'devops.json: region: is not an AWS Region name; use the Region of the pipelines, e.g. "us-east-1".',
+      'devops.json: email: must be an e-mail address for pipeline notifications, e.g. "ops@example.com".',
+    ]);
+  });
+
+  it('reports a missing file and a JSON syntax error with line and column', () => {
+    const dir = configDir('{\n  "accounts": [\n    { "env": "develop", }\n  ]\n}', null);
+
+    const problems = problemsOf(dir);
+
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^accountvars\.json: is not valid JSON \(.* at line 3, column 25\); fix the syntax\.$/);
+    expect(problems[1]).toBe(
+      'devops.json: file not found; create it (see README.md, "Fill in env/") or pass --config DIR pointing at your configuration folder.',
+    );
+  });
+});
+
+describe('deploymentTargets', () => {
+  it('lists every enabled environment and Region in file order', () => {
+    const targets = deploymentTargets(loadPlatformConfig(SAMPLE_DIR));
+
+    expect(targets.map((t) => `${t.environment.name}/${t.region}`)).toEqual([
+      'develop/us-east-1',
+      'develop/us-west-2',
+      'staging/us-east-1',
+      'prod/us-east-1',
+    ]);
+  });
+
+  it('restricts to named environments and rejects an unknown one', () => {
+    const config = loadPlatformConfig(SAMPLE_DIR);
+
+    expect(deploymentTargets(config, ['staging']).map((t) => t.environment.name)).toEqual(['staging']);
+    expect(() => deploymentTargets(config, ['qa'])).toThrow(
+      `No enabled environment named "qa" in ${SAMPLE_DIR}; enabled: develop, staging, prod.`,
+    );
+  });
+});
