@@ -28,7 +28,7 @@ export function parseWithProblems<T>(
   problems: ConfigProblem[],
   examples: Readonly<Record<string, string>> = {},
 ): T | undefined {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const field = formatPath(issue.path);
@@ -53,6 +53,9 @@ export function parseWithProblems<T>(
           issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`;
         problems.push({ file, field, message: `must be ${expected}, not ${got}${example}.` });
       }
+    } else if (issue.code === 'invalid_value' && (issue as { input?: unknown }).input === undefined) {
+      const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      problems.push({ file, field, message: `is missing; add one of ${options}.` });
     } else if (issue.code === 'invalid_value') {
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
       problems.push({ file, field, message: `must be one of ${options}.` });

@@ -13,10 +13,16 @@ export interface FlowProvisionerScope {
   readonly mappingFunctionArn: string;
 }
 
-/** Connect actions the flow deployment engine calls: reads, and creating/updating flows and modules. Never a delete. */
+/**
+ * Connect actions the flow deployment engine calls: reads, and creating/updating flows and
+ * modules. Never a delete. `SearchContactFlows`/`SearchContactFlowModules` are added to the
+ * issue's list because the engine (amzconnect-contact-flows `read-instance.ts`) calls them.
+ */
 export const FLOW_PROVISIONER_CONNECT_ACTIONS = [
   'connect:List*',
   'connect:Describe*',
+  'connect:SearchContactFlows',
+  'connect:SearchContactFlowModules',
   'connect:CreateContactFlow',
   'connect:UpdateContactFlowContent',
   'connect:UpdateContactFlowMetadata',

@@ -1,10 +1,10 @@
 import * as path from 'path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
-import { ConnectFunction } from './connect-function';
+import { ConnectFunction, ConnectFunctionProps } from './connect-function';
 import { flowProvisionerStatements } from './flow-provisioner-statements';
 import { FunctionDefinition } from './functions-registry';
+import { iam5Resource } from './nag-resource-name';
 
 /** Values a function source may use; all resolved by the stack from SSM, never from exports. */
 export interface FunctionContext {
@@ -16,8 +16,6 @@ export interface FunctionContext {
   readonly envName: string;
   /** ARN of the environment's Connect instance. */
   readonly connectInstanceArn: string;
-  /** Id of the environment's Connect instance. */
-  readonly connectInstanceId: string;
   /** Name and ARN of the supporting-infra customer table. */
   readonly customerTable: { readonly name: string; readonly arn: string };
   /** Name of the supporting-infra flow bucket (versioned). */
@@ -26,12 +24,22 @@ export interface FunctionContext {
   readonly built: ReadonlyMap<string, ConnectFunction>;
 }
 
-/** The code behind one registry name: how to build it, and which other functions it needs first. */
+/** What a source may set beyond the registry's name, description and `invokedByFlows`. */
+export type FunctionSettings = Pick<ConnectFunctionProps, 'environment' | 'timeout' | 'memorySize' | 'logLevel' | 'logRetention'>;
+
+/**
+ * The code behind one registry name: its handler file, its settings, and what it is granted.
+ * The stack creates the {@link ConnectFunction}; a source only adds what differs.
+ */
 export interface FunctionSource {
+  /** Absolute path of the handler file (exports `handler`). */
+  readonly entry: string;
   /** Registry names that must be built before this one. @default none */
   readonly needs?: readonly string[];
-  /** Creates the function (and its grants) in `scope` under `id`. */
-  readonly build: (scope: Construct, id: string, ctx: FunctionContext) => ConnectFunction;
+  /** Settings from the context (environment variables, timeout, memory). @default the ConnectFunction defaults */
+  readonly settings?: (ctx: FunctionContext) => FunctionSettings;
+  /** Grants the function exactly what its code calls. @default nothing beyond its own log group and X-Ray */
+  readonly grant?: (fn: ConnectFunction, ctx: FunctionContext) => void;
 }
 
 const SRC = path.join(__dirname, '..', 'src');
@@ -39,74 +47,55 @@ const SRC = path.join(__dirname, '..', 'src');
 /** Milliseconds the customer lookup waits for DynamoDB before answering "not found". */
 export const CUSTOMER_LOOKUP_TIMEOUT_MS = 2000;
 
-/** Object keys the mapping function may read in the flow bucket. */
-export function flowBucketObjectsArn(stack: Stack, bucketName: string): string {
-  return `arn:${stack.partition}:s3:::${bucketName}/*`;
+/**
+ * Key of the mapping document in the flow bucket; the same key the flow deployment engine writes
+ * (`FlowBucketStore.mappingKey` in amzconnect-contact-flows, checked by a test).
+ */
+export function mappingObjectKey(app: string, envName: string): string {
+  return `mappings/${app}/${envName}/mapping.json`;
 }
+
+/** Handler file of the flow provisioner (its engine comes from the flow-deployment work). */
+export const FLOW_PROVISIONER_ENTRY = path.join(SRC, 'flow-provisioner', 'handler.ts');
 
 /**
  * Every function the stack can deploy, by registry name. `config/functions.json` says which are
- * deployed and how flows use them; this map says how each is built. A registry name missing here
- * is reported at the entry point.
+ * deployed and whether flows invoke them; this map says how each is built. A registry name
+ * missing here is reported at the entry point.
  */
 export const FUNCTION_SOURCES: Readonly<Record<string, FunctionSource>> = {
   'customer-lookup': {
-    build: (scope, id, ctx) => {
-      const fn = new ConnectFunction(scope, id, {
-        entry: path.join(SRC, 'customer-lookup', 'handler.ts'),
-        description: ctx.definition.description,
-        serviceName: ctx.definition.name,
-        invokedByFlows: ctx.definition.invokedByFlows,
-        connectInstanceArn: ctx.definition.invokedByFlows ? ctx.connectInstanceArn : undefined,
-        environment: {
-          CUSTOMER_TABLE_NAME: ctx.customerTable.name,
-          LOOKUP_TIMEOUT_MS: String(CUSTOMER_LOOKUP_TIMEOUT_MS),
-        },
-      });
-      // One conditional UpdateItem both reads the customer (ALL_OLD) and records the call date.
-      fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [ctx.customerTable.arn] }));
-      return fn;
-    },
+    entry: path.join(SRC, 'customer-lookup', 'handler.ts'),
+    settings: (ctx) => ({
+      environment: { CUSTOMER_TABLE_NAME: ctx.customerTable.name, LOOKUP_TIMEOUT_MS: String(CUSTOMER_LOOKUP_TIMEOUT_MS) },
+    }),
+    // One conditional UpdateItem both reads the customer (ALL_OLD) and records the call date.
+    grant: (fn, ctx) => fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [ctx.customerTable.arn] })),
   },
   mapping: {
-    build: (scope, id, ctx) => {
-      const fn = new ConnectFunction(scope, id, {
-        entry: path.join(SRC, 'mapping', 'handler.ts'),
-        description: ctx.definition.description,
-        serviceName: ctx.definition.name,
-        invokedByFlows: ctx.definition.invokedByFlows,
-        connectInstanceArn: ctx.definition.invokedByFlows ? ctx.connectInstanceArn : undefined,
-        timeout: Duration.seconds(5),
-      });
-      // The provisioner sets MAPPING_BUCKET/KEY/VERSION_ID; the document is in the flow bucket.
-      const objects = flowBucketObjectsArn(Stack.of(fn), ctx.flowBucketName);
-      fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [objects] }));
-      return fn;
-    },
+    entry: path.join(SRC, 'mapping', 'handler.ts'),
+    // The stack says where the document is; the flow provisioner pins MAPPING_VERSION_ID when it publishes.
+    settings: (ctx) => ({
+      timeout: Duration.seconds(5),
+      environment: { MAPPING_BUCKET: ctx.flowBucketName, MAPPING_KEY: mappingObjectKey(ctx.app, ctx.envName) },
+    }),
+    grant: (fn, ctx) =>
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:GetObject', 's3:GetObjectVersion'],
+          resources: [`arn:${Stack.of(fn).partition}:s3:::${ctx.flowBucketName}/${mappingObjectKey(ctx.app, ctx.envName)}`],
+        }),
+      ),
   },
   'flow-provisioner': {
+    entry: FLOW_PROVISIONER_ENTRY,
     needs: ['mapping'],
-    build: (scope, id, ctx) => {
-      const mapping = ctx.built.get('mapping') as ConnectFunction;
-      const stack = Stack.of(scope);
-      const fn = new ConnectFunction(scope, id, {
-        entry: path.join(SRC, 'flow-provisioner', 'handler.ts'),
-        description: ctx.definition.description,
-        serviceName: ctx.definition.name,
-        invokedByFlows: ctx.definition.invokedByFlows,
-        connectInstanceArn: ctx.definition.invokedByFlows ? ctx.connectInstanceArn : undefined,
-        timeout: Duration.minutes(15),
-        memorySize: 1024,
-        environment: {
-          APP: ctx.app,
-          ENV_NAME: ctx.envName,
-          CONNECT_INSTANCE_ARN: ctx.connectInstanceArn,
-          CONNECT_INSTANCE_ID: ctx.connectInstanceId,
-          FLOW_BUCKET_NAME: ctx.flowBucketName,
-          MAPPING_FUNCTION_NAME: mapping.functionName,
-        },
-      });
-      for (const statement of flowProvisionerStatements({
+    // A CloudFormation custom resource provider (Custom::ContactFlows of the contact-flows stack):
+    // app and environment come with each request, everything else from SSM, so no environment.
+    settings: () => ({ timeout: Duration.minutes(15), memorySize: 1024 }),
+    grant: (fn, ctx) => {
+      const stack = Stack.of(fn);
+      const statements = flowProvisionerStatements({
         partition: stack.partition,
         account: stack.account,
         region: stack.region,
@@ -114,14 +103,46 @@ export const FUNCTION_SOURCES: Readonly<Record<string, FunctionSource>> = {
         envName: ctx.envName,
         connectInstanceArn: ctx.connectInstanceArn,
         flowBucketName: ctx.flowBucketName,
-        mappingFunctionArn: mapping.functionArn,
-      })) {
-        fn.addToRolePolicy(statement);
-      }
-      return fn;
+        mappingFunctionArn: mappingOf(ctx).functionArn,
+      });
+      statements.forEach((s) => fn.addToRolePolicy(s));
+      acknowledgeFlowProvisionerWildcards(fn, statements);
     },
   },
 };
+
+/** One acknowledgement per wildcard of the provisioner's policy, each with its own reason. */
+function acknowledgeFlowProvisionerWildcards(fn: ConnectFunction, statements: readonly iam.PolicyStatement[]): void {
+  const stack = Stack.of(fn);
+  const bySid = (sid: string) => statements.find((s) => s.sid === sid) as iam.PolicyStatement;
+  const reasons: Record<string, string> = {
+    ConnectFlowsOfThisInstance:
+      'Flows, modules and the resources they reference are created and looked up at deploy time, so their ids are unknown; every resource is inside this one instance.',
+    FlowBucketObjects: 'Flow content is saved before each overwrite under a key per flow and run; objects of the flow bucket only.',
+    CdkAssetObjects: 'CDK assets are content-addressed (hash-named) objects staged at synthesis; read-only, this account and Region\'s bootstrap bucket only.',
+    EnvironmentParameters: 'The engine resolves references (queues, hours, Lex aliases, functions) through the SSM parameters of this app and environment only.',
+  };
+  const acks = Object.entries(reasons).flatMap(([sid, reason]) =>
+    bySid(sid)
+      .resources.filter((r) => r.endsWith('/*'))
+      .map((r) => ({ id: iam5Resource(stack, r), reason })),
+  );
+  Validations.of(fn.executionRole).acknowledge(
+    ...acks,
+    {
+      id: 'AwsSolutions-IAM5[Action::connect:List*]',
+      reason: 'The engine lists every kind of resource of the instance (flows, modules, queues, prompts, hours, bots, functions); read-only, this instance only.',
+    },
+    {
+      id: 'AwsSolutions-IAM5[Action::connect:Describe*]',
+      reason: 'The engine reads the deployed content of flows and modules to plan changes; read-only, this instance only.',
+    },
+  );
+}
+
+function mappingOf(ctx: FunctionContext): ConnectFunction {
+  return ctx.built.get('mapping') as ConnectFunction;
+}
 
 /** Names the stack has code for. */
 export const KNOWN_FUNCTION_NAMES: readonly string[] = Object.keys(FUNCTION_SOURCES);

@@ -36,7 +36,6 @@ export class LambdasStack extends Stack {
       app,
       envName,
       connectInstanceArn: fromSsm(SsmNames.connect.instanceArn(app, envName)),
-      connectInstanceId: fromSsm(SsmNames.connect.instanceId(app, envName)),
       customerTable: {
         name: fromSsm(SsmNames.infra.customerTableName(app, envName)),
         arn: fromSsm(SsmNames.infra.customerTableArn(app, envName)),
@@ -48,7 +47,15 @@ export class LambdasStack extends Stack {
     for (const definition of buildOrder(props.functions, sources)) {
       const source = sources[definition.name];
       const context: FunctionContext = { ...shared, definition, built };
-      const fn = source.build(this, constructId(definition.name), context);
+      const fn = new ConnectFunction(this, constructId(definition.name), {
+        entry: source.entry,
+        description: definition.description,
+        serviceName: definition.name,
+        invokedByFlows: definition.invokedByFlows,
+        connectInstanceArn: definition.invokedByFlows ? shared.connectInstanceArn : undefined,
+        ...source.settings?.(context),
+      });
+      source.grant?.(fn, context);
       built.set(definition.name, fn);
       publish(this, app, envName, definition.name, fn);
     }

@@ -59,11 +59,15 @@ describe('parseMappingDocument', () => {
 });
 
 describe('readMappingConfig', () => {
-  it('names the missing variables when nothing is published', () => {
+  it('names the missing variables the stack should have set', () => {
     expect(readMappingConfig({ MAPPING_BUCKET: 'b' })).toEqual({
       ok: false,
-      problem: 'no mapping has been published (MAPPING_KEY, MAPPING_VERSION_ID not set); deploy the contact flows, which publish it.',
+      problem: 'MAPPING_KEY not set; the lambdas stack sets them (flow bucket, mapping key).',
     });
+  });
+
+  it('reads a location without a version when none is pinned yet', () => {
+    expect(readMappingConfig({ MAPPING_BUCKET: 'b', MAPPING_KEY: 'k', MAPPING_VERSION_ID: ' ' })).toEqual({ ok: true, location: { bucket: 'b', key: 'k' } });
   });
 });
 
@@ -98,15 +102,49 @@ describe('mapping handler against a local versioned S3 endpoint', () => {
     client.destroy();
   });
 
-  it('answers MAPPING_UNPUBLISHED without any request when the provisioner has not published', async () => {
+  it('answers MAPPING_CONFIGURATION without any request when the stack did not set the location', async () => {
     const { handler, logger, client } = handlerFor({});
     const answer = await handler({});
     expect(answer).toEqual({
-      Error: 'MAPPING_UNPUBLISHED',
-      ErrorMessage: 'no mapping has been published (MAPPING_BUCKET, MAPPING_KEY, MAPPING_VERSION_ID not set); deploy the contact flows, which publish it.',
+      Error: 'MAPPING_CONFIGURATION',
+      ErrorMessage: 'MAPPING_BUCKET and MAPPING_KEY not set; the lambdas stack sets them (flow bucket, mapping key).',
     });
     expect(s3.requests).toEqual([]);
-    expect(logger.lines.map((l) => [l.level, l.message])).toEqual([['error', 'Mapping is not published']]);
+    expect(logger.lines.map((l) => [l.level, l.message])).toEqual([['error', 'Mapping function is misconfigured']]);
+    client.destroy();
+  });
+
+  it('answers MAPPING_UNPUBLISHED while no mapping exists, and returns it once published', async () => {
+    // Prepare
+    const { handler, client } = handlerFor({ MAPPING_BUCKET: 'flow-bucket', MAPPING_KEY: 'mapping.json' });
+    // Act
+    const before = await handler({});
+    s3.put('flow-bucket', 'mapping.json', DOC);
+    const after = await handler({});
+    // Assess
+    expect(before).toEqual({
+      Error: 'MAPPING_UNPUBLISHED',
+      ErrorMessage: 'no mapping at s3://flow-bucket/mapping.json (latest version); deploy the contact flows, which publish it.',
+    });
+    expect(after).toEqual({ SalesQueue: QUEUE_ARN, CustomerLookup: LAMBDA_ARN });
+    client.destroy();
+  });
+
+  it('reads the latest version, with a warning, when no version is pinned (environment reset by a stack update)', async () => {
+    // Prepare
+    s3.put('flow-bucket', 'mapping.json', JSON.stringify({ version: 1, entries: { SalesQueue: LAMBDA_ARN } }));
+    s3.put('flow-bucket', 'mapping.json', DOC);
+    const { handler, logger, client } = handlerFor({ MAPPING_BUCKET: 'flow-bucket', MAPPING_KEY: 'mapping.json' });
+    // Act
+    const answer = await handler({});
+    // Assess
+    expect(answer).toEqual({ SalesQueue: QUEUE_ARN, CustomerLookup: LAMBDA_ARN });
+    expect(s3.requests).toEqual([{ method: 'GET', bucket: 'flow-bucket', key: 'mapping.json', versionId: null }]);
+    expect(logger.lines[0]).toEqual({
+      level: 'warn',
+      message: 'No mapping version pinned; reading the latest version',
+      extra: { bucket: 'flow-bucket', key: 'mapping.json' },
+    });
     client.destroy();
   });
 

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { ACTION_FLOW_TYPES } from '../model/action-flow-types';
 import { CONTACT_FLOW_TYPES, FlowContent, FlowDocument, FlowFileType } from '../model/flow-document';
 import { FlowFileShape } from './flow-file-shape';
 import { FlowFormatError } from './flow-format-error';
@@ -161,11 +162,22 @@ function parseContentShape(value: Json, filePath: string): ParseFlowResult {
   return { ok: true, document, shape: 'content', notes };
 }
 
-/** A module declares `Settings` or returns with `EndFlowModuleExecution`; anything else is a contact flow. */
+/**
+ * A module declares `Settings` or returns with `EndFlowModuleExecution`. Otherwise the first flow
+ * type every action is allowed in (see {@link ACTION_FLOW_TYPES}), preferring `CONTACT_FLOW`: a
+ * flow that loops prompts and dequeues is a customer queue flow.
+ */
 function inferType(content: Json): FlowFileType {
   const actions = Array.isArray(content.Actions) ? (content.Actions as Json[]) : [];
   const returns = actions.some((a) => isObject(a) && a.Type === 'EndFlowModuleExecution');
-  return isObject(content.Settings) || returns ? 'MODULE' : 'CONTACT_FLOW';
+  if (isObject(content.Settings) || returns) return 'MODULE';
+  const candidates = CONTACT_FLOW_TYPES.filter((t) =>
+    actions.every((a) => {
+      const allowed = isObject(a) && typeof a.Type === 'string' ? ACTION_FLOW_TYPES[a.Type] : undefined;
+      return allowed === undefined || allowed.includes(t);
+    }),
+  );
+  return candidates[0] ?? 'CONTACT_FLOW';
 }
 
 /** Checks the structure of the flow language (types of the fields the tooling relies on). */

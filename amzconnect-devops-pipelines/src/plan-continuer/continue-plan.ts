@@ -53,7 +53,8 @@ export function createPlanContinuer(deps: PlanContinuerDeps): (event: unknown) =
     const variables = await readExecutionVariables(deps.client, succeeded.pipeline, succeeded.executionId);
     const step = decideNextStep({ ...succeeded, variables }, deps.allowedPipelines);
     if (step.action !== 'start') {
-      (step.action === 'reject' ? deps.logger.error : deps.logger.info)('Release plan not continued', { ...succeeded, step });
+      if (step.action === 'reject') deps.logger.error('Release plan not continued', { ...succeeded, step });
+      else deps.logger.info('Release plan finished', { ...succeeded, step });
       return step;
     }
     const started = await startPipeline(deps.client, {

@@ -1,14 +1,23 @@
-/** Where the published mapping document is: one exact S3 object version. */
+/** Where the published mapping document is: an S3 object, pinned to one version when published. */
 export interface MappingLocation {
   readonly bucket: string;
   readonly key: string;
-  readonly versionId: string;
+  /**
+   * The version the flow provisioner pinned (`MAPPING_VERSION_ID`). Absent after a stack update
+   * reset the function's environment and before the next flow deployment pins it again; the
+   * function then reads the latest version, which is the one last published (the provisioner
+   * writes the object before pinning it).
+   */
+  readonly versionId?: string;
 }
 
-/** The location, or why there is none yet. */
+/** The location, or why there is none. */
 export type MappingConfig = { readonly ok: true; readonly location: MappingLocation } | { readonly ok: false; readonly problem: string };
 
-/** Environment variables the flow provisioner sets when it publishes a mapping. */
+/**
+ * Environment variables of the mapping function: the stack sets the bucket and key, the flow
+ * provisioner pins the version when it publishes (merging into the other variables).
+ */
 export const MAPPING_ENV = { bucket: 'MAPPING_BUCKET', key: 'MAPPING_KEY', versionId: 'MAPPING_VERSION_ID' } as const;
 
 /** Reads the location from an environment (pure; the handler calls it once, at cold start). */
@@ -16,12 +25,9 @@ export function readMappingConfig(env: Readonly<Record<string, string | undefine
   const bucket = env[MAPPING_ENV.bucket]?.trim();
   const key = env[MAPPING_ENV.key]?.trim();
   const versionId = env[MAPPING_ENV.versionId]?.trim();
-  const missing = Object.values(MAPPING_ENV).filter((name) => !env[name]?.trim());
-  if (!bucket || !key || !versionId) {
-    return {
-      ok: false,
-      problem: `no mapping has been published (${missing.join(', ')} not set); deploy the contact flows, which publish it.`,
-    };
+  if (!bucket || !key) {
+    const missing = [MAPPING_ENV.bucket, MAPPING_ENV.key].filter((name) => !env[name]?.trim());
+    return { ok: false, problem: `${missing.join(' and ')} not set; the lambdas stack sets them (flow bucket, mapping key).` };
   }
-  return { ok: true, location: { bucket, key, versionId } };
+  return { ok: true, location: versionId ? { bucket, key, versionId } : { bucket, key } };
 }

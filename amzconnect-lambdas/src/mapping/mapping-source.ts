@@ -4,11 +4,11 @@ import { MappingLocation } from './config';
 /** Fetches the text of the mapping document. */
 export type FetchMappingText = (location: MappingLocation) => Promise<string>;
 
-/** Reads exactly the published version of the document (`GetObject` with `VersionId`). */
+/** Reads the document: exactly the pinned version (`GetObject` with `VersionId`), else the latest. */
 export function s3MappingSource(s3: S3Client): FetchMappingText {
   return async ({ bucket, key, versionId }) => {
     const result = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }));
-    if (!result.Body) throw new Error(`s3://${bucket}/${key}?versionId=${versionId} has no body.`);
+    if (!result.Body) throw new Error(`s3://${bucket}/${key} has no body.`);
     return result.Body.transformToString('utf-8');
   };
 }

@@ -2,9 +2,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 
 /** What handlers need from a logger; tests pass a recorder, Lambda the Powertools logger. */
 export interface LogSink {
-  info(message: string, ...extra: object[]): void;
-  warn(message: string, ...extra: object[]): void;
-  error(message: string, ...extra: object[]): void;
+  info(message: string, ...attributes: Record<string, unknown>[]): void;
+  warn(message: string, ...attributes: Record<string, unknown>[]): void;
+  error(message: string, ...attributes: Record<string, unknown>[]): void;
 }
 
 /**

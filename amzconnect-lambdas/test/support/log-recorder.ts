@@ -12,7 +12,7 @@ export function recordingLogger(): LogSink & { readonly lines: LogLine[] } {
   const lines: LogLine[] = [];
   const at =
     (level: LogLine['level']) =>
-    (message: string, ...extra: object[]) =>
-      lines.push({ level, message, extra: Object.assign({}, ...extra) as Record<string, unknown> });
+    (message: string, ...attributes: Record<string, unknown>[]) =>
+      lines.push({ level, message, extra: Object.assign({}, ...attributes) as Record<string, unknown> });
   return { lines, info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -29,17 +29,18 @@ export const unknownExternalKey: LintRule = {
         const where = `${describeAction(action)}: $.External.${key}`;
         if (seen.has(where) || mappingKeys.has(key)) continue;
         seen.add(where);
+        const hint = suggestKey(key, mappingKeys.keys());
         if (isMappingKeyShaped(key)) {
           if (!kindKnown(key, catalog)) continue;
           findings.push({
             severity: 'error',
-            message: `${where} is not a key the mapping function returns${didYouMean(key, mappingKeys.keys())}`,
+            message: `${where} is not a key the mapping function returns${hint}`,
           });
         } else if (!invokesOther) {
           const why = invokesAny ? 'the flow invokes only the mapping function' : 'the flow invokes no Lambda function';
           findings.push({
             severity: invokesAny ? 'error' : 'warning',
-            message: `${where} is not a key the mapping function returns and ${why}${didYouMean(key, mappingKeys.keys())}`,
+            message: `${where} is not a key the mapping function returns and ${why}${hint}`,
           });
         }
       }
@@ -47,6 +48,13 @@ export const unknownExternalKey: LintRule = {
     return findings;
   },
 };
+
+/** A key that only lacks its kind prefix (`ACME_Sales` → `Queue_ACME_Sales`), else the closest key. */
+function suggestKey(key: string, keys: Iterable<string>): string {
+  const all = [...keys];
+  const prefixed = all.find((k) => isMappingKeyShaped(k) && k.slice(k.indexOf('_') + 1) === key);
+  return prefixed !== undefined ? `; did you mean "${prefixed}"?` : didYouMean(key, all);
+}
 
 function invokesMapping(action: FlowAction): boolean {
   const arn = action.Parameters?.LambdaFunctionARN ?? action.Parameters?.FunctionArn;

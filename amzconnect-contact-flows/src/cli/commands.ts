@@ -1,0 +1,11 @@
+import { CliCommand } from './cli-io';
+import * as exportCommand from './commands/export';
+import * as lintCommand from './commands/lint';
+import * as normalizeCommand from './commands/normalize';
+
+/** The commands of `npm run flows -- <command>`: one entry per command. */
+export const COMMANDS: Readonly<Record<string, CliCommand>> = {
+  lint: lintCommand,
+  normalize: normalizeCommand,
+  export: exportCommand,
+};

@@ -1,0 +1,120 @@
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeployedFlow } from './instance-snapshot';
+import { RunReport } from './run-report';
+
+/** Content of a flow as it was before a run overwrote it. */
+export interface FlowBackup {
+  readonly kind: 'flow' | 'module';
+  readonly id: string;
+  readonly arn: string;
+  readonly name: string;
+  readonly type: string;
+  readonly description?: string;
+  /** Content exactly as Connect returned it. */
+  readonly content: string;
+  readonly savedAt: string;
+  readonly runId: string;
+}
+
+/** An object read back with its version. */
+export interface VersionedObject {
+  readonly body: string;
+  readonly versionId?: string;
+}
+
+/**
+ * The engine's objects in the environment's versioned flow bucket (`SsmNames.infra.flowBucketName`):
+ *
+ *   backups/<app>/<env>/<flows|modules>/<deployed name>.json   content before each overwrite (one S3 version per save)
+ *   reports/<app>/<env>/last-run.json                          report of the latest run (one version per run step)
+ *   mappings/<app>/<env>/mapping.json                          the run-time mapping the mapping function loads
+ */
+export class FlowBucketStore {
+  constructor(
+    private readonly s3: S3Client,
+    /** Name of the versioned flow bucket. */
+    public readonly bucket: string,
+    private readonly app: string,
+    private readonly env: string,
+  ) {}
+
+  /** Key of a flow's backups. */
+  public backupKey(kind: 'flow' | 'module', deployedName: string): string {
+    return `backups/${this.app}/${this.env}/${kind}s/${deployedName}.json`;
+  }
+
+  /** Key of the latest run report. */
+  public get reportKey(): string {
+    return `reports/${this.app}/${this.env}/last-run.json`;
+  }
+
+  /** Key of the mapping object. */
+  public get mappingKey(): string {
+    return `mappings/${this.app}/${this.env}/mapping.json`;
+  }
+
+  /** Saves a flow's current content; returns the S3 version id of the save. */
+  public async saveBackup(deployed: DeployedFlow, runId: string, now: Date): Promise<string> {
+    if (deployed.content === undefined) throw new Error(`Cannot back up ${deployed.kind} "${deployed.name}": its content was not read.`);
+    const backup: FlowBackup = {
+      kind: deployed.kind,
+      id: deployed.id,
+      arn: deployed.arn,
+      name: deployed.name,
+      type: deployed.type,
+      description: deployed.description,
+      content: deployed.content,
+      savedAt: now.toISOString(),
+      runId,
+    };
+    return this.putVersioned(this.backupKey(deployed.kind, deployed.name), `${JSON.stringify(backup, null, 2)}\n`);
+  }
+
+  /** Reads a backup: the given S3 version, or the latest. `undefined` when there is none. */
+  public async loadBackup(kind: 'flow' | 'module', deployedName: string, versionId?: string): Promise<(FlowBackup & { versionId?: string }) | undefined> {
+    const obj = await this.get(this.backupKey(kind, deployedName), versionId);
+    return obj ? { ...(JSON.parse(obj.body) as FlowBackup), versionId: obj.versionId } : undefined;
+  }
+
+  /** Saves the run report (overwriting the latest; earlier ones stay as S3 versions). */
+  public async saveReport(report: RunReport): Promise<void> {
+    await this.putVersioned(this.reportKey, `${JSON.stringify(report, null, 2)}\n`);
+  }
+
+  /** Reads the latest run report, or a given version of it. */
+  public async loadReport(versionId?: string): Promise<RunReport | undefined> {
+    const obj = await this.get(this.reportKey, versionId);
+    return obj ? (JSON.parse(obj.body) as RunReport) : undefined;
+  }
+
+  /** Reads the current mapping object. */
+  public getMapping(): Promise<VersionedObject | undefined> {
+    return this.get(this.mappingKey);
+  }
+
+  /** Writes the mapping object; returns its new S3 version id. */
+  public putMapping(body: string): Promise<string> {
+    return this.putVersioned(this.mappingKey, body);
+  }
+
+  private async putVersioned(key: string, body: string): Promise<string> {
+    const r = await this.s3.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: 'application/json' }),
+    );
+    if (!r.VersionId || r.VersionId === 'null') {
+      throw new Error(`Bucket ${this.bucket} returned no version id for ${key}: the flow bucket must have versioning enabled.`);
+    }
+    return r.VersionId;
+  }
+
+  private async get(key: string, versionId?: string): Promise<VersionedObject | undefined> {
+    try {
+      const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+      return { body: (await r.Body?.transformToString('utf8')) ?? '', versionId: r.VersionId };
+    } catch (err) {
+      const name = (err as { name?: string }).name;
+      if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+/**
+ * `npm run synth [-- --config DIR] [--out DIR]`: validates the configuration once, synthesizes
+ * all five CDK apps for every enabled environment and Region, and prints what the tooling account
+ * will host. Exits 1 with a readable message on invalid configuration or on any cdk-nag or
+ * template-validation finding; never with a stack trace for those.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  AddStacks,
+  ConfigError,
+  createPlatformApp,
+  enabledEnvironments,
+  loadPlatformConfig,
+  PlatformConfig,
+  pipelineName,
+  REPO_ROOT,
+  SELF_UPDATE_PIPELINE_NAME,
+  SUBPROJECT_IDS,
+  takeConfigArg,
+} from '@amzconnect/env';
+import { renderTable } from './render-table';
+
+/** The five apps, in deployment order. Each entry loads its sub-project lazily. */
+export const APPS: readonly { readonly folder: string; readonly load: () => AddStacks }[] = [
+  { folder: 'amzconnect-devops-pipelines', load: () => require('../../lib').addToolingStackList },
+  { folder: 'amzconnect-instance', load: () => require('@amzconnect/instance').addInstanceStacks },
+  { folder: 'amzconnect-supporting-infra', load: () => require('@amzconnect/supporting-infra').addSupportingInfraStacks },
+  { folder: 'amzconnect-lambdas', load: () => require('@amzconnect/lambdas').addLambdaStacks },
+  { folder: 'amzconnect-contact-flows', load: () => require('@amzconnect/contact-flows/lib').addContactFlowStacks },
+];
+
+/** Result of synthesizing one app. */
+export interface AppSynthResult {
+  readonly folder: string;
+  readonly stacks: number;
+  readonly outdir: string;
+  readonly findings: readonly string[];
+}
+
+/** Synthesizes one app into `outdir`; findings are returned, not thrown. */
+export function synthApp(folder: string, addStacks: AddStacks, config: PlatformConfig, outdir: string, skipBundling = false): AppSynthResult {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const app = createPlatformApp({ outdir, skipBundling });
+  const stacks = addStacks(app, config);
+  const origError = console.error;
+  try {
+    console.error = () => undefined; // the CDK prints the validation report; we print our own summary
+    app.synth();
+  } catch (err) {
+    if (!/Validation failed/.test(String(err))) throw err;
+  } finally {
+    console.error = origError;
+  }
+  return { folder, stacks: stacks.length, outdir, findings: readFindings(outdir) };
+}
+
+function readFindings(outdir: string): string[] {
+  const file = path.join(outdir, 'validation-report.json');
+  if (!fs.existsSync(file)) return [];
+  const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    pluginReports: { pluginName: string; violations: { ruleName: string; description: string; violatingConstructs: { constructPath: string }[] }[] }[];
+  };
+  return report.pluginReports.flatMap((p) =>
+    p.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} at ${c.constructPath}: ${v.description}`)),
+  );
+}
+
+/** The table of environments the tooling account serves. */
+export function environmentTable(config: PlatformConfig): string {
+  const rows = enabledEnvironments(config).map((e) => [
+    e.name,
+    e.branch,
+    e.account,
+    e.regions.join(', '),
+    SUBPROJECT_IDS.map((s) => pipelineName(s, e.branch)).join(', '),
+    e.approval ? 'yes' : 'no',
+  ]);
+  const disabled = config.environments.filter((e) => !e.enabled).map((e) => e.name);
+  return [
+    renderTable(['env', 'branch', 'account', 'regions', 'pipelines', 'approval'], rows),
+    `self-update: ${SELF_UPDATE_PIPELINE_NAME} (branch ${config.tooling.branch}, tooling account ${config.tooling.account} ${config.tooling.region})`,
+    ...(disabled.length ? [`disabled (no pipelines): ${disabled.join(', ')}`] : []),
+  ].join('\n');
+}
+
+export function main(argv: readonly string[]): number {
+  let configDir: string;
+  let rest: string[];
+  try {
+    ({ configDir, rest } = takeConfigArg(argv));
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  const outIndex = rest.indexOf('--out');
+  const outRoot = outIndex >= 0 && rest[outIndex + 1] ? path.resolve(rest[outIndex + 1]) : path.join(REPO_ROOT, 'cdk.out');
+  const unknown = rest.filter((a, i) => a !== '--out' && rest[i - 1] !== '--out');
+  if (unknown.length > 0) {
+    console.error(`Unknown argument ${unknown[0]}. Usage: npm run synth [-- --config DIR] [--out DIR]`);
+    return 2;
+  }
+
+  let config: PlatformConfig;
+  try {
+    config = loadPlatformConfig(configDir);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+
+  let failed = false;
+  const results: AppSynthResult[] = [];
+  for (const { folder, load } of APPS) {
+    const result = synthApp(folder, load(), config, path.join(outRoot, folder));
+    results.push(result);
+    const rel = path.relative(process.cwd(), result.outdir) || '.';
+    if (result.findings.length > 0) {
+      failed = true;
+      console.error(`✗ ${folder}: ${result.findings.length} unacknowledged finding(s) (report: ${rel}/validation-report.json)`);
+      for (const f of result.findings) console.error(`    ${f}`);
+    } else {
+      console.log(`✓ ${folder}: ${result.stacks} stack(s) → ${rel}`);
+    }
+  }
+  console.log('');
+  console.log(environmentTable(config));
+  if (failed) {
+    console.error('\nSynthesis failed: fix the findings above, or acknowledge one with a reason true for that resource.');
+    return 1;
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,25 @@
+import * as path from 'path';
+import { loadPlatformConfig } from '@amzconnect/env/src/load-platform-config';
+import { REPO_ROOT } from '@amzconnect/env/src/cli-args';
+import type { PlatformConfig } from '@amzconnect/env/src/platform-config';
+import { routingTableFromConfig } from '../../../src/router/routing-table';
+
+/** The sample configuration in `env/` (develop, staging, prod on `main`; tooling branch `main`). */
+export const sampleConfig: PlatformConfig = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
+export const sampleTable = routingTableFromConfig(sampleConfig);
+
+/** A copy of the sample configuration with another tooling branch. */
+export function withToolingBranch(branch: string): PlatformConfig {
+  return { ...sampleConfig, tooling: { ...sampleConfig.tooling, branch } };
+}
+
+/** Reads a fixture from `test/router/fixtures/github/`. */
+export function githubFixture(name: string): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return JSON.parse(JSON.stringify(require(path.join(__dirname, '..', 'fixtures', 'github', name)))) as Record<string, unknown>;
+}
+
+/** Raw text of a fixture (what GitHub would send and sign). */
+export function githubFixtureText(name: string): string {
+  return JSON.stringify(githubFixture(name));
+}

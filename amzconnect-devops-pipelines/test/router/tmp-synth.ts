@@ -1,0 +1,17 @@
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import { createPlatformApp, loadPlatformConfig } from '@amzconnect/env';
+import { synthFindings } from '@amzconnect/env/src/testing/nag-findings';
+import { WebhookRouter } from '../../lib/webhook-router';
+import { ReleasePlanContinuer } from '../../lib/release-plan-continuer';
+const config = loadPlatformConfig(path.join('/work/main/env'));
+const app = createPlatformApp({ skipBundling: true });
+const stack = new Stack(app, 'T', { env: { account: '999999999999', region: 'us-east-1' } });
+new WebhookRouter(stack, 'WebhookRouter', { config });
+new ReleasePlanContinuer(stack, 'ReleasePlanContinuer', { config });
+const t0 = Date.now();
+console.log(JSON.stringify(synthFindings(app), null, 1));
+console.log('ms', Date.now() - t0);
+import * as fs from 'fs';
+const rep = JSON.parse(fs.readFileSync(path.join(app.outdir, 'validation-report.json'), 'utf8'));
+console.log(JSON.stringify(rep).slice(0, 3000));

@@ -1,0 +1,181 @@
+import { INSTANCE_CONFIG_FILE, loadInstanceConfig } from '../lib';
+import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from './config-test-support';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function sample(): Json {
+  return readJsonCopy<Json>(INSTANCE_CONFIG_FILE);
+}
+
+function loadVariant(config: unknown, withPlatform = false): () => unknown {
+  const dir = tempDir();
+  writeJson(dir, 'instance.json', config);
+  return () => loadInstanceConfig('instance.json', { cwd: dir, platform: withPlatform ? samplePlatform() : undefined });
+}
+
+describe('loadInstanceConfig', () => {
+  it('loads the sample configuration, checked against the sample platform', () => {
+    // Act
+    const config = loadInstanceConfig(INSTANCE_CONFIG_FILE, { platform: samplePlatform() });
+
+    // Assess
+    expect(config.queues.map((q) => q.name)).toEqual(['ACME_Sales', 'ACME_Finance']);
+    expect(config.hoursOfOperation.map((h) => h.name)).toEqual(['ACME_Hours']);
+    expect(config.environments).toEqual({ develop: { retainOnDelete: false } });
+    expect(config.storage.callRecordingsPrefix).toBe('connect/call-recordings');
+  });
+
+  it('defaults the optional lists to empty', () => {
+    // Prepare
+    const config = sample();
+    delete config.routingProfiles;
+    delete config.quickConnects;
+    delete config.environments;
+
+    // Act
+    const loaded = loadVariant(config)() as Json;
+
+    // Assess
+    expect(loaded.routingProfiles).toEqual([]);
+    expect(loaded.quickConnects).toEqual([]);
+    expect(loaded.environments).toEqual({});
+  });
+
+  it('reports every schema problem at once, each with file, field and fix', () => {
+    // Prepare
+    const config = sample();
+    config.instanceAliass = 'typo';
+    delete config.identityManagementType;
+    config.attributes.inboundCalls = 'yes';
+    config.storage.callRecordingsPrefix = '/recordings/';
+    config.hoursOfOperation[0].timeZone = 'Mars/Olympus';
+    config.hoursOfOperation[0].schedule[0].start = '8am';
+    config.queues[0].name = 'ACME Sales';
+    config.quickConnects[0].phoneNumber = '555-0199';
+    config.routingProfiles[0].media[0].channel = 'FAX';
+
+    // Act
+    const problems = problemsOf(loadVariant(config));
+
+    // Assess
+    expect(problems).toEqual([
+      'instance.json: identityManagementType: is missing; add one of "CONNECT_MANAGED", "SAML", "EXISTING_DIRECTORY".',
+      'instance.json: attributes.inboundCalls: must be a boolean, not a string, e.g. true.',
+      'instance.json: storage.callRecordingsPrefix: must be an S3 key prefix without leading or trailing "/", e.g. "connect/call-recordings".',
+      'instance.json: hoursOfOperation[0].timeZone: is not an IANA time zone; use e.g. "America/New_York" or "Europe/London".',
+      'instance.json: hoursOfOperation[0].schedule[0].start: must be a time "HH:MM" on a 24-hour clock, e.g. "08:30".',
+      'instance.json: queues[0].name: must be 1-127 letters, digits, "_", "." or "-" (it becomes part of SSM parameter names and flow references), e.g. "ACME_Sales".',
+      'instance.json: routingProfiles[0].media[0].channel: must be one of "VOICE", "CHAT", "TASK", "EMAIL".',
+      'instance.json: quickConnects[0].phoneNumber: must be an E.164 phone number, e.g. "+15555550100".',
+      'instance.json: instanceAliass: is not a known key; remove it or fix its spelling (known keys: instanceAlias, identityManagementType, directoryId, attributes, storage, hoursOfOperation, queues, routingProfiles, quickConnects, environments).',
+    ]);
+  });
+
+  it('names the known keys of a nested object when a key is misspelt', () => {
+    // Prepare
+    const config = sample();
+    config.queues[1].hours = 'ACME_Hours';
+
+    // Act
+    const problems = problemsOf(loadVariant(config));
+
+    // Assess
+    expect(problems).toEqual([
+      'instance.json: queues[1].hours: is not a known key; remove it or fix its spelling (known keys: name, description, hoursOfOperation, maxContacts).',
+    ]);
+  });
+
+  it('reports references by name and duplicates that no schema can see', () => {
+    // Prepare
+    const config = sample();
+    config.queues[1].hoursOfOperation = 'ACME_Weekend';
+    config.queues.push({ name: 'ACME_Sales', hoursOfOperation: 'ACME_Hours' });
+    config.hoursOfOperation[0].schedule[4].end = '07:00';
+    config.routingProfiles[0].defaultOutboundQueue = 'ACME_Support';
+    config.routingProfiles[0].queues.push({ queue: 'ACME_Finance', channel: 'TASK', priority: 1, delay: 0 });
+
+    // Act
+    const problems = problemsOf(loadVariant(config));
+
+    // Assess
+    expect(problems).toEqual([
+      'instance.json: queues[2].name: "ACME_Sales" is already used by queues[0]; give each entry its own name.',
+      'instance.json: hoursOfOperation[0].schedule[4].end: "07:00" is not after start "08:00"; closing time must be later than opening time on the same day.',
+      'instance.json: queues[1].hoursOfOperation: "ACME_Weekend" names no entry of hoursOfOperation; use one of ACME_Hours.',
+      'instance.json: routingProfiles[0].defaultOutboundQueue: "ACME_Support" names no entry of queues; use one of ACME_Sales, ACME_Finance, ACME_Sales.',
+      'instance.json: routingProfiles[0].queues[3].channel: "TASK" is not in the profile\'s media; add { "channel": "TASK", "concurrency": 1 } to media or use one of VOICE, CHAT.',
+    ]);
+  });
+
+  it('requires a directory id exactly when users come from an existing directory', () => {
+    // Prepare
+    const existing = { ...sample(), identityManagementType: 'EXISTING_DIRECTORY' };
+    const saml = { ...sample(), identityManagementType: 'SAML', directoryId: 'd-1234567890' };
+
+    // Act & Assess
+    expect(problemsOf(loadVariant(existing))).toEqual([
+      'instance.json: directoryId: is missing; EXISTING_DIRECTORY needs the id of the directory, e.g. "d-1234567890".',
+    ]);
+    expect(problemsOf(loadVariant(saml))).toEqual(['instance.json: directoryId: is only used with EXISTING_DIRECTORY, not SAML; remove it.']);
+  });
+
+  it('checks the alias and bucket name of every enabled environment and Region', () => {
+    // Prepare
+    const config = sample();
+    config.instanceAlias = 'acme-contact-center-north-am';
+    config.storage.bucketName = 'acme-connect-recordings-and-chat-transcripts-x';
+
+    // Act
+    const problems = problemsOf(loadVariant(config, true));
+
+    // Assess: "prod" is 3 characters shorter than "develop" and "staging", so it still fits.
+    expect(problems).toEqual([
+      'instance.json: instanceAlias: for environment "develop" in us-east-1 gives the instance alias "acme-contact-center-north-am-develop-us-east-1" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 characters.',
+      'instance.json: instanceAlias: for environment "develop" in us-west-2 gives the instance alias "acme-contact-center-north-am-develop-us-west-2" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 characters.',
+      'instance.json: instanceAlias: for environment "staging" in us-east-1 gives the instance alias "acme-contact-center-north-am-staging-us-east-1" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 characters.',
+      'instance.json: storage.bucketName: for environment "develop" in us-east-1 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-develop-us-east-1" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 characters.',
+      'instance.json: storage.bucketName: for environment "develop" in us-west-2 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-develop-us-west-2" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 characters.',
+      'instance.json: storage.bucketName: for environment "staging" in us-east-1 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-staging-us-east-1" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 characters.',
+    ]);
+  });
+
+  it('rejects overrides for unknown environments and production opting out of retention or protection', () => {
+    // Prepare
+    const config = sample();
+    config.environments = {
+      develop: { retainOnDelete: false },
+      qa: { retainOnDelete: false },
+      prod: { retainOnDelete: false, terminationProtection: false },
+    };
+
+    // Act
+    const problems = problemsOf(loadVariant(config, true));
+
+    // Assess
+    expect(problems).toEqual([
+      'instance.json: environments.qa: names no environment of accountvars.json; use one of develop, staging, prod or remove it.',
+      'instance.json: environments.prod.retainOnDelete: cannot be false for the production environment "prod"; production data is always retained (remove the setting).',
+      'instance.json: environments.prod.terminationProtection: cannot be false for the production environment "prod"; production stacks are always protected (remove the setting).',
+    ]);
+  });
+
+  it('reports a JSON syntax error with line and column', () => {
+    // Act
+    const problems = problemsOf(loadVariant('{\n  "instanceAlias": "acme",\n}'));
+
+    // Assess
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^instance\.json: is not valid JSON \(.* at line 3, column 1\); fix the syntax\.$/);
+  });
+
+  it('reports a missing file with where to read about the format', () => {
+    // Prepare
+    const dir = tempDir();
+
+    // Act
+    const problems = problemsOf(() => loadInstanceConfig('instance.json', { cwd: dir }));
+
+    // Assess
+    expect(problems).toEqual(['instance.json: file not found; create it (see amzconnect-instance/README.md, "Configuration").']);
+  });
+});

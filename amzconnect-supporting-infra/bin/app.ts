@@ -1,0 +1,4 @@
+import { runPlatformApp } from '@amzconnect/env';
+import { addSupportingInfraStacks } from '../lib';
+
+runPlatformApp(addSupportingInfraStacks);
