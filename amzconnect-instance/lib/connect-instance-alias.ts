@@ -12,7 +12,7 @@ const INSTANCE_ALIAS = /^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$/;
  */
 export function connectInstanceAliasProblem(alias: string): string | undefined {
   if (alias.length > CONNECT_INSTANCE_ALIAS_MAX_LENGTH) {
-    return `gives the instance alias "${alias}" (${alias.length} characters), longer than Amazon Connect's ${CONNECT_INSTANCE_ALIAS_MAX_LENGTH}; shorten the base name by at least ${alias.length - CONNECT_INSTANCE_ALIAS_MAX_LENGTH} characters.`;
+    return `gives the instance alias "${alias}" (${alias.length} characters), longer than Amazon Connect's ${CONNECT_INSTANCE_ALIAS_MAX_LENGTH}; shorten the base name by at least ${characters(alias.length - CONNECT_INSTANCE_ALIAS_MAX_LENGTH)}.`;
   }
   if (alias.startsWith('d-')) {
     return `gives the instance alias "${alias}", which starts with "d-" (reserved for directory ids); choose a base name that does not start with "d-".`;
@@ -21,4 +21,8 @@ export function connectInstanceAliasProblem(alias: string): string | undefined {
     return `gives the instance alias "${alias}", which Amazon Connect rejects; use only letters, digits and hyphens, starting and ending with a letter or digit.`;
   }
   return undefined;
+}
+
+function characters(n: number): string {
+  return `${n} character${n === 1 ? '' : 's'}`;
 }

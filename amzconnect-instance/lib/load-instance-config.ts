@@ -110,7 +110,7 @@ function crossChecks(file: string, c: InstanceConfig): ConfigProblem[] {
       });
     }
   });
-  const queues = c.queues.map((q) => q.name);
+  const queues = [...new Set(c.queues.map((q) => q.name))];
   c.routingProfiles.forEach((p, i) => {
     if (!queues.includes(p.defaultOutboundQueue)) {
       problems.push({

@@ -13,7 +13,7 @@ const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3
  */
 export function s3BucketNameProblem(name: string): string | undefined {
   if (name.length > S3_BUCKET_NAME_MAX_LENGTH) {
-    return `gives the bucket name "${name}" (${name.length} characters), longer than Amazon S3's ${S3_BUCKET_NAME_MAX_LENGTH}; shorten the base name by at least ${name.length - S3_BUCKET_NAME_MAX_LENGTH} characters.`;
+    return `gives the bucket name "${name}" (${name.length} characters), longer than Amazon S3's ${S3_BUCKET_NAME_MAX_LENGTH}; shorten the base name by at least ${characters(name.length - S3_BUCKET_NAME_MAX_LENGTH)}.`;
   }
   if (name.length < S3_BUCKET_NAME_MIN_LENGTH) {
     return `gives the bucket name "${name}", shorter than Amazon S3's ${S3_BUCKET_NAME_MIN_LENGTH} characters; use a longer base name.`;
@@ -29,4 +29,8 @@ export function s3BucketNameProblem(name: string): string | undefined {
   const suffix = RESERVED_SUFFIXES.find((s) => name.endsWith(s));
   if (suffix) return `gives the bucket name "${name}", which ends with the reserved suffix "${suffix}"; choose another base name.`;
   return undefined;
+}
+
+function characters(n: number): string {
+  return `${n} character${n === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,5 @@
 import { INSTANCE_CONFIG_FILE, loadInstanceConfig } from '../lib';
-import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from './config-test-support';
+import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from '../lib/testing/config-test-support';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -102,7 +102,7 @@ describe('loadInstanceConfig', () => {
       'instance.json: queues[2].name: "ACME_Sales" is already used by queues[0]; give each entry its own name.',
       'instance.json: hoursOfOperation[0].schedule[4].end: "07:00" is not after start "08:00"; closing time must be later than opening time on the same day.',
       'instance.json: queues[1].hoursOfOperation: "ACME_Weekend" names no entry of hoursOfOperation; use one of ACME_Hours.',
-      'instance.json: routingProfiles[0].defaultOutboundQueue: "ACME_Support" names no entry of queues; use one of ACME_Sales, ACME_Finance, ACME_Sales.',
+      'instance.json: routingProfiles[0].defaultOutboundQueue: "ACME_Support" names no entry of queues; use one of ACME_Sales, ACME_Finance.',
       'instance.json: routingProfiles[0].queues[3].channel: "TASK" is not in the profile\'s media; add { "channel": "TASK", "concurrency": 1 } to media or use one of VOICE, CHAT.',
     ]);
   });
@@ -130,12 +130,12 @@ describe('loadInstanceConfig', () => {
 
     // Assess: "prod" is 3 characters shorter than "develop" and "staging", so it still fits.
     expect(problems).toEqual([
-      'instance.json: instanceAlias: for environment "develop" in us-east-1 gives the instance alias "acme-contact-center-north-am-develop-us-east-1" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 characters.',
-      'instance.json: instanceAlias: for environment "develop" in us-west-2 gives the instance alias "acme-contact-center-north-am-develop-us-west-2" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 characters.',
-      'instance.json: instanceAlias: for environment "staging" in us-east-1 gives the instance alias "acme-contact-center-north-am-staging-us-east-1" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 characters.',
-      'instance.json: storage.bucketName: for environment "develop" in us-east-1 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-develop-us-east-1" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 characters.',
-      'instance.json: storage.bucketName: for environment "develop" in us-west-2 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-develop-us-west-2" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 characters.',
-      'instance.json: storage.bucketName: for environment "staging" in us-east-1 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-staging-us-east-1" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 characters.',
+      'instance.json: instanceAlias: for environment "develop" in us-east-1 gives the instance alias "acme-contact-center-north-am-develop-us-east-1" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 character.',
+      'instance.json: instanceAlias: for environment "develop" in us-west-2 gives the instance alias "acme-contact-center-north-am-develop-us-west-2" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 character.',
+      'instance.json: instanceAlias: for environment "staging" in us-east-1 gives the instance alias "acme-contact-center-north-am-staging-us-east-1" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 character.',
+      'instance.json: storage.bucketName: for environment "develop" in us-east-1 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-develop-us-east-1" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 character.',
+      'instance.json: storage.bucketName: for environment "develop" in us-west-2 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-develop-us-west-2" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 character.',
+      'instance.json: storage.bucketName: for environment "staging" in us-east-1 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-staging-us-east-1" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 character.',
     ]);
   });
 

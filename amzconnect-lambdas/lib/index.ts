@@ -10,6 +10,7 @@ export * from './flow-provisioner-statements';
 export * from './function-sources';
 export * from './functions-registry';
 export * from './lambdas-stack';
+export * from './nag-resource-name';
 
 /** `<app>-lambdas-<env>-<region>`, the construct id and name of each stack. */
 export function lambdasStackName(app: string, env: string, region: string): string {

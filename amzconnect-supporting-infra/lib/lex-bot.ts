@@ -35,6 +35,8 @@ export interface LexBotProps {
  * the alias, and the `LEX_BOT` integration association with that instance.
  */
 export class LexBot extends Construct {
+  /** The definition the bot was built from. */
+  public readonly definition: BotDefinition;
   public readonly role: iam.Role;
   public readonly bot: lex.CfnBot;
   public readonly version: lex.CfnBotVersion;
@@ -49,6 +51,7 @@ export class LexBot extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const { definition } = props;
+    this.definition = definition;
 
     this.logGroup = new logs.LogGroup(this, 'ConversationLogs', {
       encryptionKey: props.logKey,

@@ -18,7 +18,7 @@ export function lexBotPhysicalName(name: string, environment: string, region: st
 /** What is wrong with a physical bot name, or `undefined` when Lex accepts it. */
 export function lexBotNameProblem(name: string): string | undefined {
   if (name.length > LEX_BOT_NAME_MAX_LENGTH) {
-    return `gives the bot name "${name}" (${name.length} characters), longer than Lex's ${LEX_BOT_NAME_MAX_LENGTH}; shorten the bot name by at least ${name.length - LEX_BOT_NAME_MAX_LENGTH} characters.`;
+    return `gives the bot name "${name}" (${name.length} characters), longer than Lex's ${LEX_BOT_NAME_MAX_LENGTH}; shorten the bot name by at least ${name.length - LEX_BOT_NAME_MAX_LENGTH} character${name.length - LEX_BOT_NAME_MAX_LENGTH === 1 ? '' : 's'}.`;
   }
   if (!LEX_NAME_PATTERN.test(name)) {
     return `gives the bot name "${name}", which Lex rejects; use letters and digits, each followed by at most one "_" or "-".`;

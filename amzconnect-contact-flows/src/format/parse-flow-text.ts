@@ -4,6 +4,7 @@ import { CONTACT_FLOW_TYPES, FlowContent, FlowDocument, FlowFileType } from '../
 import { FlowFileShape } from './flow-file-shape';
 import { FlowFormatError } from './flow-format-error';
 import { isLegacyExport, LEGACY_EXPORT_MESSAGE } from './legacy-export';
+import { locateJsonError } from './locate-json-error';
 
 /** A flow file read into our document, or the reason it cannot be. */
 export type ParseFlowResult =
@@ -252,13 +253,12 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; me
   }
 }
 
-/** `SyntaxError` text with the position turned into line and column. */
+/** `SyntaxError` text without Node's excerpt, with the line and column of the error. */
 function describeJsonError(text: string, err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  const base = msg.replace(/ in JSON at position \d+.*$/s, '').replace(/,? *"[^"]*"\.{3}.*$/s, '');
-  const m = /position (\d+)/.exec(msg);
-  if (!m) return base;
-  const pos = Number(m[1]);
+  const base = msg.replace(/,\s*(?:\.\.\.)?".*is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+  const pos = locateJsonError(text);
+  if (pos === undefined) return base;
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - before.lastIndexOf('\n');

@@ -1,10 +1,11 @@
 /**
- * The candidate closest to `word` (case-insensitive edit distance), when close enough to be a
- * likely typo: at most a third of the word's length, and at least 2 edits allowed.
+ * The candidate closest to `word` (case-insensitive edit distance, a swap of two neighbours
+ * counting as one edit), when close enough to be a likely typo: at most a third of the word's
+ * length (at least one edit), and fewer edits than the word has characters.
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   const target = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  const limit = Math.min(Math.max(1, Math.floor(word.length / 3)), word.length - 1);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
@@ -23,14 +24,15 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return m === undefined ? '' : `; did you mean "${m}"?`;
 }
 
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
-    prev = cur;
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }

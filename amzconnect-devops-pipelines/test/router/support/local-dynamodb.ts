@@ -10,6 +10,7 @@ const dynalite = require('dynalite') as (options: { createTableMs: number; delet
 /** dynalite (in-memory DynamoDB) on 127.0.0.1 with an idempotency table shaped like the construct's. */
 export interface LocalDynamoDb {
   readonly client: DynamoDBClient;
+  readonly endpoint: string;
   readonly tableName: string;
   close(): Promise<void>;
 }
@@ -18,7 +19,8 @@ export async function startLocalDynamoDb(tableName = 'idempotency'): Promise<Loc
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const client = new DynamoDBClient({ ...FAKE_AWS, endpoint: `http://127.0.0.1:${port}` });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ ...FAKE_AWS, endpoint });
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
@@ -29,6 +31,7 @@ export async function startLocalDynamoDb(tableName = 'idempotency'): Promise<Loc
   );
   return {
     client,
+    endpoint,
     tableName,
     close: async () => {
       client.destroy();

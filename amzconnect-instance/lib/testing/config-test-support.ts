@@ -1,3 +1,4 @@
+/** Helpers for tests of configuration loaders (not part of the package's API). */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

@@ -1,0 +1,95 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { REPO_ROOT } from '@amzconnect/env/src/cli-args';
+import { main, USAGE } from '../../src/router/cli';
+
+const FIXTURES = path.join(__dirname, 'fixtures', 'github');
+
+function run(argv: string[], cwd = REPO_ROOT) {
+  let stdout = '';
+  let stderr = '';
+  const code = main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+describe('route CLI (dry run)', () => {
+  it('prints the decision as JSON: pipelines, order, commit and reason', () => {
+    const { code, stdout, stderr } = run([path.join(FIXTURES, 'push.develop-lambdas.json')]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      event: 'push',
+      action: 'start',
+      reason: 'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
+      commit: '9a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+      branch: 'develop',
+      environment: 'develop',
+      subprojects: ['lambdas', 'contact-flows'],
+      order: ['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop'],
+      selfUpdate: null,
+      pipelines: ['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop'],
+    });
+  });
+
+  it('takes the event name from --event-name', () => {
+    const { code, stdout } = run(['--event-name', 'pull_request', path.join(FIXTURES, 'pull_request.opened.json')]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ action: 'ignore', pipelines: [] });
+  });
+
+  it('reads the configuration from --config, relative to the working directory', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'route-config-'));
+    const accounts = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'env', 'accountvars.json'), 'utf8'));
+    accounts.accounts[0].enabled = false;
+    fs.writeFileSync(path.join(dir, 'accountvars.json'), JSON.stringify(accounts));
+    fs.copyFileSync(path.join(REPO_ROOT, 'env', 'devops.json'), path.join(dir, 'devops.json'));
+    const { code, stdout } = run(['--config', path.basename(dir), path.join(FIXTURES, 'push.develop-lambdas.json')], os.tmpdir());
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ action: 'ignore', environment: null });
+  });
+
+  it.each([
+    [[], `Give the payload file.\n${USAGE}\n`],
+    [['a.json', 'b.json'], `Give exactly one payload file.\n${USAGE}\n`],
+    [['--event-name'], `--event-name needs a GitHub event name, e.g. --event-name push\n${USAGE}\n`],
+    [['--verbose', 'a.json'], `Unknown option --verbose.\n${USAGE}\n`],
+    [['--config'], `--config needs a folder, e.g. --config env/\n${USAGE}\n`],
+    [['missing.json'], `Cannot read missing.json: ENOENT.\n${USAGE}\n`],
+  ])('exits 2 with a clear message for %j', (argv, message) => {
+    const { code, stdout, stderr } = run(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(message);
+  });
+
+  it('exits 2 for a payload that is not JSON or not a push', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'route-payload-'));
+    fs.writeFileSync(path.join(dir, 'bad.json'), '{"ref":');
+    fs.writeFileSync(path.join(dir, 'nopush.json'), '{"ref":"refs/heads/develop"}');
+    const bad = run(['bad.json'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^bad\.json is not JSON \(/);
+    const nopush = run(['nopush.json'], dir);
+    expect(nopush.stderr).toBe(
+      `nopush.json: push payload is invalid: "before" must be a commit id (40 or 64 lowercase hex digits).\n${USAGE}\n`,
+    );
+  });
+
+  it('exits 2 with every configuration problem for an invalid --config folder', () => {
+    const { code, stderr } = run(['--config', '/nonexistent-config', path.join(FIXTURES, 'ping.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^Invalid configuration \(2 problems\):\n/);
+  });
+
+  it('runs as `npx tsx` from the repository root (the npm script), printing JSON', () => {
+    const result = spawnSync('npx', ['tsx', 'amzconnect-devops-pipelines/src/router/cli.ts', path.join(FIXTURES, 'push.develop-created.json')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: REPO_ROOT },
+    });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ action: 'start', order: expect.arrayContaining(['amzconnect-instance-develop']) });
+  });
+});
