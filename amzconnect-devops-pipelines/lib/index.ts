@@ -9,12 +9,14 @@ export * from './cfn-execution-policy';
 export * from './environment-deploy-project';
 export * from './environment-pipelines-stack';
 export * from './pipeline-notifications';
+export * from './release-plan-continuer';
 export * from './self-update-pipeline';
 export * from './stack-names';
 export * from './subproject-build-projects';
 export * from './subproject-pipeline';
 export * from './target-account-access-stack';
 export * from './tooling-core-stack';
+export * from './webhook-router';
 
 /** The stacks of the tooling app. */
 export interface ToolingStacks {

@@ -45,7 +45,9 @@ export class ReleasePlanContinuer extends Construct {
     const { config } = props;
     this.pipelineNames = releasePipelines(routingTableFromConfig(config));
     if (this.pipelineNames.length === 0) {
-      throw new Error(`No enabled environment in ${config.configDir}/accountvars.json: there is no release plan to continue.`);
+      throw new Error(
+        `No enabled environment in ${config.configDir}/accountvars.json: there is no release plan to continue.`,
+      );
     }
     this.pipelineArns = this.pipelineNames.map((name) => pipelineArn(config.tooling, name));
 
@@ -56,7 +58,8 @@ export class ReleasePlanContinuer extends Construct {
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the continuer function and its EventBridge target.',
+      reason:
+        'This queue is itself the dead-letter queue of the continuer function and its EventBridge target.',
     });
 
     this.handler = new RouterFunction(this, 'Handler', {

@@ -1,13 +1,15 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { PlatformConfig } from '@amzconnect/env';
+import { enabledEnvironments, PlatformConfig } from '@amzconnect/env';
 import { ArtifactBucket } from './artifact-bucket';
 import { NotificationTopics } from './notification-topics';
+import { ReleasePlanContinuer } from './release-plan-continuer';
 import { SelfUpdatePipeline } from './self-update-pipeline';
 import { artifactBucketName } from './stack-names';
 import { SubprojectBuildProjects } from './subproject-build-projects';
 import { ToolingKey } from './tooling-key';
+import { WebhookRouter } from './webhook-router';
 
 /** Props of {@link ToolingCoreStack}. */
 export interface ToolingCoreStackProps extends StackProps {
@@ -17,8 +19,8 @@ export interface ToolingCoreStackProps extends StackProps {
 
 /**
  * What every environment's pipelines share, in the tooling account: the key, the artifact
- * bucket, the notification topics, one build project per sub-project, and the self-update
- * pipeline.
+ * bucket, the notification topics, one build project per sub-project, the self-update
+ * pipeline, the GitHub webhook router and the release-plan continuer.
  */
 export class ToolingCoreStack extends Stack {
   public readonly key: ToolingKey;
@@ -26,6 +28,9 @@ export class ToolingCoreStack extends Stack {
   public readonly topics: NotificationTopics;
   public readonly buildProjects: SubprojectBuildProjects;
   public readonly selfUpdate: SelfUpdatePipeline;
+  public readonly router: WebhookRouter;
+  /** Continues release plans; absent while no environment is enabled (there is no plan to continue). */
+  public readonly planContinuer?: ReleasePlanContinuer;
 
   constructor(scope: Construct, id: string, props: ToolingCoreStackProps) {
     super(scope, id, props);
@@ -52,5 +57,9 @@ export class ToolingCoreStack extends Stack {
       encryptionKey: this.key.key,
       notificationTopic: this.topics.pipelineEvents,
     });
+    this.router = new WebhookRouter(this, 'WebhookRouter', { config: props.config });
+    if (enabledEnvironments(props.config).length > 0) {
+      this.planContinuer = new ReleasePlanContinuer(this, 'ReleasePlanContinuer', { config: props.config });
+    }
   }
 }

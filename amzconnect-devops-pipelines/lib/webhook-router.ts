@@ -8,7 +8,12 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { PlatformConfig } from '@amzconnect/env/src/platform-config';
 import { ROUTER_ENV } from '../src/router/lambda-environment';
-import { routablePipelines, routingTableFromConfig, RoutingTable, serializeRoutingTable } from '../src/router/routing-table';
+import {
+  routablePipelines,
+  routingTableFromConfig,
+  RoutingTable,
+  serializeRoutingTable,
+} from '../src/router/routing-table';
 import { RouterFunction } from './router-function';
 import { pipelineArn } from './router-pipeline-arns';
 
@@ -63,10 +68,13 @@ export class WebhookRouter extends Construct {
           `more than the ${MAX_ROUTING_TABLE_CHARS} a Lambda environment can hold; disable environments in ${config.configDir}/accountvars.json.`,
       );
     }
-    this.startablePipelineArns = routablePipelines(this.routingTable).map((name) => pipelineArn(config.tooling, name));
+    this.startablePipelineArns = routablePipelines(this.routingTable).map((name) =>
+      pipelineArn(config.tooling, name),
+    );
 
     this.secret = new secretsmanager.Secret(this, 'WebhookSecret', {
-      description: 'Secret of the GitHub webhook; GitHub signs every delivery with it (see ROUTER.md to set or rotate it).',
+      description:
+        'Secret of the GitHub webhook; GitHub signs every delivery with it (see ROUTER.md to set or rotate it).',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
     Validations.of(this.secret).acknowledge({
@@ -153,9 +161,13 @@ export class WebhookRouter extends Construct {
       },
     });
     const webhook = this.api.root.addResource('webhook');
-    const method = webhook.addMethod('POST', new apigateway.LambdaIntegration(this.handler, { allowTestInvoke: false }), {
-      authorizationType: apigateway.AuthorizationType.NONE,
-    });
+    const method = webhook.addMethod(
+      'POST',
+      new apigateway.LambdaIntegration(this.handler, { allowTestInvoke: false }),
+      {
+        authorizationType: apigateway.AuthorizationType.NONE,
+      },
+    );
     this.payloadUrl = this.api.urlForPath(webhook.path);
 
     const byHmac =

@@ -1,4 +1,4 @@
-import { deploymentTargets, type AddStacks } from '@amzconnect/env';
+import { deploymentTargets, subprojectStackName, targetStackSynthesizer, type AddStacks } from '@amzconnect/env';
 import { ConnectInstanceStack } from './connect-instance-stack';
 import { environmentQualifiedName } from './environment-qualified-name';
 import type { InstanceConfig } from './instance-config';
@@ -6,11 +6,11 @@ import { lifecyclePolicy } from './lifecycle-policy';
 import { loadInstanceConfig } from './load-instance-config';
 
 /** Sub-project id used in stack names. */
-export const INSTANCE_SUBPROJECT = 'instance';
+export const INSTANCE_SUBPROJECT = 'instance' as const;
 
 /** Name (and construct id) of the instance stack of one environment and Region. */
 export function instanceStackName(app: string, environment: string, region: string): string {
-  return `${app}-${INSTANCE_SUBPROJECT}-${environment}-${region}`;
+  return subprojectStackName({ app, name: environment }, INSTANCE_SUBPROJECT, region);
 }
 
 /**
@@ -25,6 +25,7 @@ export function addInstanceStacksWith(instanceConfig?: InstanceConfig): AddStack
       return new ConnectInstanceStack(app, name, {
         stackName: name,
         env: { account: environment.account, region },
+        synthesizer: targetStackSynthesizer(environment),
         description: `Amazon Connect instance of ${environment.app} ${environment.name} in ${region} (amzconnect-instance)`,
         app: environment.app,
         environmentName: environment.name,

@@ -1,7 +1,12 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import { Construct } from 'constructs';
-import type { HoursOfOperationConfig, QueueConfig, QuickConnectConfig, RoutingProfileConfig } from './instance-config';
+import type {
+  HoursOfOperationConfig,
+  QueueConfig,
+  QuickConnectConfig,
+  RoutingProfileConfig,
+} from './instance-config';
 
 /** Properties of {@link ConnectAdminObjects}. */
 export interface ConnectAdminObjectsProps {
@@ -45,7 +50,11 @@ export class ConnectAdminObjects extends Construct {
         name: h.name,
         description: h.description,
         timeZone: h.timeZone,
-        config: h.schedule.map((slot) => ({ day: slot.day, startTime: timeSlice(slot.start), endTime: timeSlice(slot.end) })),
+        config: h.schedule.map((slot) => ({
+          day: slot.day,
+          startTime: timeSlice(slot.start),
+          endTime: timeSlice(slot.end),
+        })),
       });
       resource.applyRemovalPolicy(props.removalPolicy);
       hours.set(h.name, resource);

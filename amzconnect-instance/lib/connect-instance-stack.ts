@@ -114,17 +114,37 @@ export class ConnectInstanceStack extends Stack {
 
     const publish = (id: string, parameterName: string, stringValue: string, description: string) =>
       new ssm.StringParameter(this, id, { parameterName, stringValue, description });
-    publish('InstanceIdParameter', SsmNames.connect.instanceId(app, env), this.instance.attrId, 'Amazon Connect instance id');
-    publish('InstanceArnParameter', SsmNames.connect.instanceArn(app, env), this.instance.attrArn, 'Amazon Connect instance ARN');
+    publish(
+      'InstanceIdParameter',
+      SsmNames.connect.instanceId(app, env),
+      this.instance.attrId,
+      'Amazon Connect instance id',
+    );
+    publish(
+      'InstanceArnParameter',
+      SsmNames.connect.instanceArn(app, env),
+      this.instance.attrArn,
+      'Amazon Connect instance ARN',
+    );
     publish(
       'StorageBucketNameParameter',
       SsmNames.connect.storageBucketName(app, env),
       this.storage.bucket.bucketName,
       'Bucket of call recordings, chat transcripts and reports',
     );
-    publish('StorageKeyArnParameter', SsmNames.connect.storageKeyArn(app, env), this.storageKey.keyArn, 'KMS key of the storage bucket');
+    publish(
+      'StorageKeyArnParameter',
+      SsmNames.connect.storageKeyArn(app, env),
+      this.storageKey.keyArn,
+      'KMS key of the storage bucket',
+    );
     for (const [name, queue] of this.adminObjects.queues) {
-      publish(`QueueArnParameter${name}`, SsmNames.connect.queueArn(app, env, name), queue.attrQueueArn, `ARN of queue ${name}`);
+      publish(
+        `QueueArnParameter${name}`,
+        SsmNames.connect.queueArn(app, env, name),
+        queue.attrQueueArn,
+        `ARN of queue ${name}`,
+      );
     }
     for (const [name, hours] of this.adminObjects.hoursOfOperation) {
       publish(

@@ -10,17 +10,25 @@ const objectName = z
     OBJECT_NAME,
     'must be 1-127 letters, digits, "_", "." or "-" (it becomes part of SSM parameter names and flow references), e.g. "ACME_Sales".',
   );
-const description = z.string().min(1, 'is empty; write a description or remove the key.').max(250, 'is longer than 250 characters; shorten it.');
+const description = z
+  .string()
+  .min(1, 'is empty; write a description or remove the key.')
+  .max(250, 'is longer than 250 characters; shorten it.');
 const baseName = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be letters, digits and hyphens, starting with a letter or digit, e.g. "acme".');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9-]*$/,
+    'must be letters, digits and hyphens, starting with a letter or digit, e.g. "acme".',
+  );
 const prefix = z
   .string()
   .regex(
     /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/,
     'must be an S3 key prefix without leading or trailing "/", e.g. "connect/call-recordings".',
   );
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time "HH:MM" on a 24-hour clock, e.g. "08:30".');
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time "HH:MM" on a 24-hour clock, e.g. "08:30".');
 const timeZone = z.string().refine(
   (tz) => {
     try {
@@ -72,7 +80,10 @@ export const instanceConfigSchema = z.strictObject({
         timeZone,
         schedule: z
           .array(z.strictObject({ day: z.enum(WEEK_DAYS), start: clock, end: clock }))
-          .min(1, 'is empty; add at least one opening slot, e.g. { "day": "MONDAY", "start": "09:00", "end": "17:00" }.'),
+          .min(
+            1,
+            'is empty; add at least one opening slot, e.g. { "day": "MONDAY", "start": "09:00", "end": "17:00" }.',
+          ),
       }),
     )
     .min(1, 'is empty; declare at least one set of hours, which queues need.'),

@@ -36,7 +36,9 @@ export type IdentityManagementType = (typeof IDENTITY_MANAGEMENT_TYPES)[number];
 
 /** Instance attributes; each maps to the attribute of the same name of `AWS::Connect::Instance`. */
 export interface InstanceAttributes {
+  /** Whether the instance accepts inbound calls. */
   readonly inboundCalls: boolean;
+  /** Whether agents and flows may place outbound calls. */
   readonly outboundCalls: boolean;
   /** @default true: flow logs are the first thing an operator needs */
   readonly contactflowLogs?: boolean;
@@ -80,7 +82,15 @@ export interface StorageConfig {
 }
 
 /** Days of the week as Connect spells them. */
-export const WEEK_DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export const WEEK_DAYS = [
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+  'SUNDAY',
+] as const;
 export type WeekDay = (typeof WEEK_DAYS)[number];
 
 /** One opening slot of a day. */
@@ -122,7 +132,9 @@ export type Channel = (typeof CHANNELS)[number];
 
 /** A routing profile. */
 export interface RoutingProfileConfig {
+  /** Name in Connect. */
   readonly name: string;
+  /** Description (required by Connect for routing profiles). */
   readonly description: string;
   /** Name of the queue used for agents' outbound calls. */
   readonly defaultOutboundQueue: string;
@@ -141,6 +153,7 @@ export interface RoutingProfileConfig {
 
 /** A quick connect to an external phone number. */
 export interface QuickConnectConfig {
+  /** Name in Connect. */
   readonly name: string;
   /** @default none */
   readonly description?: string;

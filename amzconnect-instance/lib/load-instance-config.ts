@@ -75,7 +75,11 @@ function duplicateNames(file: string, list: string, items: readonly { name: stri
 function crossChecks(file: string, c: InstanceConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (c.identityManagementType === 'EXISTING_DIRECTORY' && !c.directoryId) {
-    problems.push({ file, field: 'directoryId', message: 'is missing; EXISTING_DIRECTORY needs the id of the directory, e.g. "d-1234567890".' });
+    problems.push({
+      file,
+      field: 'directoryId',
+      message: 'is missing; EXISTING_DIRECTORY needs the id of the directory, e.g. "d-1234567890".',
+    });
   }
   if (c.identityManagementType !== 'EXISTING_DIRECTORY' && c.directoryId) {
     problems.push({
@@ -96,6 +100,17 @@ function crossChecks(file: string, c: InstanceConfig): ConfigProblem[] {
           file,
           field: `hoursOfOperation[${i}].schedule[${j}].end`,
           message: `"${slot.end}" is not after start "${slot.start}"; closing time must be later than opening time on the same day.`,
+        });
+        return;
+      }
+      const overlapped = h.schedule.findIndex(
+        (other, k) => k < j && other.day === slot.day && other.start < slot.end && slot.start < other.end,
+      );
+      if (overlapped >= 0) {
+        problems.push({
+          file,
+          field: `hoursOfOperation[${i}].schedule[${j}]`,
+          message: `${slot.day} ${slot.start}-${slot.end} overlaps schedule[${overlapped}]; merge the two slots or make them disjoint.`,
         });
       }
     }),
@@ -120,7 +135,25 @@ function crossChecks(file: string, c: InstanceConfig): ConfigProblem[] {
       });
     }
     const channels = p.media.map((m) => m.channel);
+    const mediaChannels = [...new Set(channels)];
+    p.media.forEach((m, j) => {
+      if (channels.indexOf(m.channel) !== j) {
+        problems.push({
+          file,
+          field: `routingProfiles[${i}].media[${j}].channel`,
+          message: `"${m.channel}" is already listed in media; list each channel once.`,
+        });
+      }
+    });
+    const pairs = p.queues.map((q) => `${q.queue}/${q.channel}`);
     p.queues.forEach((q, j) => {
+      if (pairs.indexOf(`${q.queue}/${q.channel}`) !== j) {
+        problems.push({
+          file,
+          field: `routingProfiles[${i}].queues[${j}]`,
+          message: `repeats queue "${q.queue}" on channel ${q.channel}; list each queue and channel pair once.`,
+        });
+      }
       if (!queues.includes(q.queue)) {
         problems.push({
           file,
@@ -132,7 +165,7 @@ function crossChecks(file: string, c: InstanceConfig): ConfigProblem[] {
         problems.push({
           file,
           field: `routingProfiles[${i}].queues[${j}].channel`,
-          message: `"${q.channel}" is not in the profile's media; add { "channel": "${q.channel}", "concurrency": 1 } to media or use one of ${channels.join(', ')}.`,
+          message: `"${q.channel}" is not in the profile's media; add { "channel": "${q.channel}", "concurrency": 1 } to media or use one of ${mediaChannels.join(', ')}.`,
         });
       }
     });
@@ -145,7 +178,10 @@ function crossChecks(file: string, c: InstanceConfig): ConfigProblem[] {
  * Every problem is collected before anything is thrown.
  * @throws ConfigError listing every problem as `file: field: fix`
  */
-export function loadInstanceConfig(file: string = INSTANCE_CONFIG_FILE, options: LoadInstanceConfigOptions = {}): InstanceConfig {
+export function loadInstanceConfig(
+  file: string = INSTANCE_CONFIG_FILE,
+  options: LoadInstanceConfigOptions = {},
+): InstanceConfig {
   const cwd = options.cwd ?? process.cwd();
   const absolute = path.resolve(cwd, file);
   const display = path.relative(cwd, absolute) || absolute;
@@ -158,8 +194,24 @@ export function loadInstanceConfig(file: string = INSTANCE_CONFIG_FILE, options:
     problems.push(...crossChecks(display, parsed));
     if (options.platform) {
       problems.push(...lifecycleOverrideProblems(display, parsed.environments, options.platform));
-      problems.push(...targetNameProblems(display, 'instanceAlias', parsed.instanceAlias, options.platform, connectInstanceAliasProblem));
-      problems.push(...targetNameProblems(display, 'storage.bucketName', parsed.storage.bucketName, options.platform, s3BucketNameProblem));
+      problems.push(
+        ...targetNameProblems(
+          display,
+          'instanceAlias',
+          parsed.instanceAlias,
+          options.platform,
+          connectInstanceAliasProblem,
+        ),
+      );
+      problems.push(
+        ...targetNameProblems(
+          display,
+          'storage.bucketName',
+          parsed.storage.bucketName,
+          options.platform,
+          s3BucketNameProblem,
+        ),
+      );
     }
   }
   if (problems.length > 0 || !parsed) throw new ConfigError(problems);

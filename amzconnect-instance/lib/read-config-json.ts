@@ -12,7 +12,10 @@ export function readConfigJson(
   missingHint: string,
 ): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: ConfigProblem } {
   if (!fs.existsSync(absolutePath)) {
-    return { ok: false, problem: { file: displayPath, field: '', message: `file not found; create it (${missingHint}).` } };
+    return {
+      ok: false,
+      problem: { file: displayPath, field: '', message: `file not found; create it (${missingHint}).` },
+    };
   }
   return readJsonFile(absolutePath, displayPath);
 }

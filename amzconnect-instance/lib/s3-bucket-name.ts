@@ -25,9 +25,11 @@ export function s3BucketNameProblem(name: string): string | undefined {
     return `gives the bucket name "${name}", which Amazon S3 rejects; use only lowercase letters, digits and hyphens, starting and ending with a letter or digit.`;
   }
   const prefix = RESERVED_PREFIXES.find((p) => name.startsWith(p));
-  if (prefix) return `gives the bucket name "${name}", which starts with the reserved prefix "${prefix}"; choose another base name.`;
+  if (prefix)
+    return `gives the bucket name "${name}", which starts with the reserved prefix "${prefix}"; choose another base name.`;
   const suffix = RESERVED_SUFFIXES.find((s) => name.endsWith(s));
-  if (suffix) return `gives the bucket name "${name}", which ends with the reserved suffix "${suffix}"; choose another base name.`;
+  if (suffix)
+    return `gives the bucket name "${name}", which ends with the reserved suffix "${suffix}"; choose another base name.`;
   return undefined;
 }
 

@@ -5,9 +5,11 @@ import { z } from 'zod';
 function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: z.ZodType | undefined = schema;
   for (const segment of [...path, undefined]) {
-    while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+    while (current instanceof z.ZodOptional || current instanceof z.ZodDefault)
+      current = current.unwrap() as z.ZodType;
     if (segment === undefined) break;
-    if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[String(segment)];
+    if (current instanceof z.ZodObject)
+      current = (current.shape as Record<string, z.ZodType>)[String(segment)];
     else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
     else if (current instanceof z.ZodRecord) current = current.valueType as z.ZodType;
     else return [];
@@ -50,7 +52,11 @@ export function parseWithProblems<T>(
       } else {
         const got = input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
         const expected =
-          issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`;
+          issue.expected === 'object'
+            ? 'an object'
+            : issue.expected === 'array'
+              ? 'an array'
+              : `a ${issue.expected}`;
         problems.push({ file, field, message: `must be ${expected}, not ${got}${example}.` });
       }
     } else if (issue.code === 'invalid_value' && (issue as { input?: unknown }).input === undefined) {

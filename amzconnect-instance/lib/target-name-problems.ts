@@ -16,7 +16,12 @@ export function targetNameProblems(
   for (const environment of enabledEnvironments(platform)) {
     for (const region of environment.regions) {
       const problem = check(environmentQualifiedName(base, environment.name, region));
-      if (problem) problems.push({ file, field, message: `for environment "${environment.name}" in ${region} ${problem}` });
+      if (problem)
+        problems.push({
+          file,
+          field,
+          message: `for environment "${environment.name}" in ${region} ${problem}`,
+        });
     }
   }
   return problems;

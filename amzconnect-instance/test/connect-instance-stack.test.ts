@@ -36,7 +36,9 @@ describe('addInstanceStacks', () => {
 
   it('adds only the stacks of the environments asked for', () => {
     // Act
-    const only = addInstanceStacks(createPlatformApp({ skipBundling: true }), platform, { environments: ['staging'] });
+    const only = addInstanceStacks(createPlatformApp({ skipBundling: true }), platform, {
+      environments: ['staging'],
+    });
 
     // Assess
     expect(only.map((s) => s.stackName)).toEqual(['acme-instance-staging-us-east-1']);
@@ -103,8 +105,12 @@ describe('ConnectInstanceStack', () => {
   });
 
   it('empties the dev buckets on deletion, and never the retained ones', () => {
-    expect(Object.keys(template('acme-instance-develop-us-east-1').findResources('Custom::S3AutoDeleteObjects'))).toHaveLength(2);
-    expect(Object.keys(template('acme-instance-prod-us-east-1').findResources('Custom::S3AutoDeleteObjects'))).toHaveLength(0);
+    expect(
+      Object.keys(template('acme-instance-develop-us-east-1').findResources('Custom::S3AutoDeleteObjects')),
+    ).toHaveLength(2);
+    expect(
+      Object.keys(template('acme-instance-prod-us-east-1').findResources('Custom::S3AutoDeleteObjects')),
+    ).toHaveLength(0);
   });
 
   it('encrypts storage with a rotated customer-managed key', () => {
@@ -118,7 +124,9 @@ describe('ConnectInstanceStack', () => {
     // Prepare
     const t = template('acme-instance-staging-us-east-1');
     const key = Object.keys(t.findResources('AWS::KMS::Key'))[0];
-    const logBucket = Object.entries(t.findResources('AWS::S3::Bucket')).find(([, r]) => !r.Properties.BucketName)![0];
+    const logBucket = Object.entries(t.findResources('AWS::S3::Bucket')).find(
+      ([, r]) => !r.Properties.BucketName,
+    )![0];
 
     // Assess
     t.hasResourceProperties('AWS::S3::Bucket', {
@@ -128,7 +136,10 @@ describe('ConnectInstanceStack', () => {
         ServerSideEncryptionConfiguration: [
           {
             BucketKeyEnabled: true,
-            ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [key, 'Arn'] } },
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [key, 'Arn'] },
+            },
           },
         ],
       },
@@ -140,7 +151,9 @@ describe('ConnectInstanceStack', () => {
       },
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
       LoggingConfiguration: { DestinationBucketName: { Ref: logBucket }, LogFilePrefix: 'access-logs/' },
-      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 365 } })]) },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 365 } })]),
+      },
     });
   });
 
@@ -170,14 +183,20 @@ describe('ConnectInstanceStack', () => {
     // Assess
     t.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: Match.absent(),
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
       PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicPolicy: true }),
       AccessControl: Match.absent(),
     });
     t.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject' }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+          }),
         ]),
       },
     });
@@ -191,7 +210,9 @@ describe('ConnectInstanceStack', () => {
     // Prepare
     const t = template('acme-instance-develop-us-east-1');
     const key = Object.keys(t.findResources('AWS::KMS::Key'))[0];
-    const bucket = Object.entries(t.findResources('AWS::S3::Bucket')).find(([, r]) => r.Properties.BucketName)![0];
+    const bucket = Object.entries(t.findResources('AWS::S3::Bucket')).find(
+      ([, r]) => r.Properties.BucketName,
+    )![0];
 
     // Assess
     t.hasResourceProperties('AWS::Connect::InstanceStorageConfig', {
@@ -218,24 +239,29 @@ describe('ConnectInstanceStack', () => {
     });
   });
 
-  it.each(['ACME_Sales', 'ACME_Finance'])('creates queue %s following the hours of operation it names', (name) => {
-    // Prepare
-    const t = template('acme-instance-develop-us-east-1');
-    const hours = Object.keys(t.findResources('AWS::Connect::HoursOfOperation'))[0];
+  it.each(['ACME_Sales', 'ACME_Finance'])(
+    'creates queue %s following the hours of operation it names',
+    (name) => {
+      // Prepare
+      const t = template('acme-instance-develop-us-east-1');
+      const hours = Object.keys(t.findResources('AWS::Connect::HoursOfOperation'))[0];
 
-    // Assess
-    t.hasResourceProperties('AWS::Connect::Queue', {
-      InstanceArn: { 'Fn::GetAtt': ['Instance', 'Arn'] },
-      Name: name,
-      HoursOfOperationArn: { 'Fn::GetAtt': [hours, 'HoursOfOperationArn'] },
-      Status: 'ENABLED',
-    });
-  });
+      // Assess
+      t.hasResourceProperties('AWS::Connect::Queue', {
+        InstanceArn: { 'Fn::GetAtt': ['Instance', 'Arn'] },
+        Name: name,
+        HoursOfOperationArn: { 'Fn::GetAtt': [hours, 'HoursOfOperationArn'] },
+        Status: 'ENABLED',
+      });
+    },
+  );
 
   it('creates the routing profile and the quick connect', () => {
     // Prepare
     const t = template('acme-instance-develop-us-east-1');
-    const sales = Object.entries(t.findResources('AWS::Connect::Queue')).find(([, r]) => r.Properties.Name === 'ACME_Sales')![0];
+    const sales = Object.entries(t.findResources('AWS::Connect::Queue')).find(
+      ([, r]) => r.Properties.Name === 'ACME_Sales',
+    )![0];
 
     // Assess
     t.hasResourceProperties('AWS::Connect::RoutingProfile', {
@@ -246,7 +272,11 @@ describe('ConnectInstanceStack', () => {
         { Channel: 'CHAT', Concurrency: 2 },
       ],
       QueueConfigs: Match.arrayWith([
-        { Priority: 1, Delay: 0, QueueReference: { Channel: 'VOICE', QueueArn: { 'Fn::GetAtt': [sales, 'QueueArn'] } } },
+        {
+          Priority: 1,
+          Delay: 0,
+          QueueReference: { Channel: 'VOICE', QueueArn: { 'Fn::GetAtt': [sales, 'QueueArn'] } },
+        },
       ]),
     });
     t.hasResourceProperties('AWS::Connect::QuickConnect', {
@@ -258,12 +288,17 @@ describe('ConnectInstanceStack', () => {
   it('publishes ids and ARNs as SSM parameters under /<app>/<env>/connect/', () => {
     // Prepare
     const t = template('acme-instance-staging-us-east-1');
-    const params = Object.values(t.findResources('AWS::SSM::Parameter')).map((r) => [r.Properties.Name, r.Properties.Value]);
+    const params = Object.values(t.findResources('AWS::SSM::Parameter')).map((r) => [
+      r.Properties.Name,
+      r.Properties.Value,
+    ]);
     const queue = (name: string) =>
       Object.entries(t.findResources('AWS::Connect::Queue')).find(([, r]) => r.Properties.Name === name)![0];
     const hours = Object.keys(t.findResources('AWS::Connect::HoursOfOperation'))[0];
     const key = Object.keys(t.findResources('AWS::KMS::Key'))[0];
-    const bucket = Object.entries(t.findResources('AWS::S3::Bucket')).find(([, r]) => r.Properties.BucketName)![0];
+    const bucket = Object.entries(t.findResources('AWS::S3::Bucket')).find(
+      ([, r]) => r.Properties.BucketName,
+    )![0];
 
     // Assess
     expect(params).toEqual(
@@ -273,7 +308,10 @@ describe('ConnectInstanceStack', () => {
         ['/acme/staging/connect/storage-bucket-name', { Ref: bucket }],
         ['/acme/staging/connect/storage-key-arn', { 'Fn::GetAtt': [key, 'Arn'] }],
         ['/acme/staging/connect/queue/ACME_Sales/arn', { 'Fn::GetAtt': [queue('ACME_Sales'), 'QueueArn'] }],
-        ['/acme/staging/connect/queue/ACME_Finance/arn', { 'Fn::GetAtt': [queue('ACME_Finance'), 'QueueArn'] }],
+        [
+          '/acme/staging/connect/queue/ACME_Finance/arn',
+          { 'Fn::GetAtt': [queue('ACME_Finance'), 'QueueArn'] },
+        ],
         ['/acme/staging/connect/hours/ACME_Hours/arn', { 'Fn::GetAtt': [hours, 'HoursOfOperationArn'] }],
       ]),
     );

@@ -5,7 +5,11 @@ const tooling = { branch: 'main' };
 
 describe('lifecyclePolicy', () => {
   it('treats the environment deploying from the tooling branch as production: retained and protected', () => {
-    expect(lifecyclePolicy({ branch: 'main' }, tooling)).toEqual({ production: true, retainOnDelete: true, terminationProtection: true });
+    expect(lifecyclePolicy({ branch: 'main' }, tooling)).toEqual({
+      production: true,
+      retainOnDelete: true,
+      terminationProtection: true,
+    });
   });
 
   it('retains data and leaves protection off for other environments by default', () => {
@@ -17,7 +21,9 @@ describe('lifecyclePolicy', () => {
   });
 
   it('lets a non-production environment opt out of retention and opt in to protection', () => {
-    expect(lifecyclePolicy({ branch: 'develop' }, tooling, { retainOnDelete: false, terminationProtection: true })).toEqual({
+    expect(
+      lifecyclePolicy({ branch: 'develop' }, tooling, { retainOnDelete: false, terminationProtection: true }),
+    ).toEqual({
       production: false,
       retainOnDelete: false,
       terminationProtection: true,
@@ -26,7 +32,10 @@ describe('lifecyclePolicy', () => {
 
   it('treats an environment marked "production": true as production whatever its branch', () => {
     // Act
-    const policy = lifecyclePolicy({ branch: 'release' }, tooling, { production: true, retainOnDelete: false });
+    const policy = lifecyclePolicy({ branch: 'release' }, tooling, {
+      production: true,
+      retainOnDelete: false,
+    });
 
     // Assess
     expect(policy).toEqual({ production: true, retainOnDelete: true, terminationProtection: true });

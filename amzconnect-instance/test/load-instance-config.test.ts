@@ -1,7 +1,13 @@
 import { INSTANCE_CONFIG_FILE, loadInstanceConfig } from '../lib';
-import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from '../lib/testing/config-test-support';
+import {
+  problemsOf,
+  readJsonCopy,
+  samplePlatform,
+  tempDir,
+  writeJson,
+} from '../lib/testing/config-test-support';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 function sample(): Json {
   return readJsonCopy<Json>(INSTANCE_CONFIG_FILE);
@@ -10,7 +16,8 @@ function sample(): Json {
 function loadVariant(config: unknown, withPlatform = false): () => unknown {
   const dir = tempDir();
   writeJson(dir, 'instance.json', config);
-  return () => loadInstanceConfig('instance.json', { cwd: dir, platform: withPlatform ? samplePlatform() : undefined });
+  return () =>
+    loadInstanceConfig('instance.json', { cwd: dir, platform: withPlatform ? samplePlatform() : undefined });
 }
 
 describe('loadInstanceConfig', () => {
@@ -91,8 +98,12 @@ describe('loadInstanceConfig', () => {
     config.queues[1].hoursOfOperation = 'ACME_Weekend';
     config.queues.push({ name: 'ACME_Sales', hoursOfOperation: 'ACME_Hours' });
     config.hoursOfOperation[0].schedule[4].end = '07:00';
+    config.hoursOfOperation[0].schedule.push({ day: 'MONDAY', start: '17:30', end: '20:00' });
+    config.hoursOfOperation[0].schedule.push({ day: 'SATURDAY', start: '09:00', end: '12:00' });
     config.routingProfiles[0].defaultOutboundQueue = 'ACME_Support';
     config.routingProfiles[0].queues.push({ queue: 'ACME_Finance', channel: 'TASK', priority: 1, delay: 0 });
+    config.routingProfiles[0].queues.push({ queue: 'ACME_Sales', channel: 'VOICE', priority: 3, delay: 5 });
+    config.routingProfiles[0].media.push({ channel: 'VOICE', concurrency: 1 });
 
     // Act
     const problems = problemsOf(loadVariant(config));
@@ -101,9 +112,12 @@ describe('loadInstanceConfig', () => {
     expect(problems).toEqual([
       'instance.json: queues[2].name: "ACME_Sales" is already used by queues[0]; give each entry its own name.',
       'instance.json: hoursOfOperation[0].schedule[4].end: "07:00" is not after start "08:00"; closing time must be later than opening time on the same day.',
+      'instance.json: hoursOfOperation[0].schedule[5]: MONDAY 17:30-20:00 overlaps schedule[0]; merge the two slots or make them disjoint.',
       'instance.json: queues[1].hoursOfOperation: "ACME_Weekend" names no entry of hoursOfOperation; use one of ACME_Hours.',
       'instance.json: routingProfiles[0].defaultOutboundQueue: "ACME_Support" names no entry of queues; use one of ACME_Sales, ACME_Finance.',
+      'instance.json: routingProfiles[0].media[2].channel: "VOICE" is already listed in media; list each channel once.',
       'instance.json: routingProfiles[0].queues[3].channel: "TASK" is not in the profile\'s media; add { "channel": "TASK", "concurrency": 1 } to media or use one of VOICE, CHAT.',
+      'instance.json: routingProfiles[0].queues[4]: repeats queue "ACME_Sales" on channel VOICE; list each queue and channel pair once.',
     ]);
   });
 
@@ -116,7 +130,9 @@ describe('loadInstanceConfig', () => {
     expect(problemsOf(loadVariant(existing))).toEqual([
       'instance.json: directoryId: is missing; EXISTING_DIRECTORY needs the id of the directory, e.g. "d-1234567890".',
     ]);
-    expect(problemsOf(loadVariant(saml))).toEqual(['instance.json: directoryId: is only used with EXISTING_DIRECTORY, not SAML; remove it.']);
+    expect(problemsOf(loadVariant(saml))).toEqual([
+      'instance.json: directoryId: is only used with EXISTING_DIRECTORY, not SAML; remove it.',
+    ]);
   });
 
   it('checks the alias and bucket name of every enabled environment and Region', () => {
@@ -165,7 +181,9 @@ describe('loadInstanceConfig', () => {
 
     // Assess
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^instance\.json: is not valid JSON \(.* at line 3, column 1\); fix the syntax\.$/);
+    expect(problems[0]).toMatch(
+      /^instance\.json: is not valid JSON \(.* at line 3, column 1\); fix the syntax\.$/,
+    );
   });
 
   it('reports a missing file with where to read about the format', () => {
@@ -176,6 +194,8 @@ describe('loadInstanceConfig', () => {
     const problems = problemsOf(() => loadInstanceConfig('instance.json', { cwd: dir }));
 
     // Assess
-    expect(problems).toEqual(['instance.json: file not found; create it (see amzconnect-instance/README.md, "Configuration").']);
+    expect(problems).toEqual([
+      'instance.json: file not found; create it (see amzconnect-instance/README.md, "Configuration").',
+    ]);
   });
 });

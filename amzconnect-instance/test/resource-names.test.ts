@@ -48,7 +48,11 @@ describe('s3BucketNameProblem', () => {
 
   it('reports a name longer than 63 characters with how much to cut', () => {
     // Prepare
-    const name = environmentQualifiedName('acme-connect-call-recordings-and-transcripts', 'staging', 'ap-southeast-2');
+    const name = environmentQualifiedName(
+      'acme-connect-call-recordings-and-transcripts',
+      'staging',
+      'ap-southeast-2',
+    );
 
     // Act
     const problem = s3BucketNameProblem(name);
@@ -78,6 +82,8 @@ describe('s3BucketNameProblem', () => {
   });
 
   it('rejects names shorter than 3 characters', () => {
-    expect(s3BucketNameProblem('ab')).toBe('gives the bucket name "ab", shorter than Amazon S3\'s 3 characters; use a longer base name.');
+    expect(s3BucketNameProblem('ab')).toBe(
+      'gives the bucket name "ab", shorter than Amazon S3\'s 3 characters; use a longer base name.',
+    );
   });
 });

@@ -66,7 +66,10 @@ export function defaultTracing(): lambda.Tracing {
  * Environment every function gets: Powertools' service name and log level, and source maps for
  * readable stack traces. Function-specific variables are merged over it.
  */
-export function defaultEnvironment(serviceName: string, logLevel: PowertoolsLogLevel): Record<string, string> {
+export function defaultEnvironment(
+  serviceName: string,
+  logLevel: PowertoolsLogLevel,
+): Record<string, string> {
   return {
     POWERTOOLS_SERVICE_NAME: serviceName,
     POWERTOOLS_LOG_LEVEL: logLevel,

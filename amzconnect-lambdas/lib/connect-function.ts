@@ -91,7 +91,10 @@ export class ConnectFunction extends NodejsFunction {
       bundling: defaultBundling(),
       logGroup,
       role,
-      environment: { ...defaultEnvironment(props.serviceName, props.logLevel ?? 'INFO'), ...props.environment },
+      environment: {
+        ...defaultEnvironment(props.serviceName, props.logLevel ?? 'INFO'),
+        ...props.environment,
+      },
     });
     this.functionLogGroup = logGroup;
     this.executionRole = role;
@@ -99,7 +102,8 @@ export class ConnectFunction extends NodejsFunction {
     logGroup.grantWrite(role);
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+      reason:
+        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
     });
 
     if (invokedByFlows && props.connectInstanceArn) {
@@ -125,12 +129,21 @@ export class ConnectFunction extends NodejsFunction {
   }
 }
 
-function checkProps(id: string, props: ConnectFunctionProps, invokedByFlows: boolean, timeout: Duration): void {
+function checkProps(
+  id: string,
+  props: ConnectFunctionProps,
+  invokedByFlows: boolean,
+  timeout: Duration,
+): void {
   if (invokedByFlows && !props.connectInstanceArn) {
-    throw new Error(`ConnectFunction ${id}: invokedByFlows needs connectInstanceArn, the instance the flows run in.`);
+    throw new Error(
+      `ConnectFunction ${id}: invokedByFlows needs connectInstanceArn, the instance the flows run in.`,
+    );
   }
   if (!invokedByFlows && props.connectInstanceArn) {
-    throw new Error(`ConnectFunction ${id}: connectInstanceArn is only used with invokedByFlows: true; remove it or set invokedByFlows.`);
+    throw new Error(
+      `ConnectFunction ${id}: connectInstanceArn is only used with invokedByFlows: true; remove it or set invokedByFlows.`,
+    );
   }
   if (invokedByFlows && timeout.toMilliseconds() > CONNECT_INVOKE_LIMIT.toMilliseconds()) {
     throw new Error(

@@ -25,7 +25,10 @@ export interface FunctionContext {
 }
 
 /** What a source may set beyond the registry's name, description and `invokedByFlows`. */
-export type FunctionSettings = Pick<ConnectFunctionProps, 'environment' | 'timeout' | 'memorySize' | 'logLevel' | 'logRetention'>;
+export type FunctionSettings = Pick<
+  ConnectFunctionProps,
+  'environment' | 'timeout' | 'memorySize' | 'logLevel' | 'logRetention'
+>;
 
 /**
  * The code behind one registry name: its handler file, its settings, and what it is granted.
@@ -67,23 +70,34 @@ export const FUNCTION_SOURCES: Readonly<Record<string, FunctionSource>> = {
   'customer-lookup': {
     entry: path.join(SRC, 'customer-lookup', 'handler.ts'),
     settings: (ctx) => ({
-      environment: { CUSTOMER_TABLE_NAME: ctx.customerTable.name, LOOKUP_TIMEOUT_MS: String(CUSTOMER_LOOKUP_TIMEOUT_MS) },
+      environment: {
+        CUSTOMER_TABLE_NAME: ctx.customerTable.name,
+        LOOKUP_TIMEOUT_MS: String(CUSTOMER_LOOKUP_TIMEOUT_MS),
+      },
     }),
     // One conditional UpdateItem both reads the customer (ALL_OLD) and records the call date.
-    grant: (fn, ctx) => fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [ctx.customerTable.arn] })),
+    grant: (fn, ctx) =>
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [ctx.customerTable.arn] }),
+      ),
   },
   mapping: {
     entry: path.join(SRC, 'mapping', 'handler.ts'),
     // The stack says where the document is; the flow provisioner pins MAPPING_VERSION_ID when it publishes.
     settings: (ctx) => ({
       timeout: Duration.seconds(5),
-      environment: { MAPPING_BUCKET: ctx.flowBucketName, MAPPING_KEY: mappingObjectKey(ctx.app, ctx.envName) },
+      environment: {
+        MAPPING_BUCKET: ctx.flowBucketName,
+        MAPPING_KEY: mappingObjectKey(ctx.app, ctx.envName),
+      },
     }),
     grant: (fn, ctx) =>
       fn.addToRolePolicy(
         new iam.PolicyStatement({
           actions: ['s3:GetObject', 's3:GetObjectVersion'],
-          resources: [`arn:${Stack.of(fn).partition}:s3:::${ctx.flowBucketName}/${mappingObjectKey(ctx.app, ctx.envName)}`],
+          resources: [
+            `arn:${Stack.of(fn).partition}:s3:::${ctx.flowBucketName}/${mappingObjectKey(ctx.app, ctx.envName)}`,
+          ],
         }),
       ),
   },
@@ -112,15 +126,21 @@ export const FUNCTION_SOURCES: Readonly<Record<string, FunctionSource>> = {
 };
 
 /** One acknowledgement per wildcard of the provisioner's policy, each with its own reason. */
-function acknowledgeFlowProvisionerWildcards(fn: ConnectFunction, statements: readonly iam.PolicyStatement[]): void {
+function acknowledgeFlowProvisionerWildcards(
+  fn: ConnectFunction,
+  statements: readonly iam.PolicyStatement[],
+): void {
   const stack = Stack.of(fn);
   const bySid = (sid: string) => statements.find((s) => s.sid === sid) as iam.PolicyStatement;
   const reasons: Record<string, string> = {
     ConnectFlowsOfThisInstance:
       'Flows, modules and the resources they reference are created and looked up at deploy time, so their ids are unknown; every resource is inside this one instance.',
-    FlowBucketObjects: 'Flow content is saved before each overwrite under a key per flow and run; objects of the flow bucket only.',
-    CdkAssetObjects: 'CDK assets are content-addressed (hash-named) objects staged at synthesis; read-only, this account and Region\'s bootstrap bucket only.',
-    EnvironmentParameters: 'The engine resolves references (queues, hours, Lex aliases, functions) through the SSM parameters of this app and environment only.',
+    FlowBucketObjects:
+      'Flow content is saved before each overwrite under a key per flow and run; objects of the flow bucket only.',
+    CdkAssetObjects:
+      "CDK assets are content-addressed (hash-named) objects staged at synthesis; read-only, this account and Region's bootstrap bucket only.",
+    EnvironmentParameters:
+      'The engine resolves references (queues, hours, Lex aliases, functions) through the SSM parameters of this app and environment only.',
   };
   const acks = Object.entries(reasons).flatMap(([sid, reason]) =>
     bySid(sid)
@@ -131,11 +151,13 @@ function acknowledgeFlowProvisionerWildcards(fn: ConnectFunction, statements: re
     ...acks,
     {
       id: 'AwsSolutions-IAM5[Action::connect:List*]',
-      reason: 'The engine lists every kind of resource of the instance (flows, modules, queues, prompts, hours, bots, functions); read-only, this instance only.',
+      reason:
+        'The engine lists every kind of resource of the instance (flows, modules, queues, prompts, hours, bots, functions); read-only, this instance only.',
     },
     {
       id: 'AwsSolutions-IAM5[Action::connect:Describe*]',
-      reason: 'The engine reads the deployed content of flows and modules to plan changes; read-only, this instance only.',
+      reason:
+        'The engine reads the deployed content of flows and modules to plan changes; read-only, this instance only.',
     },
   );
 }

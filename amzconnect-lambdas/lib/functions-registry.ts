@@ -31,12 +31,19 @@ const MAX_DESCRIPTION = 256;
  * problem here, at the entry point, not a surprise during synthesis.
  * @throws ConfigError
  */
-export function parseFunctionsRegistry(raw: unknown, file: string, knownNames: readonly string[]): FunctionsRegistry {
+export function parseFunctionsRegistry(
+  raw: unknown,
+  file: string,
+  knownNames: readonly string[],
+): FunctionsRegistry {
   const problems: ConfigProblem[] = [];
   const add = (field: string, message: string) => problems.push({ file, field, message });
   const list = (raw as { functions?: unknown } | null)?.functions;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    add('', 'must be an object like { "functions": [{ "name": "customer-lookup", "description": "...", "invokedByFlows": true }] }.');
+    add(
+      '',
+      'must be an object like { "functions": [{ "name": "customer-lookup", "description": "...", "invokedByFlows": true }] }.',
+    );
     throw new ConfigError(problems);
   }
   for (const key of Object.keys(raw)) {
@@ -58,15 +65,25 @@ export function parseFunctionsRegistry(raw: unknown, file: string, knownNames: r
     }
     const e = entry as Record<string, unknown>;
     for (const key of Object.keys(e)) {
-      if (!KEYS.includes(key)) add(`${at}.${key}`, `is not a known key; remove it or fix its spelling (known keys: ${KEYS.join(', ')}).`);
+      if (!KEYS.includes(key))
+        add(
+          `${at}.${key}`,
+          `is not a known key; remove it or fix its spelling (known keys: ${KEYS.join(', ')}).`,
+        );
     }
     const before = problems.length;
     if (typeof e.name !== 'string') {
       add(`${at}.name`, 'must be a string, e.g. "customer-lookup".');
     } else if (!NAME.test(e.name)) {
-      add(`${at}.name`, `"${e.name}" must be 2-40 lowercase letters, digits or hyphens starting with a letter (it becomes part of SSM names), e.g. "customer-lookup".`);
+      add(
+        `${at}.name`,
+        `"${e.name}" must be 2-40 lowercase letters, digits or hyphens starting with a letter (it becomes part of SSM names), e.g. "customer-lookup".`,
+      );
     } else if (seen.has(e.name)) {
-      add(`${at}.name`, `"${e.name}" is already declared by functions[${seen.get(e.name)}]; declare each function once.`);
+      add(
+        `${at}.name`,
+        `"${e.name}" is already declared by functions[${seen.get(e.name)}]; declare each function once.`,
+      );
     } else {
       seen.set(e.name, i);
       if (!knownNames.includes(e.name)) {
@@ -79,13 +96,20 @@ export function parseFunctionsRegistry(raw: unknown, file: string, knownNames: r
     if (typeof e.description !== 'string' || e.description.trim() === '') {
       add(`${at}.description`, 'must be a non-empty string saying what the function does.');
     } else if (e.description.length > MAX_DESCRIPTION) {
-      add(`${at}.description`, `is ${e.description.length} characters; Lambda allows at most ${MAX_DESCRIPTION}.`);
+      add(
+        `${at}.description`,
+        `is ${e.description.length} characters; Lambda allows at most ${MAX_DESCRIPTION}.`,
+      );
     }
     if (typeof e.invokedByFlows !== 'boolean') {
       add(`${at}.invokedByFlows`, 'must be true (contact flows invoke it) or false.');
     }
     if (problems.length === before) {
-      functions.push({ name: e.name as string, description: e.description as string, invokedByFlows: e.invokedByFlows as boolean });
+      functions.push({
+        name: e.name as string,
+        description: e.description as string,
+        invokedByFlows: e.invokedByFlows as boolean,
+      });
     }
   });
   if (problems.length > 0) throw new ConfigError(problems);

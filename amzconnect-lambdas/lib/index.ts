@@ -42,4 +42,9 @@ export function addLambdaStacksFor(
  * fix, including names without code), then adds the stacks.
  */
 export const addLambdaStacks: AddStacks = (app, config, options) =>
-  addLambdaStacksFor(loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES), app, config, options);
+  addLambdaStacksFor(
+    loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES),
+    app,
+    config,
+    options,
+  );

@@ -61,7 +61,6 @@ export class LambdasStack extends Stack {
     }
     this.functions = built;
   }
-
 }
 
 /** Publishes a function's ARN and name under the shared SSM naming scheme. */
@@ -100,19 +99,26 @@ export function buildOrder(
   for (const f of functions) {
     const source = sources[f.name];
     if (!source) {
-      problems.push(`"${f.name}" has no code mapping (known: ${Object.keys(sources).join(', ')}); add a source in lib/function-sources.ts or remove it from config/functions.json.`);
+      problems.push(
+        `"${f.name}" has no code mapping (known: ${Object.keys(sources).join(', ')}); add a source in lib/function-sources.ts or remove it from config/functions.json.`,
+      );
       continue;
     }
     for (const need of source.needs ?? []) {
-      if (!declared.has(need)) problems.push(`"${f.name}" needs "${need}", which config/functions.json does not declare; declare "${need}" too.`);
+      if (!declared.has(need))
+        problems.push(
+          `"${f.name}" needs "${need}", which config/functions.json does not declare; declare "${need}" too.`,
+        );
     }
   }
   if (problems.length > 0) throw new Error(`Cannot build the functions:\n  - ${problems.join('\n  - ')}`);
   const ordered: FunctionDefinition[] = [];
   const visit = (f: FunctionDefinition, path: readonly string[]) => {
     if (ordered.includes(f)) return;
-    if (path.includes(f.name)) throw new Error(`Cannot build the functions: "needs" form a cycle: ${[...path, f.name].join(' -> ')}.`);
-    for (const need of sources[f.name].needs ?? []) visit(functions.find((g) => g.name === need) as FunctionDefinition, [...path, f.name]);
+    if (path.includes(f.name))
+      throw new Error(`Cannot build the functions: "needs" form a cycle: ${[...path, f.name].join(' -> ')}.`);
+    for (const need of sources[f.name].needs ?? [])
+      visit(functions.find((g) => g.name === need) as FunctionDefinition, [...path, f.name]);
     ordered.push(f);
   };
   for (const f of functions) visit(f, []);

@@ -4,7 +4,15 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { createPlatformApp } from '@amzconnect/env';
 import { synthFindings } from '@amzconnect/env/src/testing/nag-findings';
-import { ConnectFunction, defaultBundling, defaultEnvironment, defaultRuntime, defaultTimeout, iam5Resource, nagResourceName } from '../lib';
+import {
+  ConnectFunction,
+  defaultBundling,
+  defaultEnvironment,
+  defaultRuntime,
+  defaultTimeout,
+  iam5Resource,
+  nagResourceName,
+} from '../lib';
 
 const ENTRY = path.join(__dirname, '..', 'src', 'mapping', 'handler.ts');
 const INSTANCE_ARN = 'arn:aws:connect:us-east-1:111111111111:instance/c8c0e68d-2200-4265-82c0-0123456789ab';
@@ -20,7 +28,13 @@ describe('ConnectFunction defaults', () => {
   });
 
   it('bundles the AWS SDK v3, minified, with external source maps and no embedded sources', () => {
-    expect(defaultBundling()).toMatchObject({ minify: true, sourceMap: true, sourcesContent: false, bundleAwsSDK: true, externalModules: [] });
+    expect(defaultBundling()).toMatchObject({
+      minify: true,
+      sourceMap: true,
+      sourcesContent: false,
+      bundleAwsSDK: true,
+      externalModules: [],
+    });
   });
 
   it('keeps flow-invoked functions under Connect’s 8-second limit', () => {
@@ -29,7 +43,11 @@ describe('ConnectFunction defaults', () => {
   });
 
   it('sets the Powertools service name and level', () => {
-    expect(defaultEnvironment('svc', 'WARN')).toEqual({ POWERTOOLS_SERVICE_NAME: 'svc', POWERTOOLS_LOG_LEVEL: 'WARN', NODE_OPTIONS: '--enable-source-maps' });
+    expect(defaultEnvironment('svc', 'WARN')).toEqual({
+      POWERTOOLS_SERVICE_NAME: 'svc',
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
   });
 });
 
@@ -38,15 +56,25 @@ describe('ConnectFunction', () => {
     // Prepare
     const stack = newStack();
     // Act
-    const fn = new ConnectFunction(stack, 'Fn', { entry: ENTRY, description: 'd', serviceName: 'svc', invokedByFlows: true, connectInstanceArn: INSTANCE_ARN });
+    const fn = new ConnectFunction(stack, 'Fn', {
+      entry: ENTRY,
+      description: 'd',
+      serviceName: 'svc',
+      invokedByFlows: true,
+      connectInstanceArn: INSTANCE_ARN,
+    });
     // Assess
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
       InstanceId: INSTANCE_ARN,
       IntegrationType: 'LAMBDA_FUNCTION',
-      IntegrationArn: { 'Fn::GetAtt': [stack.getLogicalId(fn.node.defaultChild as lambda.CfnFunction), 'Arn'] },
+      IntegrationArn: {
+        'Fn::GetAtt': [stack.getLogicalId(fn.node.defaultChild as lambda.CfnFunction), 'Arn'],
+      },
     });
-    template.hasResource('AWS::Connect::IntegrationAssociation', { DependsOn: [Match.stringLikeRegexp('^FnConnectInvoke')] });
+    template.hasResource('AWS::Connect::IntegrationAssociation', {
+      DependsOn: [Match.stringLikeRegexp('^FnConnectInvoke')],
+    });
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Principal: 'connect.amazonaws.com',
       SourceArn: INSTANCE_ARN,
@@ -66,20 +94,47 @@ describe('ConnectFunction', () => {
 
   it('merges function-specific environment over the defaults', () => {
     const stack = newStack();
-    new ConnectFunction(stack, 'Fn', { entry: ENTRY, description: 'd', serviceName: 'svc', logLevel: 'DEBUG', environment: { TABLE: 't' } });
+    new ConnectFunction(stack, 'Fn', {
+      entry: ENTRY,
+      description: 'd',
+      serviceName: 'svc',
+      logLevel: 'DEBUG',
+      environment: { TABLE: 't' },
+    });
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'svc', POWERTOOLS_LOG_LEVEL: 'DEBUG', NODE_OPTIONS: '--enable-source-maps', TABLE: 't' } },
+      Environment: {
+        Variables: {
+          POWERTOOLS_SERVICE_NAME: 'svc',
+          POWERTOOLS_LOG_LEVEL: 'DEBUG',
+          NODE_OPTIONS: '--enable-source-maps',
+          TABLE: 't',
+        },
+      },
     });
   });
 
   it('refuses a flow-invoked function without an instance', () => {
-    expect(() => new ConnectFunction(newStack(), 'Fn', { entry: ENTRY, description: 'd', serviceName: 'svc', invokedByFlows: true })).toThrow(
-      'ConnectFunction Fn: invokedByFlows needs connectInstanceArn, the instance the flows run in.',
-    );
+    expect(
+      () =>
+        new ConnectFunction(newStack(), 'Fn', {
+          entry: ENTRY,
+          description: 'd',
+          serviceName: 'svc',
+          invokedByFlows: true,
+        }),
+    ).toThrow('ConnectFunction Fn: invokedByFlows needs connectInstanceArn, the instance the flows run in.');
   });
 
   it('refuses an instance ARN on a function flows do not invoke', () => {
-    expect(() => new ConnectFunction(newStack(), 'Fn', { entry: ENTRY, description: 'd', serviceName: 'svc', connectInstanceArn: INSTANCE_ARN })).toThrow(
+    expect(
+      () =>
+        new ConnectFunction(newStack(), 'Fn', {
+          entry: ENTRY,
+          description: 'd',
+          serviceName: 'svc',
+          connectInstanceArn: INSTANCE_ARN,
+        }),
+    ).toThrow(
       'ConnectFunction Fn: connectInstanceArn is only used with invokedByFlows: true; remove it or set invokedByFlows.',
     );
   });
@@ -95,12 +150,20 @@ describe('ConnectFunction', () => {
           connectInstanceArn: INSTANCE_ARN,
           timeout: Duration.seconds(9),
         }),
-    ).toThrow("ConnectFunction Fn: timeout 9 seconds exceeds Amazon Connect's 8-second limit for functions flows invoke; use at most 8 seconds.");
+    ).toThrow(
+      "ConnectFunction Fn: timeout 9 seconds exceeds Amazon Connect's 8-second limit for functions flows invoke; use at most 8 seconds.",
+    );
   });
 
   it('synthesizes with no unacknowledged finding (X-Ray wildcard acknowledged on its own role)', () => {
     const stack = newStack();
-    new ConnectFunction(stack, 'Fn', { entry: ENTRY, description: 'd', serviceName: 'svc', invokedByFlows: true, connectInstanceArn: INSTANCE_ARN });
+    new ConnectFunction(stack, 'Fn', {
+      entry: ENTRY,
+      description: 'd',
+      serviceName: 'svc',
+      invokedByFlows: true,
+      connectInstanceArn: INSTANCE_ARN,
+    });
     expect(synthFindings(stack.node.root as never)).toEqual([]);
   });
 
@@ -122,7 +185,9 @@ describe('ConnectFunction', () => {
       report = String(err);
     }
     // Assess: only the plain function's role is reported.
-    expect(report).toContain('AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]');
+    expect(report).toContain(
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    );
     expect(report).toContain('Test/Bare/ServiceRole/Resource');
     expect(report).toContain('AwsSolutions-IAM5[Resource::*]');
     expect(report).toContain('Test/Bare/ServiceRole/DefaultPolicy/Resource');
@@ -134,10 +199,14 @@ describe('ConnectFunction', () => {
 describe('nagResourceName', () => {
   it('renders Refs, GetAtts and joins the way cdk-nag names resources', () => {
     const stack = newStack();
-    expect(nagResourceName(stack, `arn:${stack.partition}:s3:::bucket/*`)).toBe('arn:<AWS::Partition>:s3:::bucket/*');
+    expect(nagResourceName(stack, `arn:${stack.partition}:s3:::bucket/*`)).toBe(
+      'arn:<AWS::Partition>:s3:::bucket/*',
+    );
     const thing = new CfnResource(stack, 'Thing', { type: 'AWS::SNS::Topic' });
     expect(nagResourceName(stack, `${thing.ref}/*`)).toBe(`<${stack.getLogicalId(thing)}>/*`);
-    expect(nagResourceName(stack, thing.getAtt('TopicArn').toString())).toBe(`<${stack.getLogicalId(thing)}.TopicArn>`);
+    expect(nagResourceName(stack, thing.getAtt('TopicArn').toString())).toBe(
+      `<${stack.getLogicalId(thing)}.TopicArn>`,
+    );
     expect(iam5Resource(stack, 'plain')).toBe('AwsSolutions-IAM5[Resource::plain]');
   });
 });

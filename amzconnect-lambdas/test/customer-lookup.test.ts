@@ -3,7 +3,7 @@ import * as path from 'path';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { readCustomerLookupConfig } from '../src/customer-lookup/config';
 import { parseLookupEvent } from '../src/customer-lookup/connect-event';
-import { createCustomerLookupHandler } from '../src/customer-lookup/customer-lookup';
+import { createCustomerLookupHandler } from '../src/customer-lookup/create-customer-lookup-handler';
 import { dynamoDbCustomerStore } from '../src/customer-lookup/customer-store';
 import { createCustomerTableClient } from '../src/customer-lookup/dynamodb-client';
 import { customerFromItem, lookupAnswer } from '../src/customer-lookup/lookup-answer';
@@ -21,7 +21,10 @@ describe('parseLookupEvent', () => {
     // Act
     const parsed = parseLookupEvent(fixture('inbound-voice.json'));
     // Assess
-    expect(parsed).toEqual({ ok: true, request: { contactId: '4a573372-1f28-4e26-b97b-0123456789ab', phoneNumber: CALLER } });
+    expect(parsed).toEqual({
+      ok: true,
+      request: { contactId: '4a573372-1f28-4e26-b97b-0123456789ab', phoneNumber: CALLER },
+    });
   });
 
   it('reports NO_PHONE_NUMBER for a chat contact whose CustomerEndpoint is null', () => {
@@ -42,27 +45,44 @@ describe('parseLookupEvent', () => {
       const parsed = parseLookupEvent(event);
       expect(parsed).toEqual({
         ok: false,
-        problem: { code: 'INVALID_EVENT', contactId: '', message: 'event has no Details.ContactData; is the function invoked by a contact flow?' },
+        problem: {
+          code: 'INVALID_EVENT',
+          contactId: '',
+          message: 'event has no Details.ContactData; is the function invoked by a contact flow?',
+        },
       });
     },
   );
 
   it('reports NO_PHONE_NUMBER with the address when the caller id is withheld', () => {
     // Prepare
-    const event = fixture('inbound-voice.json') as { Details: { ContactData: { CustomerEndpoint: { Address: string } } } };
+    const event = fixture('inbound-voice.json') as {
+      Details: { ContactData: { CustomerEndpoint: { Address: string } } };
+    };
     event.Details.ContactData.CustomerEndpoint.Address = 'anonymous';
     // Act
     const parsed = parseLookupEvent(event);
     // Assess
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.problem.message).toBe('CustomerEndpoint.Address "anonymous" is not an E.164 number.');
+    expect(!parsed.ok && parsed.problem.message).toBe(
+      'CustomerEndpoint.Address "anonymous" is not an E.164 number.',
+    );
   });
 });
 
 describe('lookupAnswer', () => {
   it('answers a found customer with Found "true" and the stored fields', () => {
-    const answer = lookupAnswer(CALLER, { kind: 'found', customer: { firstName: 'Ana', lastName: 'Silva', lastCalledDate: '2026-01-02T03:04:05.000Z' } });
-    expect(answer).toEqual({ Found: 'true', CalledNumber: CALLER, FirstName: 'Ana', LastName: 'Silva', LastCalledDate: '2026-01-02T03:04:05.000Z' });
+    const answer = lookupAnswer(CALLER, {
+      kind: 'found',
+      customer: { firstName: 'Ana', lastName: 'Silva', lastCalledDate: '2026-01-02T03:04:05.000Z' },
+    });
+    expect(answer).toEqual({
+      Found: 'true',
+      CalledNumber: CALLER,
+      FirstName: 'Ana',
+      LastName: 'Silva',
+      LastCalledDate: '2026-01-02T03:04:05.000Z',
+    });
   });
 
   it('answers a timeout as "not found" with Error TIMEOUT and the same keys', () => {
@@ -77,7 +97,9 @@ describe('lookupAnswer', () => {
   });
 
   it('turns non-string attributes into strings and missing ones into empty strings', () => {
-    expect(customerFromItem({ firstName: 'Bo', lastCalledDate: 20260101, lastName: { nested: true } })).toEqual({
+    expect(
+      customerFromItem({ firstName: 'Bo', lastCalledDate: 20260101, lastName: { nested: true } }),
+    ).toEqual({
       firstName: 'Bo',
       lastName: '',
       lastCalledDate: '20260101',
@@ -117,7 +139,12 @@ describe('customer lookup handler against dynalite', () => {
     await table.client.send(
       new PutItemCommand({
         TableName: 'customers',
-        Item: { phoneNumber: { S: CALLER }, firstName: { S: 'Ana' }, lastName: { S: 'Silva' }, lastCalledDate: { S: '2026-01-02T03:04:05.000Z' } },
+        Item: {
+          phoneNumber: { S: CALLER },
+          firstName: { S: 'Ana' },
+          lastName: { S: 'Silva' },
+          lastCalledDate: { S: '2026-01-02T03:04:05.000Z' },
+        },
       }),
     );
   });
@@ -125,7 +152,11 @@ describe('customer lookup handler against dynalite', () => {
 
   const handlerFor = (endpoint: string, timeoutMs = 2000) => {
     const logger = recordingLogger();
-    const client = createCustomerTableClient({ requestTimeoutMs: timeoutMs, endpoint, ...LOCAL_CLIENT_CONFIG });
+    const client = createCustomerTableClient({
+      requestTimeoutMs: timeoutMs,
+      endpoint,
+      ...LOCAL_CLIENT_CONFIG,
+    });
     const handler = createCustomerLookupHandler({
       config: { ok: true, config: { tableName: 'customers', timeoutMs } },
       findAndRecordCall: dynamoDbCustomerStore(client, 'customers'),
@@ -141,8 +172,16 @@ describe('customer lookup handler against dynalite', () => {
     // Act
     const answer = await handler(fixture('inbound-voice.json'));
     // Assess
-    expect(answer).toEqual({ Found: 'true', CalledNumber: CALLER, FirstName: 'Ana', LastName: 'Silva', LastCalledDate: '2026-01-02T03:04:05.000Z' });
-    const stored = await table.client.send(new GetItemCommand({ TableName: 'customers', Key: { phoneNumber: { S: CALLER } } }));
+    expect(answer).toEqual({
+      Found: 'true',
+      CalledNumber: CALLER,
+      FirstName: 'Ana',
+      LastName: 'Silva',
+      LastCalledDate: '2026-01-02T03:04:05.000Z',
+    });
+    const stored = await table.client.send(
+      new GetItemCommand({ TableName: 'customers', Key: { phoneNumber: { S: CALLER } } }),
+    );
     expect(stored.Item?.lastCalledDate).toEqual({ S: '2026-11-20T10:00:00.000Z' });
     expect(stored.Item?.firstName).toEqual({ S: 'Ana' });
     client.destroy();
@@ -151,15 +190,31 @@ describe('customer lookup handler against dynalite', () => {
   it('answers Found "false" for an unknown caller and does not create an item', async () => {
     // Prepare
     const { handler, client, logger } = handlerFor(table.endpoint);
-    const event = fixture('inbound-voice.json') as { Details: { ContactData: { CustomerEndpoint: { Address: string } } } };
+    const event = fixture('inbound-voice.json') as {
+      Details: { ContactData: { CustomerEndpoint: { Address: string } } };
+    };
     event.Details.ContactData.CustomerEndpoint.Address = '+442071838750';
     // Act
     const answer = await handler(event);
     // Assess
-    expect(answer).toEqual({ Found: 'false', CalledNumber: '+442071838750', FirstName: '', LastName: '', LastCalledDate: '' });
-    const stored = await table.client.send(new GetItemCommand({ TableName: 'customers', Key: { phoneNumber: { S: '+442071838750' } } }));
+    expect(answer).toEqual({
+      Found: 'false',
+      CalledNumber: '+442071838750',
+      FirstName: '',
+      LastName: '',
+      LastCalledDate: '',
+    });
+    const stored = await table.client.send(
+      new GetItemCommand({ TableName: 'customers', Key: { phoneNumber: { S: '+442071838750' } } }),
+    );
     expect(stored.Item).toBeUndefined();
-    expect(logger.lines).toEqual([{ level: 'info', message: 'Customer looked up', extra: { contactId: '4a573372-1f28-4e26-b97b-0123456789ab', found: false } }]);
+    expect(logger.lines).toEqual([
+      {
+        level: 'info',
+        message: 'Customer looked up',
+        extra: { contactId: '4a573372-1f28-4e26-b97b-0123456789ab', found: false },
+      },
+    ]);
     client.destroy();
   });
 
@@ -171,7 +226,14 @@ describe('customer lookup handler against dynalite', () => {
       // Act
       const answer = await handler(fixture('inbound-voice.json'));
       // Assess
-      expect(answer).toEqual({ Found: 'false', CalledNumber: CALLER, FirstName: '', LastName: '', LastCalledDate: '', Error: 'TIMEOUT' });
+      expect(answer).toEqual({
+        Found: 'false',
+        CalledNumber: CALLER,
+        FirstName: '',
+        LastName: '',
+        LastCalledDate: '',
+        Error: 'TIMEOUT',
+      });
       expect(proxy.requests()).toBeGreaterThanOrEqual(1);
       expect(logger.lines).toEqual([
         {
@@ -205,12 +267,27 @@ describe('customer lookup handler against dynalite', () => {
   it('answers LOOKUP_FAILED, and logs the error name, when the table does not exist', async () => {
     // Prepare
     const logger = recordingLogger();
-    const client = createCustomerTableClient({ requestTimeoutMs: 2000, endpoint: table.endpoint, ...LOCAL_CLIENT_CONFIG });
-    const handler = createCustomerLookupHandler({ config, findAndRecordCall: dynamoDbCustomerStore(client, 'missing-table'), logger });
+    const client = createCustomerTableClient({
+      requestTimeoutMs: 2000,
+      endpoint: table.endpoint,
+      ...LOCAL_CLIENT_CONFIG,
+    });
+    const handler = createCustomerLookupHandler({
+      config,
+      findAndRecordCall: dynamoDbCustomerStore(client, 'missing-table'),
+      logger,
+    });
     // Act
     const answer = await handler(fixture('inbound-voice.json'));
     // Assess
-    expect(answer).toEqual({ Found: 'false', CalledNumber: CALLER, FirstName: '', LastName: '', LastCalledDate: '', Error: 'LOOKUP_FAILED' });
+    expect(answer).toEqual({
+      Found: 'false',
+      CalledNumber: CALLER,
+      FirstName: '',
+      LastName: '',
+      LastCalledDate: '',
+      Error: 'LOOKUP_FAILED',
+    });
     expect(logger.lines).toEqual([
       {
         level: 'error',
@@ -224,25 +301,37 @@ describe('customer lookup handler against dynalite', () => {
   it.each([
     ['a non-object event', 'not an event', 'INVALID_EVENT'],
     ['a chat contact', fixture('chat.json'), 'NO_PHONE_NUMBER'],
-  ])('answers an error result and logs a warning for %s, without calling the table', async (_label, event, code) => {
-    // Prepare
-    const logger = recordingLogger();
-    const calls: string[] = [];
-    const handler = createCustomerLookupHandler({
-      config,
-      findAndRecordCall: async (phone) => {
-        calls.push(phone);
-        return { kind: 'not-found' };
-      },
-      logger,
-    });
-    // Act
-    const answer = await handler(event);
-    // Assess
-    expect(answer).toEqual({ Found: 'false', CalledNumber: '', FirstName: '', LastName: '', LastCalledDate: '', Error: code });
-    expect(calls).toEqual([]);
-    expect(logger.lines.map((l) => [l.level, l.message, l.extra.code])).toEqual([['warn', 'Cannot look the caller up', code]]);
-  });
+  ])(
+    'answers an error result and logs a warning for %s, without calling the table',
+    async (_label, event, code) => {
+      // Prepare
+      const logger = recordingLogger();
+      const calls: string[] = [];
+      const handler = createCustomerLookupHandler({
+        config,
+        findAndRecordCall: async (phone) => {
+          calls.push(phone);
+          return { kind: 'not-found' };
+        },
+        logger,
+      });
+      // Act
+      const answer = await handler(event);
+      // Assess
+      expect(answer).toEqual({
+        Found: 'false',
+        CalledNumber: '',
+        FirstName: '',
+        LastName: '',
+        LastCalledDate: '',
+        Error: code,
+      });
+      expect(calls).toEqual([]);
+      expect(logger.lines.map((l) => [l.level, l.message, l.extra.code])).toEqual([
+        ['warn', 'Cannot look the caller up', code],
+      ]);
+    },
+  );
 
   it('answers CONFIGURATION, and logs the reason, when the table name is not set', async () => {
     const logger = recordingLogger();
@@ -252,7 +341,10 @@ describe('customer lookup handler against dynalite', () => {
     expect(logger.lines[0]).toEqual({
       level: 'error',
       message: 'Customer lookup is misconfigured',
-      extra: { reason: 'CUSTOMER_TABLE_NAME is not set; the stack sets it from the customer table SSM parameter.', contactId: '4a573372-1f28-4e26-b97b-0123456789ab' },
+      extra: {
+        reason: 'CUSTOMER_TABLE_NAME is not set; the stack sets it from the customer table SSM parameter.',
+        contactId: '4a573372-1f28-4e26-b97b-0123456789ab',
+      },
     });
   });
 

@@ -65,22 +65,36 @@ describe('parseFunctionsRegistry', () => {
   });
 
   it('reports a declared name the stack has no code for', () => {
-    const problems = problemsOf(() => loadFunctionsRegistry(path.join(FIXTURES, 'unknown-function.json'), KNOWN, FIXTURES));
+    const problems = problemsOf(() =>
+      loadFunctionsRegistry(path.join(FIXTURES, 'unknown-function.json'), KNOWN, FIXTURES),
+    );
     expect(problems).toEqual([
       'unknown-function.json: functions[1].name: "vanity-numbers" has no code mapping in amzconnect-lambdas/lib/function-sources.ts; add a source for it there (see README "Add a function") or remove it (known: customer-lookup, mapping, flow-provisioner).',
     ]);
   });
 
   it('reports a file that is not JSON with line and column', () => {
-    const problems = problemsOf(() => loadFunctionsRegistry(path.join(FIXTURES, 'broken.json'), KNOWN, FIXTURES));
+    const problems = problemsOf(() =>
+      loadFunctionsRegistry(path.join(FIXTURES, 'broken.json'), KNOWN, FIXTURES),
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^broken\.json: : is not valid JSON \(.* at line 1, column \d+\); fix the syntax\.$/);
+    expect(problems[0]).toMatch(
+      /^broken\.json: : is not valid JSON \(.* at line 1, column \d+\); fix the syntax\.$/,
+    );
   });
 
   it('refuses an empty list and a description Lambda would refuse', () => {
-    expect(problemsOf(() => parseFunctionsRegistry({ functions: [] }, 'f.json', KNOWN))).toEqual(['f.json: functions: is empty; declare at least one function.']);
+    expect(problemsOf(() => parseFunctionsRegistry({ functions: [] }, 'f.json', KNOWN))).toEqual([
+      'f.json: functions: is empty; declare at least one function.',
+    ]);
     expect(
-      problemsOf(() => parseFunctionsRegistry({ functions: [{ name: 'mapping', description: 'x'.repeat(257), invokedByFlows: true }] }, 'f.json', KNOWN)),
+      problemsOf(() =>
+        parseFunctionsRegistry(
+          { functions: [{ name: 'mapping', description: 'x'.repeat(257), invokedByFlows: true }] },
+          'f.json',
+          KNOWN,
+        ),
+      ),
     ).toEqual(['f.json: functions[0].description: is 257 characters; Lambda allows at most 256.']);
   });
 });
@@ -91,14 +105,24 @@ describe('the stack driven by the registry', () => {
 
   it('fails synthesis clearly for a name without a code mapping', () => {
     expect(
-      () => new LambdasStack(newApp(), 'S', { ...props, functions: [{ name: 'vanity-numbers', description: 'd', invokedByFlows: true }] }),
+      () =>
+        new LambdasStack(newApp(), 'S', {
+          ...props,
+          functions: [{ name: 'vanity-numbers', description: 'd', invokedByFlows: true }],
+        }),
     ).toThrow(
       'Cannot build the functions:\n  - "vanity-numbers" has no code mapping (known: customer-lookup, mapping, flow-provisioner); add a source in lib/function-sources.ts or remove it from config/functions.json.',
     );
   });
 
   it('fails clearly when the provisioner is declared without the mapping function it updates', () => {
-    expect(() => new LambdasStack(newApp(), 'S', { ...props, functions: [{ name: 'flow-provisioner', description: 'd', invokedByFlows: false }] })).toThrow(
+    expect(
+      () =>
+        new LambdasStack(newApp(), 'S', {
+          ...props,
+          functions: [{ name: 'flow-provisioner', description: 'd', invokedByFlows: false }],
+        }),
+    ).toThrow(
       'Cannot build the functions:\n  - "flow-provisioner" needs "mapping", which config/functions.json does not declare; declare "mapping" too.',
     );
   });
@@ -116,14 +140,19 @@ describe('the stack driven by the registry', () => {
 
   it('deploys only the declared functions, and associates one only when the registry says flows invoke it', () => {
     // Prepare
-    const stack = new LambdasStack(newApp(), 'S', { ...props, functions: [{ name: 'customer-lookup', description: 'd', invokedByFlows: false }] });
+    const stack = new LambdasStack(newApp(), 'S', {
+      ...props,
+      functions: [{ name: 'customer-lookup', description: 'd', invokedByFlows: false }],
+    });
     // Assess
     expect([...stack.functions.keys()]).toEqual(['customer-lookup']);
     expect(stack.functions.get('customer-lookup')?.integrationAssociation).toBeUndefined();
   });
 
   it('is the entry point of bin/app.ts: addLambdaStacks validates the registry and adds the stacks', () => {
-    const stacks = addLambdaStacks(newApp(), loadPlatformConfig(path.join(REPO_ROOT, 'env')), { environments: ['staging'] });
+    const stacks = addLambdaStacks(newApp(), loadPlatformConfig(path.join(REPO_ROOT, 'env')), {
+      environments: ['staging'],
+    });
     expect(stacks.map((s) => s.stackName)).toEqual(['acme-lambdas-staging-us-east-1']);
   });
 });

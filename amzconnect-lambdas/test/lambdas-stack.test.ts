@@ -2,12 +2,22 @@ import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
 import { synthFindings, ValidationFinding } from '@amzconnect/env/src/testing/nag-findings';
-import { addLambdaStacksFor, FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES, LambdasStack, loadFunctionsRegistry } from '../lib';
+import {
+  addLambdaStacksFor,
+  FUNCTIONS_REGISTRY_FILE,
+  KNOWN_FUNCTION_NAMES,
+  LambdasStack,
+  loadFunctionsRegistry,
+} from '../lib';
 
-const INSTANCE_ARN_PARAM = 'SsmParameterValueacmedevelopconnectinstancearnC96584B6F00A464EAD1953AFF4B05118Parameter';
-const FLOW_BUCKET_PARAM = 'SsmParameterValueacmedevelopinfraflowbucketnameC96584B6F00A464EAD1953AFF4B05118Parameter';
-const TABLE_ARN_PARAM = 'SsmParameterValueacmedevelopinfracustomertablearnC96584B6F00A464EAD1953AFF4B05118Parameter';
-const TABLE_NAME_PARAM = 'SsmParameterValueacmedevelopinfracustomertablenameC96584B6F00A464EAD1953AFF4B05118Parameter';
+const INSTANCE_ARN_PARAM =
+  'SsmParameterValueacmedevelopconnectinstancearnC96584B6F00A464EAD1953AFF4B05118Parameter';
+const FLOW_BUCKET_PARAM =
+  'SsmParameterValueacmedevelopinfraflowbucketnameC96584B6F00A464EAD1953AFF4B05118Parameter';
+const TABLE_ARN_PARAM =
+  'SsmParameterValueacmedevelopinfracustomertablearnC96584B6F00A464EAD1953AFF4B05118Parameter';
+const TABLE_NAME_PARAM =
+  'SsmParameterValueacmedevelopinfracustomertablenameC96584B6F00A464EAD1953AFF4B05118Parameter';
 
 describe('lambdas stacks for the sample configuration', () => {
   let stacks: LambdasStack[];
@@ -49,7 +59,10 @@ describe('lambdas stacks for the sample configuration', () => {
         LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/LogGroup/) } },
         Handler: 'index.handler',
       });
-      expect(fn.Properties.Environment.Variables).toMatchObject({ POWERTOOLS_LOG_LEVEL: 'INFO', NODE_OPTIONS: '--enable-source-maps' });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
     }
     template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 3);
   });
@@ -64,7 +77,11 @@ describe('lambdas stacks for the sample configuration', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CustomerLookupLogGroup'), 'Arn'] } },
+          {
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CustomerLookupLogGroup'), 'Arn'] },
+          },
         ]),
       },
       Roles: [{ Ref: Match.stringLikeRegexp('^CustomerLookupRole') }],
@@ -81,18 +98,30 @@ describe('lambdas stacks for the sample configuration', () => {
         IntegrationArn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] },
       });
     }
-    const targets = associations.map((a) => (a.Properties.IntegrationArn['Fn::GetAtt'] as string[])[0]).sort();
-    expect(targets).toEqual([expect.stringMatching(/^CustomerLookup[0-9A-F]{8}$/), expect.stringMatching(/^Mapping[0-9A-F]{8}$/)]);
-    template.hasParameter(INSTANCE_ARN_PARAM, { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/acme/develop/connect/instance-arn' });
+    const targets = associations
+      .map((a) => (a.Properties.IntegrationArn['Fn::GetAtt'] as string[])[0])
+      .sort();
+    expect(targets).toEqual([
+      expect.stringMatching(/^CustomerLookup[0-9A-F]{8}$/),
+      expect.stringMatching(/^Mapping[0-9A-F]{8}$/),
+    ]);
+    template.hasParameter(INSTANCE_ARN_PARAM, {
+      Type: 'AWS::SSM::Parameter::Value<String>',
+      Default: '/acme/develop/connect/instance-arn',
+    });
   });
 
   it('lets Amazon Connect invoke those functions only from this instance and account', () => {
-    const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).map((p) => p.Properties);
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).map(
+      (p) => p.Properties,
+    );
     expect(permissions).toHaveLength(2);
     for (const p of permissions) {
       expect(p).toEqual({
         Action: 'lambda:InvokeFunction',
-        FunctionName: { 'Fn::GetAtt': [expect.stringMatching(/^(CustomerLookup|Mapping)[0-9A-F]{8}$/), 'Arn'] },
+        FunctionName: {
+          'Fn::GetAtt': [expect.stringMatching(/^(CustomerLookup|Mapping)[0-9A-F]{8}$/), 'Arn'],
+        },
         Principal: 'connect.amazonaws.com',
         SourceAccount: '111111111111',
         SourceArn: { Ref: INSTANCE_ARN_PARAM },
@@ -106,13 +135,23 @@ describe('lambdas stacks for the sample configuration', () => {
       PolicyDocument: {
         Statement: [
           { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' },
-          { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: Match.anyValue() },
+          {
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Effect: 'Allow',
+            Resource: Match.anyValue(),
+          },
           { Action: 'dynamodb:UpdateItem', Effect: 'Allow', Resource: { Ref: TABLE_ARN_PARAM } },
         ],
       },
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'customer-lookup', CUSTOMER_TABLE_NAME: { Ref: TABLE_NAME_PARAM }, LOOKUP_TIMEOUT_MS: '2000' }) },
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'customer-lookup',
+          CUSTOMER_TABLE_NAME: { Ref: TABLE_NAME_PARAM },
+          LOOKUP_TIMEOUT_MS: '2000',
+        }),
+      },
       Timeout: 6,
     });
   });
@@ -127,13 +166,29 @@ describe('lambdas stacks for the sample configuration', () => {
           {
             Action: ['s3:GetObject', 's3:GetObjectVersion'],
             Effect: 'Allow',
-            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: FLOW_BUCKET_PARAM }, '/mappings/acme/develop/mapping.json']] },
+            Resource: {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':s3:::',
+                  { Ref: FLOW_BUCKET_PARAM },
+                  '/mappings/acme/develop/mapping.json',
+                ],
+              ],
+            },
           },
         ],
       },
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ MAPPING_BUCKET: { Ref: FLOW_BUCKET_PARAM }, MAPPING_KEY: 'mappings/acme/develop/mapping.json' }) },
+      Environment: {
+        Variables: Match.objectLike({
+          MAPPING_BUCKET: { Ref: FLOW_BUCKET_PARAM },
+          MAPPING_KEY: 'mappings/acme/develop/mapping.json',
+        }),
+      },
     });
   });
 
@@ -168,13 +223,23 @@ describe('lambdas stacks for the sample configuration', () => {
             Sid: 'FlowBucketObjects',
             Effect: 'Allow',
             Action: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject'],
-            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: FLOW_BUCKET_PARAM }, '/*']] },
+            Resource: {
+              'Fn::Join': [
+                '',
+                ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: FLOW_BUCKET_PARAM }, '/*'],
+              ],
+            },
           },
           {
             Sid: 'CdkAssetObjects',
             Effect: 'Allow',
             Action: 's3:GetObject',
-            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::cdk-hnb659fds-assets-111111111111-us-east-1/*']] },
+            Resource: {
+              'Fn::Join': [
+                '',
+                ['arn:', { Ref: 'AWS::Partition' }, ':s3:::cdk-hnb659fds-assets-111111111111-us-east-1/*'],
+              ],
+            },
           },
           {
             Sid: 'PublishMapping',
@@ -186,7 +251,12 @@ describe('lambdas stacks for the sample configuration', () => {
             Sid: 'EnvironmentParameters',
             Effect: 'Allow',
             Action: ['ssm:GetParameter', 'ssm:GetParameters'],
-            Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ssm:us-east-1:111111111111:parameter/acme/develop/*']] },
+            Resource: {
+              'Fn::Join': [
+                '',
+                ['arn:', { Ref: 'AWS::Partition' }, ':ssm:us-east-1:111111111111:parameter/acme/develop/*'],
+              ],
+            },
           },
         ],
       },
@@ -226,6 +296,11 @@ describe('lambdas stacks for the sample configuration', () => {
         .map(([, p]) => p)
         .map((p) => p.Default)
         .sort(),
-    ).toEqual(['/acme/develop/connect/instance-arn', '/acme/develop/infra/customer-table-arn', '/acme/develop/infra/customer-table-name', '/acme/develop/infra/flow-bucket-name']);
+    ).toEqual([
+      '/acme/develop/connect/instance-arn',
+      '/acme/develop/infra/customer-table-arn',
+      '/acme/develop/infra/customer-table-name',
+      '/acme/develop/infra/flow-bucket-name',
+    ]);
   });
 });

@@ -1,24 +1,42 @@
-import { readMappingConfig } from '../src/mapping/config';
-import { createMappingHandler } from '../src/mapping/mapping-function';
-import { MAPPING_SIZE_LIMIT_BYTES, mappingSizeBytes, parseMappingDocument } from '../src/mapping/mapping-document';
+import { FlowBucketStore } from '@amzconnect/contact-flows/src/deploy/flow-bucket-store';
+import {
+  MAPPING_VERSION_ENV,
+  serializeMapping,
+} from '@amzconnect/contact-flows/src/deploy/mapping-publisher';
+import { mappingKey } from '@amzconnect/contact-flows/src/model/mapping-key';
+import { mappingObjectKey } from '../lib/function-sources';
+import { MAPPING_ENV, readMappingConfig } from '../src/mapping/config';
+import { createMappingHandler } from '../src/mapping/create-mapping-handler';
+import {
+  MAPPING_SIZE_LIMIT_BYTES,
+  mappingSizeBytes,
+  parseMappingDocument,
+} from '../src/mapping/mapping-document';
 import { s3MappingSource } from '../src/mapping/mapping-source';
 import { createMappingS3Client } from '../src/mapping/s3-client';
 import { LOCAL_CLIENT_CONFIG } from './support/dynalite-table';
 import { recordingLogger } from './support/log-recorder';
 import { startVersionedS3, VersionedS3 } from './support/versioned-s3';
 
-const QUEUE_ARN = 'arn:aws:connect:us-east-1:111111111111:instance/c8c0e68d-2200-4265-82c0-0123456789ab/queue/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+const QUEUE_ARN =
+  'arn:aws:connect:us-east-1:111111111111:instance/c8c0e68d-2200-4265-82c0-0123456789ab/queue/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:111111111111:function:acme-lambdas-develop-CustomerLookup';
 const DOC = JSON.stringify({ version: 1, entries: { SalesQueue: QUEUE_ARN, CustomerLookup: LAMBDA_ARN } });
 
 describe('parseMappingDocument', () => {
   it('accepts a version 1 document of key → ARN strings', () => {
-    expect(parseMappingDocument(DOC)).toEqual({ ok: true, document: { version: 1, entries: { SalesQueue: QUEUE_ARN, CustomerLookup: LAMBDA_ARN } } });
+    expect(parseMappingDocument(DOC)).toEqual({
+      ok: true,
+      document: { version: 1, entries: { SalesQueue: QUEUE_ARN, CustomerLookup: LAMBDA_ARN } },
+    });
   });
 
   it('reports every problem of an invalid document', () => {
     // Prepare
-    const text = JSON.stringify({ version: 2, entries: { 'bad key': QUEUE_ARN, Nested: { a: 1 }, Plain: 'queue-1', Error: LAMBDA_ARN } });
+    const text = JSON.stringify({
+      version: 2,
+      entries: { 'bad key': QUEUE_ARN, Nested: { a: 1 }, Plain: 'queue-1', Error: LAMBDA_ARN },
+    });
     // Act
     const parsed = parseMappingDocument(text);
     // Assess
@@ -47,13 +65,19 @@ describe('parseMappingDocument', () => {
       return { K: 'arn:aws:lambda:us-east-1:111111111111:function:' + 'f'.repeat(size - base) };
     };
     // Act
-    const atLimit = parseMappingDocument(JSON.stringify({ version: 1, entries: build(MAPPING_SIZE_LIMIT_BYTES) }));
-    const over = parseMappingDocument(JSON.stringify({ version: 1, entries: build(MAPPING_SIZE_LIMIT_BYTES + 1) }));
+    const atLimit = parseMappingDocument(
+      JSON.stringify({ version: 1, entries: build(MAPPING_SIZE_LIMIT_BYTES) }),
+    );
+    const over = parseMappingDocument(
+      JSON.stringify({ version: 1, entries: build(MAPPING_SIZE_LIMIT_BYTES + 1) }),
+    );
     // Assess
     expect(atLimit.ok).toBe(true);
     expect(over).toEqual({
       ok: false,
-      problems: ['entries are 32769 bytes; Connect accepts at most 32768 bytes of attributes from a function. Split the mapping or shorten keys.'],
+      problems: [
+        'entries are 32769 bytes; Connect accepts at most 32768 bytes of attributes from a function. Split the mapping or shorten keys.',
+      ],
     });
   });
 });
@@ -67,7 +91,10 @@ describe('readMappingConfig', () => {
   });
 
   it('reads a location without a version when none is pinned yet', () => {
-    expect(readMappingConfig({ MAPPING_BUCKET: 'b', MAPPING_KEY: 'k', MAPPING_VERSION_ID: ' ' })).toEqual({ ok: true, location: { bucket: 'b', key: 'k' } });
+    expect(readMappingConfig({ MAPPING_BUCKET: 'b', MAPPING_KEY: 'k', MAPPING_VERSION_ID: ' ' })).toEqual({
+      ok: true,
+      location: { bucket: 'b', key: 'k' },
+    });
   });
 });
 
@@ -81,15 +108,27 @@ describe('mapping handler against a local versioned S3 endpoint', () => {
   const handlerFor = (env: Record<string, string>) => {
     const logger = recordingLogger();
     const client = createMappingS3Client({ endpoint: s3.endpoint, ...LOCAL_CLIENT_CONFIG });
-    const handler = createMappingHandler({ config: readMappingConfig(env), fetchText: s3MappingSource(client), logger });
+    const handler = createMappingHandler({
+      config: readMappingConfig(env),
+      fetchText: s3MappingSource(client),
+      logger,
+    });
     return { handler, logger, client };
   };
 
   it('returns the published version, fetched once: warm invocations make no request', async () => {
     // Prepare: version 1 is published, then a newer version is written that is not published yet.
     const published = s3.put('flow-bucket', 'mapping/acme-develop.json', DOC);
-    s3.put('flow-bucket', 'mapping/acme-develop.json', JSON.stringify({ version: 1, entries: { SalesQueue: LAMBDA_ARN } }));
-    const { handler, client } = handlerFor({ MAPPING_BUCKET: 'flow-bucket', MAPPING_KEY: 'mapping/acme-develop.json', MAPPING_VERSION_ID: published });
+    s3.put(
+      'flow-bucket',
+      'mapping/acme-develop.json',
+      JSON.stringify({ version: 1, entries: { SalesQueue: LAMBDA_ARN } }),
+    );
+    const { handler, client } = handlerFor({
+      MAPPING_BUCKET: 'flow-bucket',
+      MAPPING_KEY: 'mapping/acme-develop.json',
+      MAPPING_VERSION_ID: published,
+    });
     // Act
     const first = await handler({});
     const second = await handler({});
@@ -98,7 +137,9 @@ describe('mapping handler against a local versioned S3 endpoint', () => {
     expect(first).toEqual({ SalesQueue: QUEUE_ARN, CustomerLookup: LAMBDA_ARN });
     expect(second).toEqual(first);
     expect(third).toEqual(first);
-    expect(s3.requests).toEqual([{ method: 'GET', bucket: 'flow-bucket', key: 'mapping/acme-develop.json', versionId: published }]);
+    expect(s3.requests).toEqual([
+      { method: 'GET', bucket: 'flow-bucket', key: 'mapping/acme-develop.json', versionId: published },
+    ]);
     client.destroy();
   });
 
@@ -107,10 +148,13 @@ describe('mapping handler against a local versioned S3 endpoint', () => {
     const answer = await handler({});
     expect(answer).toEqual({
       Error: 'MAPPING_CONFIGURATION',
-      ErrorMessage: 'MAPPING_BUCKET and MAPPING_KEY not set; the lambdas stack sets them (flow bucket, mapping key).',
+      ErrorMessage:
+        'MAPPING_BUCKET and MAPPING_KEY not set; the lambdas stack sets them (flow bucket, mapping key).',
     });
     expect(s3.requests).toEqual([]);
-    expect(logger.lines.map((l) => [l.level, l.message])).toEqual([['error', 'Mapping function is misconfigured']]);
+    expect(logger.lines.map((l) => [l.level, l.message])).toEqual([
+      ['error', 'Mapping function is misconfigured'],
+    ]);
     client.destroy();
   });
 
@@ -124,7 +168,8 @@ describe('mapping handler against a local versioned S3 endpoint', () => {
     // Assess
     expect(before).toEqual({
       Error: 'MAPPING_UNPUBLISHED',
-      ErrorMessage: 'no mapping at s3://flow-bucket/mapping.json (latest version); deploy the contact flows, which publish it.',
+      ErrorMessage:
+        'no mapping at s3://flow-bucket/mapping.json (latest version); deploy the contact flows, which publish it.',
     });
     expect(after).toEqual({ SalesQueue: QUEUE_ARN, CustomerLookup: LAMBDA_ARN });
     client.destroy();
@@ -132,14 +177,23 @@ describe('mapping handler against a local versioned S3 endpoint', () => {
 
   it('reads the latest version, with a warning, when no version is pinned (environment reset by a stack update)', async () => {
     // Prepare
-    s3.put('flow-bucket', 'mapping.json', JSON.stringify({ version: 1, entries: { SalesQueue: LAMBDA_ARN } }));
+    s3.put(
+      'flow-bucket',
+      'mapping.json',
+      JSON.stringify({ version: 1, entries: { SalesQueue: LAMBDA_ARN } }),
+    );
     s3.put('flow-bucket', 'mapping.json', DOC);
-    const { handler, logger, client } = handlerFor({ MAPPING_BUCKET: 'flow-bucket', MAPPING_KEY: 'mapping.json' });
+    const { handler, logger, client } = handlerFor({
+      MAPPING_BUCKET: 'flow-bucket',
+      MAPPING_KEY: 'mapping.json',
+    });
     // Act
     const answer = await handler({});
     // Assess
     expect(answer).toEqual({ SalesQueue: QUEUE_ARN, CustomerLookup: LAMBDA_ARN });
-    expect(s3.requests).toEqual([{ method: 'GET', bucket: 'flow-bucket', key: 'mapping.json', versionId: null }]);
+    expect(s3.requests).toEqual([
+      { method: 'GET', bucket: 'flow-bucket', key: 'mapping.json', versionId: null },
+    ]);
     expect(logger.lines[0]).toEqual({
       level: 'warn',
       message: 'No mapping version pinned; reading the latest version',
@@ -149,10 +203,21 @@ describe('mapping handler against a local versioned S3 endpoint', () => {
   });
 
   it('answers MAPPING_INVALID with the problems when the published document is invalid', async () => {
-    const versionId = s3.put('flow-bucket', 'mapping.json', JSON.stringify({ version: 1, entries: { Queue: 42 } }));
-    const { handler, logger, client } = handlerFor({ MAPPING_BUCKET: 'flow-bucket', MAPPING_KEY: 'mapping.json', MAPPING_VERSION_ID: versionId });
+    const versionId = s3.put(
+      'flow-bucket',
+      'mapping.json',
+      JSON.stringify({ version: 1, entries: { Queue: 42 } }),
+    );
+    const { handler, logger, client } = handlerFor({
+      MAPPING_BUCKET: 'flow-bucket',
+      MAPPING_KEY: 'mapping.json',
+      MAPPING_VERSION_ID: versionId,
+    });
     const answer = await handler({});
-    expect(answer).toEqual({ Error: 'MAPPING_INVALID', ErrorMessage: 'entries.Queue must be a string ARN, not number (Connect accepts only flat string maps).' });
+    expect(answer).toEqual({
+      Error: 'MAPPING_INVALID',
+      ErrorMessage: 'entries.Queue must be a string ARN, not number (Connect accepts only flat string maps).',
+    });
     expect(logger.lines[0].message).toBe('Mapping document is invalid');
     client.destroy();
   });
@@ -160,7 +225,11 @@ describe('mapping handler against a local versioned S3 endpoint', () => {
   it('answers MAPPING_UNAVAILABLE when the version does not exist, and tries again on the next invocation', async () => {
     // Prepare
     s3.put('flow-bucket', 'mapping.json', DOC);
-    const { handler, logger, client } = handlerFor({ MAPPING_BUCKET: 'flow-bucket', MAPPING_KEY: 'mapping.json', MAPPING_VERSION_ID: 'v-gone' });
+    const { handler, logger, client } = handlerFor({
+      MAPPING_BUCKET: 'flow-bucket',
+      MAPPING_KEY: 'mapping.json',
+      MAPPING_VERSION_ID: 'v-gone',
+    });
     // Act
     const first = await handler({});
     await handler({});
@@ -205,5 +274,41 @@ describe('mapping handler against a local versioned S3 endpoint', () => {
     } finally {
       process.env = saved;
     }
+  });
+});
+
+describe('contract with the flow deployment engine (amzconnect-contact-flows)', () => {
+  it('reads the key the engine writes the mapping to', () => {
+    // Prepare
+    const store = new FlowBucketStore(
+      createMappingS3Client(LOCAL_CLIENT_CONFIG),
+      'flow-bucket',
+      'acme',
+      'develop',
+    );
+    // Assess
+    expect(mappingObjectKey('acme', 'develop')).toBe(store.mappingKey);
+  });
+
+  it('accepts the document the engine serializes, and the engine pins the variable this function reads', () => {
+    // Prepare
+    const text = serializeMapping({
+      version: 1,
+      entries: {
+        [mappingKey('queue', 'ACME Sales')]: QUEUE_ARN,
+        [mappingKey('lambda', 'customer-lookup')]: LAMBDA_ARN,
+      },
+    });
+    // Act
+    const parsed = parseMappingDocument(text);
+    // Assess
+    expect(parsed).toEqual({
+      ok: true,
+      document: {
+        version: 1,
+        entries: { Queue_ACME_Sales: QUEUE_ARN, 'Lambda_customer-lookup': LAMBDA_ARN },
+      },
+    });
+    expect(MAPPING_VERSION_ENV).toBe(MAPPING_ENV.versionId);
   });
 });

@@ -1,4 +1,11 @@
-import { deploymentTargets, type AddStacks } from '@amzconnect/env';
+import {
+  ConfigError,
+  deploymentTargets,
+  subprojectStackName,
+  targetStackSynthesizer,
+  type AddStacks,
+  type ConfigProblem,
+} from '@amzconnect/env';
 import { environmentQualifiedName, lifecyclePolicy } from '@amzconnect/instance';
 import type { BotDefinition } from './bot-definition';
 import { loadBotDefinitions } from './load-bot-definitions';
@@ -6,33 +13,49 @@ import { loadSupportingInfraConfig, type LoadedSupportingInfraConfig } from './l
 import { SupportingInfraStack } from './supporting-infra-stack';
 
 /** Sub-project id used in stack names. */
-export const SUPPORTING_INFRA_SUBPROJECT = 'supporting-infra';
+export const SUPPORTING_INFRA_SUBPROJECT = 'supporting-infra' as const;
 
 /** Name (and construct id) of the supporting-infra stack of one environment and Region. */
 export function supportingInfraStackName(app: string, environment: string, region: string): string {
-  return `${app}-${SUPPORTING_INFRA_SUBPROJECT}-${environment}-${region}`;
+  return subprojectStackName({ app, name: environment }, SUPPORTING_INFRA_SUBPROJECT, region);
 }
 
 /** Data the stacks are built from; loaded from the sub-project's files unless given. */
 export interface SupportingInfraInputs {
+  /** Configuration and sample customers. @default loaded from `config/supporting-infra.json` */
   readonly loaded?: LoadedSupportingInfraConfig;
+  /** Bot definitions. @default loaded from `bots/*.json` */
   readonly bots?: readonly BotDefinition[];
 }
 
 /**
  * Builds {@link addSupportingInfraStacks} for given inputs (tests pass their own); anything not
- * given is loaded from `config/` and `bots/` and validated against the platform configuration.
+ * given is loaded from `config/` and `bots/` and validated against the platform configuration,
+ * the problems of all files reported together.
  */
 export function addSupportingInfraStacksWith(inputs: SupportingInfraInputs = {}): AddStacks {
   return (app, platform, options) => {
-    const { config, sampleCustomers } = inputs.loaded ?? loadSupportingInfraConfig(undefined, { platform });
-    const bots = inputs.bots ?? loadBotDefinitions(undefined, { platform });
+    const problems: ConfigProblem[] = [];
+    const collect = <T>(load: () => T): T | undefined => {
+      try {
+        return load();
+      } catch (err) {
+        if (!(err instanceof ConfigError)) throw err;
+        problems.push(...err.problems);
+        return undefined;
+      }
+    };
+    const loaded = inputs.loaded ?? collect(() => loadSupportingInfraConfig(undefined, { platform }));
+    const bots = inputs.bots ?? collect(() => loadBotDefinitions(undefined, { platform }));
+    if (problems.length > 0 || !loaded || !bots) throw new ConfigError(problems);
+    const { config, sampleCustomers } = loaded;
     return deploymentTargets(platform, options?.environments).map(({ environment, region }) => {
       const name = supportingInfraStackName(environment.app, environment.name, region);
       const overrides = config.environments[environment.name] ?? {};
       return new SupportingInfraStack(app, name, {
         stackName: name,
         env: { account: environment.account, region },
+        synthesizer: targetStackSynthesizer(environment),
         description: `Supporting infrastructure of ${environment.app} ${environment.name} in ${region} (amzconnect-supporting-infra)`,
         app: environment.app,
         environmentName: environment.name,

@@ -23,7 +23,10 @@ export interface BotLocaleDefinition {
   /** @default none */
   readonly description?: string;
   /** Polly voice for speech responses. */
-  readonly voice: { readonly voiceId: string; readonly engine: 'standard' | 'neural' | 'long-form' | 'generative' };
+  readonly voice: {
+    readonly voiceId: string;
+    readonly engine: 'standard' | 'neural' | 'long-form' | 'generative';
+  };
   /** Minimum confidence (0-1) for an intent to match. @default 0.4 */
   readonly nluConfidenceThreshold: number;
   /** Custom slot types. @default none */

@@ -42,7 +42,14 @@ export class CustomerTable extends Construct {
       new iam.PolicyStatement({
         sid: 'AllowUseThroughDynamoDBInThisAccount',
         principals: [new iam.AnyPrincipal()],
-        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
+        actions: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncrypt*',
+          'kms:GenerateDataKey*',
+          'kms:CreateGrant',
+          'kms:DescribeKey',
+        ],
         resources: ['*'],
         conditions: {
           StringEquals: {
@@ -97,11 +104,14 @@ export class CustomerTable extends Construct {
 
 /** The stack-wide singleton function `AwsCustomResource` runs its SDK calls in. */
 function acknowledgeLoaderFunction(stack: Stack): void {
-  const singleton = stack.node.tryFindChild(`AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`);
+  const singleton = stack.node.tryFindChild(
+    `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`,
+  );
   const role = singleton ? (singleton as Construct).node.tryFindChild('ServiceRole') : undefined;
   if (!role) return;
   Validations.of(role).acknowledge({
     id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    reason: 'AWSLambdaBasicExecutionRole only lets the sample-data loader write its own CloudWatch logs; its DynamoDB access is a separate least-privilege statement.',
+    reason:
+      'AWSLambdaBasicExecutionRole only lets the sample-data loader write its own CloudWatch logs; its DynamoDB access is a separate least-privilege statement.',
   });
 }

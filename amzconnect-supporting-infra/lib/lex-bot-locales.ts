@@ -5,7 +5,9 @@ import { FALLBACK_INTENT_NAME } from './load-bot-definitions';
 /** How often Lex re-asks for a slot value before giving up. */
 const SLOT_MAX_RETRIES = 2;
 
-const messages = (text: string): CfnBot.MessageGroupProperty[] => [{ message: { plainTextMessage: { value: text } } }];
+const messages = (text: string): CfnBot.MessageGroupProperty[] => [
+  { message: { plainTextMessage: { value: text } } },
+];
 
 function slotType(t: SlotTypeDefinition): CfnBot.SlotTypeProperty {
   return {
@@ -31,13 +33,21 @@ function intent(i: IntentDefinition): CfnBot.IntentProperty {
             slotTypeName: s.slotType,
             valueElicitationSetting: {
               slotConstraint: s.required ? 'Required' : 'Optional',
-              promptSpecification: { maxRetries: SLOT_MAX_RETRIES, allowInterrupt: true, messageGroupsList: messages(s.prompt) },
+              promptSpecification: {
+                maxRetries: SLOT_MAX_RETRIES,
+                allowInterrupt: true,
+                messageGroupsList: messages(s.prompt),
+              },
             },
           }))
         : undefined,
-    slotPriorities: i.slots.length > 0 ? i.slots.map((s, n) => ({ priority: n + 1, slotName: s.name })) : undefined,
+    slotPriorities:
+      i.slots.length > 0 ? i.slots.map((s, n) => ({ priority: n + 1, slotName: s.name })) : undefined,
     intentClosingSetting: i.closingResponse
-      ? { isActive: true, closingResponse: { allowInterrupt: true, messageGroupsList: messages(i.closingResponse) } }
+      ? {
+          isActive: true,
+          closingResponse: { allowInterrupt: true, messageGroupsList: messages(i.closingResponse) },
+        }
       : undefined,
   };
 }

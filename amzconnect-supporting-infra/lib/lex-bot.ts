@@ -74,7 +74,8 @@ export class LexBot extends Construct {
     this.role.addToPrincipalPolicy(logWrite);
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'polly:SynthesizeSpeech supports no resource-level permissions; the bot speaks its prompts with Polly.',
+      reason:
+        'polly:SynthesizeSpeech supports no resource-level permissions; the bot speaks its prompts with Polly.',
     });
 
     this.bot = new lex.CfnBot(this, 'Bot', {
@@ -86,6 +87,8 @@ export class LexBot extends Construct {
       autoBuildBotLocales: true,
       botLocales: lexBotLocales(definition),
     });
+    // The role's policy (Polly for the build, logs for the alias) must exist before Lex uses the role.
+    this.bot.node.addDependency(this.role);
 
     const fingerprint = createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 12);
     this.version = new lex.CfnBotVersion(this, `Version${fingerprint}`, {
@@ -110,7 +113,12 @@ export class LexBot extends Construct {
         textLogSettings: [
           {
             enabled: true,
-            destination: { cloudWatch: { cloudWatchLogGroupArn: this.logGroup.logGroupArn, logPrefix: `${props.aliasName}/` } },
+            destination: {
+              cloudWatch: {
+                cloudWatchLogGroupArn: this.logGroup.logGroupArn,
+                logPrefix: `${props.aliasName}/`,
+              },
+            },
           },
         ],
       },

@@ -11,9 +11,23 @@ export const BOTS_DIR = path.join(__dirname, '..', 'bots');
 
 /** Built-in slot types a slot may use besides the locale's own. */
 export const BUILT_IN_SLOT_TYPES: readonly string[] = [
-  'AMAZON.AlphaNumeric', 'AMAZON.City', 'AMAZON.Confirmation', 'AMAZON.Country', 'AMAZON.Date', 'AMAZON.Duration',
-  'AMAZON.EmailAddress', 'AMAZON.FirstName', 'AMAZON.FreeFormInput', 'AMAZON.LastName', 'AMAZON.Number',
-  'AMAZON.Percentage', 'AMAZON.PhoneNumber', 'AMAZON.State', 'AMAZON.StreetName', 'AMAZON.Time', 'AMAZON.UKPostalCode',
+  'AMAZON.AlphaNumeric',
+  'AMAZON.City',
+  'AMAZON.Confirmation',
+  'AMAZON.Country',
+  'AMAZON.Date',
+  'AMAZON.Duration',
+  'AMAZON.EmailAddress',
+  'AMAZON.FirstName',
+  'AMAZON.FreeFormInput',
+  'AMAZON.LastName',
+  'AMAZON.Number',
+  'AMAZON.Percentage',
+  'AMAZON.PhoneNumber',
+  'AMAZON.State',
+  'AMAZON.StreetName',
+  'AMAZON.Time',
+  'AMAZON.UKPostalCode',
 ];
 
 /** Name of the fallback intent every locale gets automatically. */
@@ -48,7 +62,13 @@ const EXAMPLES: Record<string, string> = {
 const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Reports a second use of a key within one list. */
-function duplicates<T>(file: string, list: string, items: readonly T[], key: (t: T) => string, field: string): ConfigProblem[] {
+function duplicates<T>(
+  file: string,
+  list: string,
+  items: readonly T[],
+  key: (t: T) => string,
+  field: string,
+): ConfigProblem[] {
   const first = new Map<string, number>();
   const problems: ConfigProblem[] = [];
   items.forEach((item, i) => {
@@ -69,7 +89,10 @@ function localeChecks(file: string, l: BotLocaleDefinition, at: string): ConfigP
   const problems: ConfigProblem[] = [];
   problems.push(...duplicates(file, `${at}.slotTypes`, l.slotTypes, (t) => t.name, '.name'));
   l.slotTypes.forEach((t, i) => {
-    const all = t.values.flatMap((v, j) => [{ text: v.value, field: `values[${j}].value` }, ...v.synonyms.map((s, k) => ({ text: s, field: `values[${j}].synonyms[${k}]` }))]);
+    const all = t.values.flatMap((v, j) => [
+      { text: v.value, field: `values[${j}].value` },
+      ...v.synonyms.map((s, k) => ({ text: s, field: `values[${j}].synonyms[${k}]` })),
+    ]);
     const seen = new Map<string, string>();
     for (const entry of all) {
       const prior = seen.get(normalize(entry.text));
@@ -131,7 +154,12 @@ function localeChecks(file: string, l: BotLocaleDefinition, at: string): ConfigP
 }
 
 /** Validates one parsed bot and its names for every target. */
-function botChecks(file: string, baseName: string, bot: BotDefinition, platform?: PlatformConfig): ConfigProblem[] {
+function botChecks(
+  file: string,
+  baseName: string,
+  bot: BotDefinition,
+  platform?: PlatformConfig,
+): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (bot.name !== baseName) {
     problems.push({
@@ -145,10 +173,20 @@ function botChecks(file: string, baseName: string, bot: BotDefinition, platform?
   if (platform) {
     for (const environment of enabledEnvironments(platform)) {
       const aliasProblem = lexBotAliasNameProblem(environment.name);
-      if (aliasProblem) problems.push({ file, field: 'name', message: `for environment "${environment.name}" ${aliasProblem}` });
+      if (aliasProblem)
+        problems.push({
+          file,
+          field: 'name',
+          message: `for environment "${environment.name}" ${aliasProblem}`,
+        });
       for (const region of environment.regions) {
         const p = lexBotNameProblem(lexBotPhysicalName(bot.name, environment.name, region));
-        if (p) problems.push({ file, field: 'name', message: `for environment "${environment.name}" in ${region} ${p}` });
+        if (p)
+          problems.push({
+            file,
+            field: 'name',
+            message: `for environment "${environment.name}" in ${region} ${p}`,
+          });
       }
     }
   }
@@ -160,12 +198,21 @@ function botChecks(file: string, baseName: string, bot: BotDefinition, platform?
  * by file name. Every problem of every file is collected before anything is thrown.
  * @throws ConfigError listing every problem as `file: field: fix`
  */
-export function loadBotDefinitions(dir: string = BOTS_DIR, options: LoadBotDefinitionsOptions = {}): BotDefinition[] {
+export function loadBotDefinitions(
+  dir: string = BOTS_DIR,
+  options: LoadBotDefinitionsOptions = {},
+): BotDefinition[] {
   const cwd = options.cwd ?? process.cwd();
   const absoluteDir = path.resolve(cwd, dir);
   const displayDir = path.relative(cwd, absoluteDir) || absoluteDir;
   if (!fs.existsSync(absoluteDir)) {
-    throw new ConfigError([{ file: displayDir, field: '', message: 'folder not found; create it, with one <bot>.json per Lex bot.' }]);
+    throw new ConfigError([
+      {
+        file: displayDir,
+        field: '',
+        message: 'folder not found; create it, with one <bot>.json per Lex bot.',
+      },
+    ]);
   }
   const problems: ConfigProblem[] = [];
   const bots: BotDefinition[] = [];
@@ -175,7 +222,11 @@ export function loadBotDefinitions(dir: string = BOTS_DIR, options: LoadBotDefin
     .sort();
   for (const f of files) {
     const display = path.join(displayDir, f);
-    const raw = readConfigJson(path.join(absoluteDir, f), display, 'see amzconnect-supporting-infra/README.md, "Lex bots"');
+    const raw = readConfigJson(
+      path.join(absoluteDir, f),
+      display,
+      'see amzconnect-supporting-infra/README.md, "Lex bots"',
+    );
     if (!raw.ok) {
       problems.push(raw.problem);
       continue;

@@ -47,7 +47,11 @@ function duplicatePhoneNumbers(file: string, records: readonly CustomerRecord[])
   records.forEach((r, i) => {
     const first = seen.get(r.phoneNumber);
     if (first !== undefined) {
-      problems.push({ file, field: `[${i}].phoneNumber`, message: `"${r.phoneNumber}" is already the key of [${first}]; keep one record per number.` });
+      problems.push({
+        file,
+        field: `[${i}].phoneNumber`,
+        message: `"${r.phoneNumber}" is already the key of [${first}]; keep one record per number.`,
+      });
     } else seen.set(r.phoneNumber, i);
   });
   return problems;
@@ -75,7 +79,15 @@ export function loadSupportingInfraConfig(
   if (config) {
     if (options.platform) {
       problems.push(...lifecycleOverrideProblems(display, config.environments, options.platform));
-      problems.push(...targetNameProblems(display, 'flowBucketName', config.flowBucketName, options.platform, s3BucketNameProblem));
+      problems.push(
+        ...targetNameProblems(
+          display,
+          'flowBucketName',
+          config.flowBucketName,
+          options.platform,
+          s3BucketNameProblem,
+        ),
+      );
     }
     const wantsSamples = Object.entries(config.environments).filter(([, o]) => o.loadSampleCustomers);
     if (wantsSamples.length > 0 && !config.sampleCustomersFile) {
@@ -83,17 +95,28 @@ export function loadSupportingInfraConfig(
         problems.push({
           file: display,
           field: `environments.${name}.loadSampleCustomers`,
-          message: 'is true but there is no sampleCustomersFile; add "sampleCustomersFile": "sample-customers.json" or remove the setting.',
+          message:
+            'is true but there is no sampleCustomersFile; add "sampleCustomersFile": "sample-customers.json" or remove the setting.',
         });
       }
     }
     if (config.sampleCustomersFile) {
       const samplesAbsolute = path.resolve(path.dirname(absolute), config.sampleCustomersFile);
       const samplesDisplay = path.relative(cwd, samplesAbsolute) || samplesAbsolute;
-      const samplesRaw = readConfigJson(samplesAbsolute, samplesDisplay, `named by sampleCustomersFile in ${display}`);
+      const samplesRaw = readConfigJson(
+        samplesAbsolute,
+        samplesDisplay,
+        `named by sampleCustomersFile in ${display}`,
+      );
       if (!samplesRaw.ok) problems.push(samplesRaw.problem);
       else {
-        const parsed = parseWithProblems(sampleCustomersSchema, samplesRaw.value, samplesDisplay, problems, EXAMPLES);
+        const parsed = parseWithProblems(
+          sampleCustomersSchema,
+          samplesRaw.value,
+          samplesDisplay,
+          problems,
+          EXAMPLES,
+        );
         if (parsed) {
           problems.push(...duplicatePhoneNumbers(samplesDisplay, parsed));
           sampleCustomers = parsed;

@@ -45,7 +45,10 @@ export class SupportingInfraStack extends Stack {
     super(scope, id, { ...props, terminationProtection: props.lifecycle.terminationProtection });
     const { app, environmentName: env } = props;
     const removalPolicy = dataRemovalPolicy(props.lifecycle);
-    const instanceArn = ssm.StringParameter.valueForStringParameter(this, SsmNames.connect.instanceArn(app, env));
+    const instanceArn = ssm.StringParameter.valueForStringParameter(
+      this,
+      SsmNames.connect.instanceArn(app, env),
+    );
 
     this.flowBucket = new AccessLoggedBucket(this, 'FlowBucket', {
       bucketName: props.flowBucketName,
@@ -70,7 +73,9 @@ export class SupportingInfraStack extends Stack {
         actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
         resources: ['*'],
         conditions: {
-          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*` },
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*`,
+          },
         },
       }),
     );

@@ -31,7 +31,7 @@ describe('lexBotLocales', () => {
     const [locale] = lexBotLocales(bot);
 
     // Assess
-    const sales = (locale.intents as Record<string, unknown>[])[0];
+    const sales = (locale.intents as unknown as Record<string, unknown>[])[0];
     expect(sales).toMatchObject({
       name: 'Sales',
       sampleUtterances: expect.arrayContaining([{ utterance: 'I would like to buy a {product}' }]),
@@ -44,7 +44,9 @@ describe('lexBotLocales', () => {
             promptSpecification: {
               maxRetries: 2,
               allowInterrupt: true,
-              messageGroupsList: [{ message: { plainTextMessage: { value: 'Which product are you interested in?' } } }],
+              messageGroupsList: [
+                { message: { plainTextMessage: { value: 'Which product are you interested in?' } } },
+              ],
             },
           },
         },
@@ -54,7 +56,9 @@ describe('lexBotLocales', () => {
         isActive: true,
         closingResponse: {
           allowInterrupt: true,
-          messageGroupsList: [{ message: { plainTextMessage: { value: 'Thanks, I will connect you to Sales.' } } }],
+          messageGroupsList: [
+            { message: { plainTextMessage: { value: 'Thanks, I will connect you to Sales.' } } },
+          ],
         },
       },
     });
@@ -70,8 +74,14 @@ describe('lexBotLocales', () => {
       description: 'Products a Sales caller may ask about',
       valueSelectionSetting: { resolutionStrategy: 'TOP_RESOLUTION' },
       slotTypeValues: [
-        { sampleValue: { value: 'phone' }, synonyms: [{ value: 'mobile' }, { value: 'cell phone' }, { value: 'handset' }] },
-        { sampleValue: { value: 'internet' }, synonyms: [{ value: 'broadband' }, { value: 'wifi' }, { value: 'fiber' }] },
+        {
+          sampleValue: { value: 'phone' },
+          synonyms: [{ value: 'mobile' }, { value: 'cell phone' }, { value: 'handset' }],
+        },
+        {
+          sampleValue: { value: 'internet' },
+          synonyms: [{ value: 'broadband' }, { value: 'wifi' }, { value: 'fiber' }],
+        },
         { sampleValue: { value: 'tv' }, synonyms: [{ value: 'television' }, { value: 'streaming' }] },
       ],
     });
@@ -81,7 +91,9 @@ describe('lexBotLocales', () => {
     // Prepare
     const plain = {
       ...bot,
-      locales: [{ ...bot.locales[0], slotTypes: [], intents: [{ name: 'Hello', utterances: ['hello'], slots: [] }] }],
+      locales: [
+        { ...bot.locales[0], slotTypes: [], intents: [{ name: 'Hello', utterances: ['hello'], slots: [] }] },
+      ],
     };
 
     // Act
@@ -89,7 +101,7 @@ describe('lexBotLocales', () => {
 
     // Assess
     expect(locale.slotTypes).toBeUndefined();
-    expect((locale.intents as Record<string, unknown>[])[0]).toEqual({
+    expect((locale.intents as unknown as Record<string, unknown>[])[0]).toEqual({
       name: 'Hello',
       description: undefined,
       sampleUtterances: [{ utterance: 'hello' }],

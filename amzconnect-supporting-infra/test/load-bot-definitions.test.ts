@@ -1,9 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BOTS_DIR, loadBotDefinitions } from '../lib';
-import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from '@amzconnect/instance/lib/testing/config-test-support';
+import {
+  problemsOf,
+  readJsonCopy,
+  samplePlatform,
+  tempDir,
+  writeJson,
+} from '@amzconnect/instance/lib/testing/config-test-support';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 function sampleBot(): Json {
   return readJsonCopy<Json>(path.join(BOTS_DIR, 'ACME_lexbot.json'));
@@ -13,7 +19,8 @@ function loadBots(files: Record<string, unknown>, withPlatform = false): () => u
   const dir = tempDir();
   fs.mkdirSync(path.join(dir, 'bots'));
   for (const [name, content] of Object.entries(files)) writeJson(path.join(dir, 'bots'), name, content);
-  return () => loadBotDefinitions('bots', { cwd: dir, platform: withPlatform ? samplePlatform() : undefined });
+  return () =>
+    loadBotDefinitions('bots', { cwd: dir, platform: withPlatform ? samplePlatform() : undefined });
 }
 
 describe('loadBotDefinitions', () => {
@@ -27,7 +34,9 @@ describe('loadBotDefinitions', () => {
     expect(locale.localeId).toBe('en_US');
     expect(locale.intents.map((i) => i.name)).toEqual(['Sales', 'Finance']);
     expect(locale.slotTypes.map((t) => t.name)).toEqual(['ProductType', 'BillingTopic']);
-    expect(bots[0].description).toBe('Answers "Which department do you need to speak to?" with Sales or Finance');
+    expect(bots[0].description).toBe(
+      'Answers "Which department do you need to speak to?" with Sales or Finance',
+    );
   });
 
   it('adds a bot per data file, sorted by file name', () => {
@@ -35,7 +44,11 @@ describe('loadBotDefinitions', () => {
     const second = { ...sampleBot(), name: 'ACME_survey' };
 
     // Act
-    const bots = loadBots({ 'ACME_survey.json': second, 'ACME_lexbot.json': sampleBot(), 'README.txt': 'not a bot' })() as Json[];
+    const bots = loadBots({
+      'ACME_survey.json': second,
+      'ACME_lexbot.json': sampleBot(),
+      'README.txt': 'not a bot',
+    })() as Json[];
 
     // Assess
     expect(bots.map((b) => b.name)).toEqual(['ACME_lexbot', 'ACME_survey']);
@@ -77,7 +90,9 @@ describe('loadBotDefinitions', () => {
     expect(problems).toEqual([
       'bots/ACME_lexbot.json: idleSessionTtlSeconds: must be between 60 and 86400 seconds.',
       'bots/ACME_lexbot.json: childDirected: is missing; add it, e.g. false.',
-      expect.stringMatching(/^bots\/ACME_lexbot\.json: locales\[0\]\.localeId: is not a Lex V2 locale; use one of ar_AE, .*, en_US, .*\.$/),
+      expect.stringMatching(
+        /^bots\/ACME_lexbot\.json: locales\[0\]\.localeId: is not a Lex V2 locale; use one of ar_AE, .*, en_US, .*\.$/,
+      ),
       'bots/ACME_lexbot.json: locales[0].voice.engine: must be one of "standard", "neural", "long-form", "generative".',
       'bots/ACME_lexbot.json: locales[0].intents[0].name: must be letters and digits, each followed by at most one "_" or "-", e.g. "Sales".',
       'bots/ACME_lexbot.json: locales[0].intents[0].sampleUtterances: is not a known key; remove it or fix its spelling (known keys: name, description, utterances, slots, closingResponse).',
@@ -116,7 +131,7 @@ describe('loadBotDefinitions', () => {
     ]);
   });
 
-  it('checks the physical bot name of every enabled environment and Region against Lex\'s 100 characters', () => {
+  it("checks the physical bot name of every enabled environment and Region against Lex's 100 characters", () => {
     // Prepare
     const name = `ACME_${'x'.repeat(78)}`;
     const bot = { ...sampleBot(), name };

@@ -1,22 +1,38 @@
 import * as path from 'path';
 import { loadSupportingInfraConfig, SUPPORTING_INFRA_CONFIG_FILE } from '../lib';
-import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from '@amzconnect/instance/lib/testing/config-test-support';
+import {
+  problemsOf,
+  readJsonCopy,
+  samplePlatform,
+  tempDir,
+  writeJson,
+} from '@amzconnect/instance/lib/testing/config-test-support';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const SAMPLES_FILE = path.join(path.dirname(SUPPORTING_INFRA_CONFIG_FILE), 'sample-customers.json');
 
-function loadVariant(config: unknown, samples: unknown = readJsonCopy(SAMPLES_FILE), withPlatform = false): () => unknown {
+function loadVariant(
+  config: unknown,
+  samples: unknown = readJsonCopy(SAMPLES_FILE),
+  withPlatform = false,
+): () => unknown {
   const dir = tempDir();
   writeJson(dir, 'supporting-infra.json', config);
   writeJson(dir, 'sample-customers.json', samples);
-  return () => loadSupportingInfraConfig('supporting-infra.json', { cwd: dir, platform: withPlatform ? samplePlatform() : undefined });
+  return () =>
+    loadSupportingInfraConfig('supporting-infra.json', {
+      cwd: dir,
+      platform: withPlatform ? samplePlatform() : undefined,
+    });
 }
 
 describe('loadSupportingInfraConfig', () => {
   it('loads the sample configuration and its sample customer', () => {
     // Act
-    const { config, sampleCustomers } = loadSupportingInfraConfig(SUPPORTING_INFRA_CONFIG_FILE, { platform: samplePlatform() });
+    const { config, sampleCustomers } = loadSupportingInfraConfig(SUPPORTING_INFRA_CONFIG_FILE, {
+      platform: samplePlatform(),
+    });
 
     // Assess
     expect(config).toEqual({
@@ -26,13 +42,22 @@ describe('loadSupportingInfraConfig', () => {
       environments: { develop: { retainOnDelete: false, loadSampleCustomers: true } },
     });
     expect(sampleCustomers).toEqual([
-      { phoneNumber: '+15555550100', firstName: 'Jane', lastName: 'Doe', lastCalledDate: '2024-05-01T14:30:00Z' },
+      {
+        phoneNumber: '+15555550100',
+        firstName: 'Jane',
+        lastName: 'Doe',
+        lastCalledDate: '2024-05-01T14:30:00Z',
+      },
     ]);
   });
 
   it('reports every configuration problem with file, field and fix', () => {
     // Prepare
-    const config: Json = { flowBucketName: 'acme_flows', conversationLogRetentionDays: 100, environments: { develop: { sampleData: true } } };
+    const config: Json = {
+      flowBucketName: 'acme_flows',
+      conversationLogRetentionDays: 100,
+      environments: { develop: { sampleData: true } },
+    };
 
     // Act
     const problems = problemsOf(loadVariant(config));
@@ -50,11 +75,27 @@ describe('loadSupportingInfraConfig', () => {
     const config = readJsonCopy<Json>(SUPPORTING_INFRA_CONFIG_FILE);
     const samples = [
       { phoneNumber: '5555550100', firstName: 'Jane', lastName: 'Doe', lastCalledDate: '2024-05-01' },
-      { phoneNumber: '+15555550101', firstName: '', lastName: 'Roe', lastCalledDate: '2024-13-01T10:00:00Z', email: 'x@example.com' },
+      {
+        phoneNumber: '+15555550101',
+        firstName: '',
+        lastName: 'Roe',
+        lastCalledDate: '2024-13-01T10:00:00Z',
+        email: 'x@example.com',
+      },
     ];
     const duplicates = [
-      { phoneNumber: '+15555550100', firstName: 'Jane', lastName: 'Doe', lastCalledDate: '2024-05-01T14:30:00Z' },
-      { phoneNumber: '+15555550100', firstName: 'John', lastName: 'Doe', lastCalledDate: '2024-05-01T14:30:00Z' },
+      {
+        phoneNumber: '+15555550100',
+        firstName: 'Jane',
+        lastName: 'Doe',
+        lastCalledDate: '2024-05-01T14:30:00Z',
+      },
+      {
+        phoneNumber: '+15555550100',
+        firstName: 'John',
+        lastName: 'Doe',
+        lastCalledDate: '2024-05-01T14:30:00Z',
+      },
     ];
 
     // Act & Assess

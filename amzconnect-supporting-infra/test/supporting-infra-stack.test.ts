@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { App, Stack } from 'aws-cdk-lib';
 import { createPlatformApp, type PlatformConfig } from '@amzconnect/env';
 import { synthFindings } from '@amzconnect/env/src/testing/nag-findings';
-import { samplePlatform } from '@amzconnect/instance/lib/testing/config-test-support';
+import { problemsOf, samplePlatform } from '@amzconnect/instance/lib/testing/config-test-support';
 import { addSupportingInfraStacks, addSupportingInfraStacksWith, SupportingInfraStack } from '../lib';
 
 let app: App;
@@ -16,7 +16,11 @@ function template(name: string): Template {
   return Template.fromStack(stack);
 }
 
-function logicalId(t: Template, type: string, where: (props: Record<string, unknown>) => boolean = () => true): string {
+function logicalId(
+  t: Template,
+  type: string,
+  where: (props: Record<string, unknown>) => boolean = () => true,
+): string {
   const found = Object.entries(t.findResources(type)).filter(([, r]) => where(r.Properties ?? {}));
   if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
   return found[0][0];
@@ -31,17 +35,64 @@ beforeAll(() => {
 
 describe('addSupportingInfraStacks', () => {
   it('adds one stack per enabled environment and Region, named <app>-supporting-infra-<env>-<region>', () => {
-    expect(stacks.map((s) => [s.node.id, s.stackName, s.account, s.region, s.terminationProtection])).toEqual([
-      ['acme-supporting-infra-develop-us-east-1', 'acme-supporting-infra-develop-us-east-1', '111111111111', 'us-east-1', false],
-      ['acme-supporting-infra-develop-us-west-2', 'acme-supporting-infra-develop-us-west-2', '111111111111', 'us-west-2', false],
-      ['acme-supporting-infra-staging-us-east-1', 'acme-supporting-infra-staging-us-east-1', '222222222222', 'us-east-1', false],
-      ['acme-supporting-infra-prod-us-east-1', 'acme-supporting-infra-prod-us-east-1', '333333333333', 'us-east-1', true],
-    ]);
+    expect(stacks.map((s) => [s.node.id, s.stackName, s.account, s.region, s.terminationProtection])).toEqual(
+      [
+        [
+          'acme-supporting-infra-develop-us-east-1',
+          'acme-supporting-infra-develop-us-east-1',
+          '111111111111',
+          'us-east-1',
+          false,
+        ],
+        [
+          'acme-supporting-infra-develop-us-west-2',
+          'acme-supporting-infra-develop-us-west-2',
+          '111111111111',
+          'us-west-2',
+          false,
+        ],
+        [
+          'acme-supporting-infra-staging-us-east-1',
+          'acme-supporting-infra-staging-us-east-1',
+          '222222222222',
+          'us-east-1',
+          false,
+        ],
+        [
+          'acme-supporting-infra-prod-us-east-1',
+          'acme-supporting-infra-prod-us-east-1',
+          '333333333333',
+          'us-east-1',
+          true,
+        ],
+      ],
+    );
     expect(stacks.every((s) => s instanceof SupportingInfraStack)).toBe(true);
   });
 
   it('synthesizes without any unacknowledged cdk-nag or template-validation finding', () => {
     expect(findings).toEqual([]);
+  });
+
+  it('reports the problems of the configuration and of every bot file together', () => {
+    // Prepare: an environment name Lex cannot use as an alias, and overrides for a name that no longer exists
+    const renamed = {
+      ...platform,
+      environments: platform.environments.map((e, i) => (i === 0 ? { ...e, name: 'dev--x' } : e)),
+    };
+
+    // Act
+    const problems = problemsOf(() =>
+      addSupportingInfraStacks(createPlatformApp({ skipBundling: true }), renamed),
+    );
+
+    // Assess
+    expect(problems.map((p) => p.replace(/^.*amzconnect-supporting-infra\//, ''))).toEqual([
+      'config/supporting-infra.json: environments.develop: names no environment of accountvars.json; use one of dev--x, staging, prod or remove it.',
+      'bots/ACME_lexbot.json: name: for environment "dev--x" gives the bot alias name "dev--x", which Lex rejects; environment names used as aliases need letters and digits, each followed by at most one "-".',
+      'bots/ACME_lexbot.json: name: for environment "dev--x" in us-east-1 gives the bot name "ACME_lexbot-dev--x-us-east-1", which Lex rejects; use letters and digits, each followed by at most one "_" or "-".',
+      'bots/ACME_lexbot.json: name: for environment "dev--x" in us-west-2 gives the bot name "ACME_lexbot-dev--x-us-west-2", which Lex rejects; use letters and digits, each followed by at most one "_" or "-".',
+    ]);
   });
 
   it('reads the instance ARN from SSM, never from another stack', () => {
@@ -69,15 +120,26 @@ describe('SupportingInfraStack: contact-flow bucket', () => {
     t.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: 'acme-contact-flows-staging-us-east-1',
       VersioningConfiguration: { Status: 'Enabled' },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       LoggingConfiguration: { DestinationBucketName: { Ref: logBucket }, LogFilePrefix: 'access-logs/' },
     });
     t.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: flowBucket },
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
         ]),
       },
     });
@@ -113,7 +175,10 @@ describe('SupportingInfraStack: customer table', () => {
       DeletionProtectionEnabled: true,
       TableName: Match.absent(),
     });
-    t.hasResourceProperties('AWS::KMS::Key', { Description: 'Customer data table (personal data)', EnableKeyRotation: true });
+    t.hasResourceProperties('AWS::KMS::Key', {
+      Description: 'Customer data table (personal data)',
+      EnableKeyRotation: true,
+    });
   });
 
   it('lets principals of the account use the key only through DynamoDB in this Region', () => {
@@ -125,7 +190,10 @@ describe('SupportingInfraStack: customer table', () => {
             Sid: 'AllowUseThroughDynamoDBInThisAccount',
             Principal: { AWS: '*' },
             Condition: {
-              StringEquals: { 'kms:CallerAccount': '333333333333', 'kms:ViaService': 'dynamodb.us-east-1.amazonaws.com' },
+              StringEquals: {
+                'kms:CallerAccount': '333333333333',
+                'kms:ViaService': 'dynamodb.us-east-1.amazonaws.com',
+              },
             },
           }),
         ]),
@@ -141,10 +209,16 @@ describe('SupportingInfraStack: customer table', () => {
     // Prepare
     const t = template(name);
     const [table] = Object.values(t.findResources('AWS::DynamoDB::Table'));
-    const key = t.findResources('AWS::KMS::Key', { Properties: { Description: 'Customer data table (personal data)' } });
+    const key = t.findResources('AWS::KMS::Key', {
+      Properties: { Description: 'Customer data table (personal data)' },
+    });
 
     // Assess
-    expect([table.DeletionPolicy, table.UpdateReplacePolicy, table.Properties.DeletionProtectionEnabled]).toEqual([policy, policy, protection]);
+    expect([
+      table.DeletionPolicy,
+      table.UpdateReplacePolicy,
+      table.Properties.DeletionProtectionEnabled,
+    ]).toEqual([policy, policy, protection]);
     expect(Object.values(key)[0].DeletionPolicy).toBe(policy);
   });
 
@@ -171,7 +245,11 @@ describe('SupportingInfraStack: customer table', () => {
       expect(create).toContain(fragment);
     }
     develop.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: { 'Fn::GetAtt': [table, 'Arn'] } }] },
+      PolicyDocument: {
+        Statement: [
+          { Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: { 'Fn::GetAtt': [table, 'Arn'] } },
+        ],
+      },
     });
   });
 });
@@ -204,7 +282,7 @@ describe('SupportingInfraStack: Lex bot', () => {
     });
   });
 
-  it('gives the bot role Polly and its own log group only, assumable by Lex for this account', () => {
+  it('gives the bot role Polly and its own log group only, assumable by Lex for this account, before the bot uses it', () => {
     // Prepare
     const t = template('acme-supporting-infra-develop-us-east-1');
     const logGroup = logicalId(t, 'AWS::Logs::LogGroup');
@@ -222,11 +300,21 @@ describe('SupportingInfraStack: Lex bot', () => {
         ],
       },
     });
+    const rolePolicy = logicalId(t, 'AWS::IAM::Policy', (p) =>
+      JSON.stringify(p).includes('polly:SynthesizeSpeech'),
+    );
+    expect(Object.values(t.findResources('AWS::Lex::Bot'))[0].DependsOn).toEqual(
+      expect.arrayContaining([rolePolicy]),
+    );
     t.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: [
           { Effect: 'Allow', Action: 'polly:SynthesizeSpeech', Resource: '*' },
-          { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroup, 'Arn'] } },
+          {
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: { 'Fn::GetAtt': [logGroup, 'Arn'] },
+          },
         ],
       },
     });
@@ -242,7 +330,9 @@ describe('SupportingInfraStack: Lex bot', () => {
     // Assess
     t.hasResourceProperties('AWS::Lex::BotVersion', {
       BotId: { 'Fn::GetAtt': [bot, 'Id'] },
-      BotVersionLocaleSpecification: [{ LocaleId: 'en_US', BotVersionLocaleDetails: { SourceBotVersion: 'DRAFT' } }],
+      BotVersionLocaleSpecification: [
+        { LocaleId: 'en_US', BotVersionLocaleDetails: { SourceBotVersion: 'DRAFT' } },
+      ],
     });
     t.hasResourceProperties('AWS::Lex::BotAlias', {
       BotId: { 'Fn::GetAtt': [bot, 'Id'] },
@@ -251,7 +341,15 @@ describe('SupportingInfraStack: Lex bot', () => {
       BotAliasLocaleSettings: [{ LocaleId: 'en_US', BotAliasLocaleSetting: { Enabled: true } }],
       ConversationLogSettings: {
         TextLogSettings: [
-          { Enabled: true, Destination: { CloudWatch: { CloudWatchLogGroupArn: { 'Fn::GetAtt': [logGroup, 'Arn'] }, LogPrefix: 'staging/' } } },
+          {
+            Enabled: true,
+            Destination: {
+              CloudWatch: {
+                CloudWatchLogGroupArn: { 'Fn::GetAtt': [logGroup, 'Arn'] },
+                LogPrefix: 'staging/',
+              },
+            },
+          },
         ],
       },
     });
@@ -264,20 +362,28 @@ describe('SupportingInfraStack: Lex bot', () => {
     const changed = { ...bot.definition, idleSessionTtlSeconds: 600 };
 
     // Act
-    const [changedStack] = addSupportingInfraStacksWith({ bots: [changed] })(changedApp, platform, { environments: ['develop'] });
+    const [changedStack] = addSupportingInfraStacksWith({ bots: [changed] })(changedApp, platform, {
+      environments: ['develop'],
+    });
 
     // Assess
-    const versionOf = (s: Stack) => Object.keys(Template.fromStack(s).findResources('AWS::Lex::BotVersion'))[0];
+    const versionOf = (s: Stack) =>
+      Object.keys(Template.fromStack(s).findResources('AWS::Lex::BotVersion'))[0];
     expect(versionOf(changedStack)).not.toBe(versionOf(stacks[0]));
   });
 
   it('sends conversation logs to a log group encrypted with a rotated key CloudWatch Logs may use', () => {
     // Prepare
     const t = template('acme-supporting-infra-prod-us-east-1');
-    const key = logicalId(t, 'AWS::KMS::Key', (p) => String(p.Description).startsWith('Lex conversation logs'));
+    const key = logicalId(t, 'AWS::KMS::Key', (p) =>
+      String(p.Description).startsWith('Lex conversation logs'),
+    );
 
     // Assess
-    t.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: { 'Fn::GetAtt': [key, 'Arn'] }, RetentionInDays: 90 });
+    t.hasResourceProperties('AWS::Logs::LogGroup', {
+      KmsKeyId: { 'Fn::GetAtt': [key, 'Arn'] },
+      RetentionInDays: 90,
+    });
     t.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
     t.hasResourceProperties('AWS::KMS::Key', {
       Description: 'Lex conversation logs of acme prod',
@@ -293,7 +399,7 @@ describe('SupportingInfraStack: Lex bot', () => {
     });
   });
 
-  it('lets only the environment\'s Connect instance call the alias, then associates it with the instance', () => {
+  it("lets only the environment's Connect instance call the alias, then associates it with the instance", () => {
     // Prepare
     const t = template('acme-supporting-infra-develop-us-east-1');
     const alias = logicalId(t, 'AWS::Lex::BotAlias');
@@ -312,13 +418,20 @@ describe('SupportingInfraStack: Lex bot', () => {
             Principal: { Service: 'connect.amazonaws.com' },
             Action: ['lex:RecognizeText', 'lex:StartConversation'],
             Resource: { 'Fn::GetAtt': [alias, 'Arn'] },
-            Condition: { StringEquals: { 'AWS:SourceAccount': '111111111111' }, ArnEquals: { 'AWS:SourceArn': { Ref: instanceArn } } },
+            Condition: {
+              StringEquals: { 'AWS:SourceAccount': '111111111111' },
+              ArnEquals: { 'AWS:SourceArn': { Ref: instanceArn } },
+            },
           },
         ],
       },
     });
     t.hasResource('AWS::Connect::IntegrationAssociation', {
-      Properties: { InstanceId: { Ref: instanceArn }, IntegrationType: 'LEX_BOT', IntegrationArn: { 'Fn::GetAtt': [alias, 'Arn'] } },
+      Properties: {
+        InstanceId: { Ref: instanceArn },
+        IntegrationType: 'LEX_BOT',
+        IntegrationArn: { 'Fn::GetAtt': [alias, 'Arn'] },
+      },
       DependsOn: [policy],
     });
   });
@@ -328,7 +441,10 @@ describe('SupportingInfraStack: SSM outputs', () => {
   it('publishes the bot alias ARN, flow bucket name and customer table name and ARN under /<app>/<env>/infra/', () => {
     // Prepare
     const t = template('acme-supporting-infra-staging-us-east-1');
-    const params = Object.values(t.findResources('AWS::SSM::Parameter')).map((r) => [r.Properties.Name, r.Properties.Value]);
+    const params = Object.values(t.findResources('AWS::SSM::Parameter')).map((r) => [
+      r.Properties.Name,
+      r.Properties.Value,
+    ]);
     const alias = logicalId(t, 'AWS::Lex::BotAlias');
     const table = logicalId(t, 'AWS::DynamoDB::Table');
     const flowBucket = logicalId(t, 'AWS::S3::Bucket', (p) => p.BucketName !== undefined);

@@ -33,10 +33,12 @@ export function loadRepoCatalog(flows: readonly FlowDocument[], repoRoot: string
   const functions = readJson(repoRoot, FUNCTIONS_FILE, warnings);
   const catalog: RepoCatalog = {
     queues: instance === undefined ? undefined : names(instance, 'queues', INSTANCE_FILE, true, warnings),
-    hours: instance === undefined ? undefined : names(instance, 'hoursOfOperation', INSTANCE_FILE, true, warnings),
+    hours:
+      instance === undefined ? undefined : names(instance, 'hoursOfOperation', INSTANCE_FILE, true, warnings),
     prompts: instance === undefined ? undefined : names(instance, 'prompts', INSTANCE_FILE, false, warnings),
     bots: readBots(repoRoot, warnings),
-    lambdas: functions === undefined ? undefined : names(functions, 'functions', FUNCTIONS_FILE, true, warnings),
+    lambdas:
+      functions === undefined ? undefined : names(functions, 'functions', FUNCTIONS_FILE, true, warnings),
     flows: flows.filter((f) => !isModule(f)).map((f) => f.name),
     modules: flows.filter((f) => isModule(f)).map((f) => f.name),
   };
@@ -52,22 +54,36 @@ function readJson(root: string, rel: string, warnings: CatalogWarning[]): unknow
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (err) {
-    warnings.push({ file: rel, message: `cannot be read as JSON (${(err as Error).message}); references it would define are not checked` });
+    warnings.push({
+      file: rel,
+      message: `cannot be read as JSON (${(err as Error).message}); references it would define are not checked`,
+    });
     return undefined;
   }
 }
 
 /** `value[field][].name`, or `undefined` (with a warning) when the field is malformed. */
-function names(value: unknown, field: string, rel: string, required: boolean, warnings: CatalogWarning[]): string[] | undefined {
-  const list = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[field] : undefined;
+function names(
+  value: unknown,
+  field: string,
+  rel: string,
+  required: boolean,
+  warnings: CatalogWarning[],
+): string[] | undefined {
+  const list =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[field] : undefined;
   if (list === undefined && !required) return [];
   if (!Array.isArray(list)) {
-    warnings.push({ file: rel, message: `"${field}" is not an array of { "name": ... }; references it would define are not checked` });
+    warnings.push({
+      file: rel,
+      message: `"${field}" is not an array of { "name": ... }; references it would define are not checked`,
+    });
     return undefined;
   }
   const out: string[] = [];
   list.forEach((item: unknown, i: number) => {
-    const name = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).name : undefined;
+    const name =
+      typeof item === 'object' && item !== null ? (item as Record<string, unknown>).name : undefined;
     if (typeof name === 'string' && name !== '') out.push(name);
     else warnings.push({ file: rel, message: `${field}[${i}] has no "name"; it is ignored` });
   });
@@ -81,12 +97,17 @@ function readBots(root: string, warnings: CatalogWarning[]): string[] | undefine
     return undefined;
   }
   const out: string[] = [];
-  for (const entry of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const entry of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const rel = `${BOTS_DIR}/${entry}`;
     const value = readJson(root, rel, warnings);
-    const name = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).name : undefined;
+    const name =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>).name : undefined;
     if (typeof name === 'string' && name !== '') out.push(name);
-    else if (value !== undefined) warnings.push({ file: rel, message: 'has no top-level "name"; it is ignored' });
+    else if (value !== undefined)
+      warnings.push({ file: rel, message: 'has no top-level "name"; it is ignored' });
   }
   return out;
 }

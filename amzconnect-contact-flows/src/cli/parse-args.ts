@@ -31,7 +31,9 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec, command: st
     const kind = spec[name];
     if (kind === undefined) {
       const known = Object.keys(spec).map((k) => `--${k}`);
-      throw new UsageError(`${command}: unknown option --${name}${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`);
+      throw new UsageError(
+        `${command}: unknown option --${name}${known.length > 0 ? ` (options: ${known.join(', ')})` : ''}`,
+      );
     }
     if (kind === 'boolean') {
       if (eq !== -1) throw new UsageError(`${command}: --${name} takes no value`);

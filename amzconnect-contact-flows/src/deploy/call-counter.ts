@@ -26,8 +26,7 @@ export class CallCounter {
   public total(service?: string, kind?: 'read' | 'write'): number {
     return this.sum(
       (op) =>
-        (!service || op.startsWith(`${service}:`)) &&
-        (!kind || (kind === 'write') === isWriteOperation(op)),
+        (!service || op.startsWith(`${service}:`)) && (!kind || (kind === 'write') === isWriteOperation(op)),
     );
   }
 

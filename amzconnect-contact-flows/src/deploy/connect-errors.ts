@@ -16,9 +16,17 @@ export function isThrottling(err: unknown): boolean {
  */
 export function flowFailure(kind: FlowFailure['kind'], name: string, err: unknown): FlowFailure {
   const e = err as { name?: string; message?: string; problems?: unknown; Problems?: unknown };
-  const list = (Array.isArray(e?.problems) ? e.problems : Array.isArray(e?.Problems) ? e.Problems : []) as unknown[];
+  const list = (
+    Array.isArray(e?.problems) ? e.problems : Array.isArray(e?.Problems) ? e.Problems : []
+  ) as unknown[];
   const problems = list.map((p) =>
-    typeof p === 'string' ? p : String((p as { message?: string; Message?: string }).message ?? (p as { Message?: string }).Message ?? JSON.stringify(p)),
+    typeof p === 'string'
+      ? p
+      : String(
+          (p as { message?: string; Message?: string }).message ??
+            (p as { Message?: string }).Message ??
+            JSON.stringify(p),
+        ),
   );
   return {
     kind,

@@ -18,7 +18,14 @@ import { findPlaceholders } from '../model/placeholders';
 import { CallCounter } from './call-counter';
 import { Clock, systemClock } from './clock';
 import { flowFailure } from './connect-errors';
-import { DeploymentPlan, PlanItem, decidePlan, itemKey, planCounts, resolveDocumentContent } from './deployment-plan';
+import {
+  DeploymentPlan,
+  PlanItem,
+  decidePlan,
+  itemKey,
+  planCounts,
+  resolveDocumentContent,
+} from './deployment-plan';
 import { DeployLogger, silentLogger } from './deploy-logger';
 import { readParameters } from './environment-parameters';
 import { ExternalReferences } from './external-references';
@@ -26,10 +33,11 @@ import { FlowBucketStore } from './flow-bucket-store';
 import { FlowNaming, flowNaming } from './flow-naming';
 import { DeployedFlow, InstanceSnapshot } from './instance-snapshot';
 import { MappingPublishResult, buildMapping, publishMapping } from './mapping-publisher';
+import { namesOfKind, referencedMappingKeys } from './mapping-references';
 import { describeDeployed, readInstance } from './read-instance';
 import { ResolutionContext } from './reference-resolver';
 import { AppliedStep, FlowFailure, RunReport } from './run-report';
-import { STUB_DESCRIPTION, stubContent } from './stub-content';
+import { stubContent } from './stub-content';
 import { throttledCall } from './throttled-call';
 import { TokenBucket } from './token-bucket';
 
@@ -70,6 +78,12 @@ export interface ContactFlowDeployerProps {
   readonly createFlowVersions?: boolean;
   /** Identifier of the run in reports and backups. @default derived from the clock */
   readonly runId?: string;
+  /**
+   * Lambda and Lex names the repository defines (the toolchain's catalog), looked up in SSM so
+   * that `$.External.Lambda_<name>` / `Lex_<name>` keys resolve even when no flow uses the
+   * placeholder. @default names taken from the referenced keys themselves
+   */
+  readonly catalogNames?: { readonly lambdas?: readonly string[]; readonly bots?: readonly string[] };
 }
 
 /** A plan together with everything `apply` needs, computed by {@link ContactFlowDeployer.plan}. */
@@ -80,6 +94,8 @@ export interface PreparedPlan {
   readonly flowBucket: string;
   readonly mappingFunctionArn?: string;
   readonly context: ResolutionContext;
+  /** Mapping keys the documents read at run time (`$.External.<Key>`). */
+  readonly mappingKeys: readonly string[];
 }
 
 /** Thrown by `apply` when some flows failed; the report lists each with Connect's problems. */
@@ -88,7 +104,10 @@ export class DeploymentFailedError extends Error {
     super(
       `Contact flow deployment ${report.runId} failed for ${report.failures.length} item(s):\n` +
         report.failures
-          .map((f) => `- ${f.kind} ${f.name}: ${f.error}: ${f.message}${f.problems.map((p) => `\n    ${p}`).join('')}`)
+          .map(
+            (f) =>
+              `- ${f.kind} ${f.name}: ${f.error}: ${f.message}${f.problems.map((p) => `\n    ${p}`).join('')}`,
+          )
           .join('\n'),
     );
     this.name = 'DeploymentFailedError';
@@ -117,8 +136,22 @@ export class ContactFlowDeployer {
     const { app, env } = this.props.target;
     const { connect, ssm } = this.props.clients;
     const refs = documents.flatMap((d) => findPlaceholders(JSON.stringify(d.content)));
-    const lambdaNames = [...new Set(refs.filter((r) => r.kind === 'lambda').map((r) => r.name))];
-    const bots = [...new Set(refs.filter((r) => r.kind === 'lex').map((r) => r.name))];
+    const mappingKeys = referencedMappingKeys(documents);
+    const ssmSafe = (n: string) => /^[A-Za-z0-9_.-]+$/.test(n);
+    const lambdaNames = [
+      ...new Set([
+        ...refs.filter((r) => r.kind === 'lambda').map((r) => r.name),
+        ...(this.props.catalogNames?.lambdas ?? []),
+        ...namesOfKind(mappingKeys, 'lambda'),
+      ]),
+    ].filter(ssmSafe);
+    const bots = [
+      ...new Set([
+        ...refs.filter((r) => r.kind === 'lex').map((r) => r.name),
+        ...(this.props.catalogNames?.bots ?? []),
+        ...namesOfKind(mappingKeys, 'lex'),
+      ]),
+    ].filter(ssmSafe);
     const names = {
       instanceId: SsmNames.connect.instanceId(app, env),
       flowBucket: SsmNames.infra.flowBucketName(app, env),
@@ -156,7 +189,7 @@ export class ContactFlowDeployer {
     };
 
     this.logger.info('Reading instance', { instanceId });
-    let snapshot = await readInstance(connect, instanceId, this.naming.prefix);
+    let snapshot = await readInstance(connect, instanceId, this.naming.prefix, (fn) => this.call(fn));
     const repoFlows = new Set(documents.filter((d) => d.type !== 'MODULE').map((d) => d.name));
     const repoModules = new Set(documents.filter((d) => d.type === 'MODULE').map((d) => d.name));
     let context: ResolutionContext = { naming: this.naming, snapshot, external, repoFlows, repoModules };
@@ -164,16 +197,29 @@ export class ContactFlowDeployer {
 
     // Search is eventually consistent: confirm every planned update with a Describe (which also
     // gives the exact content to save before overwriting), and read what Search did not return.
-    const toConfirm = plan.items.filter((i) => i.existing && (i.action === 'update' || i.existing.content === undefined));
+    const toConfirm = plan.items.filter(
+      (i) => i.existing && (i.action === 'update' || i.existing.content === undefined),
+    );
     if (toConfirm.length > 0) {
-      const described = await Promise.all(toConfirm.map((i) => describeDeployed(connect, instanceId, i.existing!)));
+      const described = await Promise.all(
+        toConfirm.map((i) => this.call(() => describeDeployed(connect, instanceId, i.existing!))),
+      );
       const byKey = new Map(described.map((d) => [itemKey(d.kind, d.id), d]));
-      const replace = (list: readonly DeployedFlow[]) => list.map((f) => byKey.get(itemKey(f.kind, f.id)) ?? f);
+      const replace = (list: readonly DeployedFlow[]) =>
+        list.map((f) => byKey.get(itemKey(f.kind, f.id)) ?? f);
       snapshot = { ...snapshot, flows: replace(snapshot.flows), modules: replace(snapshot.modules) };
       context = { ...context, snapshot };
       plan = decidePlan(documents, context);
     }
-    return { plan, documents, instanceId, flowBucket, mappingFunctionArn: external.mappingFunction, context };
+    return {
+      plan,
+      documents,
+      instanceId,
+      flowBucket,
+      mappingFunctionArn: external.mappingFunction,
+      context,
+      mappingKeys,
+    };
   }
 
   /**
@@ -205,16 +251,25 @@ export class ContactFlowDeployer {
     const failed = new Set<string>();
 
     for (const item of plan.items.filter((i) => i.action === 'blocked')) {
-      report.failures.push({ kind: item.kind, name: item.name, error: 'UnresolvedReference', message: 'not deployed', problems: item.problems });
+      report.failures.push({
+        kind: item.kind,
+        name: item.name,
+        error: 'UnresolvedReference',
+        message: 'not deployed',
+        problems: item.problems,
+      });
       failed.add(itemKey(item.kind, item.name));
     }
 
     // 1. Creates, modules before flows, each with its full content when everything it references
-    //    exists already; what remains references other new items (cycles) and starts as a stub.
+    //    exists already. When only items referencing each other remain (a cycle), the one the
+    //    others reference most is created as a stub, which unblocks the rest: a cycle of n new
+    //    flows costs n creates plus one stub fill, not 2n writes.
     let toCreate = [...plan.items.filter((i) => i.action === 'create')].sort(byKindThenName);
     const toFill: PlanItem[] = [];
-    for (let progress = true; progress && toCreate.length > 0; ) {
-      progress = false;
+    const ctx = { instanceId, created, createdIds, journal, report, failed };
+    while (toCreate.length > 0) {
+      let progress = false;
       for (const item of [...toCreate]) {
         const resolved = this.resolve(item, prepared, created);
         const waitsOnFailed = resolved.pending.some((p) => failed.has(p));
@@ -222,15 +277,20 @@ export class ContactFlowDeployer {
         toCreate = toCreate.filter((i) => i !== item);
         progress = true;
         if (waitsOnFailed) {
-          this.fail(report, failed, item, new Error(`references ${resolved.pending.filter((p) => failed.has(p)).join(', ')}, which failed`));
+          this.fail(
+            report,
+            failed,
+            item,
+            new Error(`references ${resolved.pending.filter((p) => failed.has(p)).join(', ')}, which failed`),
+          );
           continue;
         }
-        await this.create(item, resolved.content!, 'create', { instanceId, created, createdIds, journal, report, failed });
+        await this.create(item, resolved.content!, 'create', ctx);
       }
-    }
-    for (const item of toCreate) {
-      const ok = await this.create(item, stubContent(item.document.type), 'create-stub', { instanceId, created, createdIds, journal, report, failed });
-      if (ok) toFill.push(item);
+      if (progress || toCreate.length === 0) continue;
+      const stub = mostReferenced(toCreate, (i) => this.resolve(i, prepared, created).pending);
+      toCreate = toCreate.filter((i) => i !== stub);
+      if (await this.create(stub, stubContent(stub.document.type), 'create-stub', ctx)) toFill.push(stub);
     }
 
     // 2. Content: stubs, and changed flows, saving the current content first.
@@ -241,27 +301,63 @@ export class ContactFlowDeployer {
       if (!target) continue;
       const resolved = this.resolve(item, prepared, created);
       if (resolved.content === undefined) {
-        this.fail(report, failed, item, new Error(`unresolved references after creates: ${[...resolved.pending, ...resolved.problems].join(', ')}`));
+        this.fail(
+          report,
+          failed,
+          item,
+          new Error(
+            `unresolved references after creates: ${[...resolved.pending, ...resolved.problems].join(', ')}`,
+          ),
+        );
         continue;
       }
       try {
         if (item.contentChanged || !item.existing) {
-          const backupVersionId = item.existing ? await store.saveBackup(item.existing, this.runId, new Date(this.clock.now())) : undefined;
+          const backupVersionId = item.existing
+            ? await store.saveBackup(item.existing, this.runId, new Date(this.clock.now()))
+            : undefined;
           await this.call(() =>
             item.kind === 'flow'
-              ? connect.send(new UpdateContactFlowContentCommand({ InstanceId: instanceId, ContactFlowId: target.id, Content: resolved.content }))
-              : connect.send(new UpdateContactFlowModuleContentCommand({ InstanceId: instanceId, ContactFlowModuleId: target.id, Content: resolved.content })),
+              ? connect.send(
+                  new UpdateContactFlowContentCommand({
+                    InstanceId: instanceId,
+                    ContactFlowId: target.id,
+                    Content: resolved.content,
+                  }),
+                )
+              : connect.send(
+                  new UpdateContactFlowModuleContentCommand({
+                    InstanceId: instanceId,
+                    ContactFlowModuleId: target.id,
+                    Content: resolved.content,
+                  }),
+                ),
           );
           await journal.record(this.step(item, 'update-content', target, { backupVersionId }));
           if (this.props.createFlowVersions && item.kind === 'flow') {
             const v = await this.call(() =>
-              connect.send(new CreateContactFlowVersionCommand({ InstanceId: instanceId, ContactFlowId: target.id, Description: `release ${this.runId}` })),
+              connect.send(
+                new CreateContactFlowVersionCommand({
+                  InstanceId: instanceId,
+                  ContactFlowId: target.id,
+                  Description: `release ${this.runId}`,
+                }),
+              ),
             );
-            await journal.record(this.step(item, 'create-version', target, { detail: String(v.Version ?? '') }));
+            await journal.record(
+              this.step(item, 'create-version', target, { detail: String(v.Version ?? '') }),
+            );
           }
         }
-        if (item.descriptionChanged || (!item.existing && item.document.description)) {
-          await this.writeDescription(connect, instanceId, item.kind, target.id, item.deployedName, item.document.description ?? '');
+        if (item.descriptionChanged) {
+          await this.writeDescription(
+            connect,
+            instanceId,
+            item.kind,
+            target.id,
+            item.deployedName,
+            item.document.description ?? '',
+          );
           await journal.record(this.step(item, 'update-description', target));
         }
       } catch (err) {
@@ -270,7 +366,9 @@ export class ContactFlowDeployer {
     }
 
     // 3. Orphans: renamed and described, never deleted.
-    const taken = new Set([...prepared.context.snapshot.flows, ...prepared.context.snapshot.modules].map((f) => f.name));
+    const taken = new Set(
+      [...prepared.context.snapshot.flows, ...prepared.context.snapshot.modules].map((f) => f.name),
+    );
     for (const orphan of plan.orphans) {
       const newName = this.naming.orphanName(orphan.name, taken);
       taken.add(newName);
@@ -279,7 +377,15 @@ export class ContactFlowDeployer {
         'Never deleted automatically: delete it by hand once nothing references it.';
       try {
         await this.writeDescription(connect, instanceId, orphan.kind, orphan.id, newName, description);
-        await journal.record({ at: this.isoNow(), kind: orphan.kind, name: orphan.name, operation: 'orphan', id: orphan.id, arn: orphan.arn, detail: newName });
+        await journal.record({
+          at: this.isoNow(),
+          kind: orphan.kind,
+          name: orphan.name,
+          operation: 'orphan',
+          id: orphan.id,
+          arn: orphan.arn,
+          detail: newName,
+        });
       } catch (err) {
         report.failures.push(flowFailure(orphan.kind, orphan.name, err));
       }
@@ -290,7 +396,13 @@ export class ContactFlowDeployer {
       const result = await this.publish(prepared, store, created);
       if (result?.published) {
         report.mappingVersionId = result.versionId;
-        await journal.record({ at: this.isoNow(), kind: 'mapping', name: 'mapping', operation: 'publish-mapping', detail: `${result.versionId} (${result.wrote.join('+')})` });
+        await journal.record({
+          at: this.isoNow(),
+          kind: 'mapping',
+          name: 'mapping',
+          operation: 'publish-mapping',
+          detail: `${result.versionId} (${result.wrote.join('+')})`,
+        });
       }
     } else {
       this.logger.warn('Mapping not published: some items failed', { failures: report.failures.length });
@@ -305,7 +417,9 @@ export class ContactFlowDeployer {
   }
 
   /** `plan` then `apply`. */
-  public async deploy(documents: readonly FlowDocument[]): Promise<{ prepared: PreparedPlan; report: RunReport }> {
+  public async deploy(
+    documents: readonly FlowDocument[],
+  ): Promise<{ prepared: PreparedPlan; report: RunReport }> {
     const prepared = await this.plan(documents);
     const report = await this.apply(prepared);
     return { prepared, report };
@@ -329,7 +443,7 @@ export class ContactFlowDeployer {
     },
   ): Promise<boolean> {
     const { connect } = this.props.clients;
-    const description = operation === 'create-stub' ? STUB_DESCRIPTION : item.document.description;
+    const description = item.document.description;
     try {
       let id: string | undefined;
       let arn: string | undefined;
@@ -350,7 +464,12 @@ export class ContactFlowDeployer {
       } else {
         const r = await this.call(() =>
           connect.send(
-            new CreateContactFlowModuleCommand({ InstanceId: s.instanceId, Name: item.deployedName, Description: description || undefined, Content: content }),
+            new CreateContactFlowModuleCommand({
+              InstanceId: s.instanceId,
+              Name: item.deployedName,
+              Description: description || undefined,
+              Content: content,
+            }),
           ),
         );
         id = r.Id;
@@ -358,7 +477,13 @@ export class ContactFlowDeployer {
       }
       if (!id || !arn) throw new Error(`Connect returned no id for the new ${item.kind}`);
       s.created.set(itemKey(item.kind, item.deployedName), arn);
-      s.createdIds.set(itemKey(item.kind, item.name), { kind: item.kind, id, arn, name: item.deployedName, type: item.document.type });
+      s.createdIds.set(itemKey(item.kind, item.name), {
+        kind: item.kind,
+        id,
+        arn,
+        name: item.deployedName,
+        type: item.document.type,
+      });
       await s.journal.record(this.step(item, operation, { id, arn }));
       return true;
     } catch (err) {
@@ -367,15 +492,40 @@ export class ContactFlowDeployer {
     }
   }
 
-  private async writeDescription(connect: ConnectClient, instanceId: string, kind: 'flow' | 'module', id: string, name: string, description: string) {
+  private async writeDescription(
+    connect: ConnectClient,
+    instanceId: string,
+    kind: 'flow' | 'module',
+    id: string,
+    name: string,
+    description: string,
+  ) {
     await this.call(() =>
       kind === 'flow'
-        ? connect.send(new UpdateContactFlowNameCommand({ InstanceId: instanceId, ContactFlowId: id, Name: name, Description: description }))
-        : connect.send(new UpdateContactFlowModuleMetadataCommand({ InstanceId: instanceId, ContactFlowModuleId: id, Name: name, Description: description })),
+        ? connect.send(
+            new UpdateContactFlowNameCommand({
+              InstanceId: instanceId,
+              ContactFlowId: id,
+              Name: name,
+              Description: description,
+            }),
+          )
+        : connect.send(
+            new UpdateContactFlowModuleMetadataCommand({
+              InstanceId: instanceId,
+              ContactFlowModuleId: id,
+              Name: name,
+              Description: description,
+            }),
+          ),
     );
   }
 
-  private async publish(prepared: PreparedPlan, store: FlowBucketStore, created: ReadonlyMap<string, string>): Promise<MappingPublishResult | undefined> {
+  private async publish(
+    prepared: PreparedPlan,
+    store: FlowBucketStore,
+    created: ReadonlyMap<string, string>,
+  ): Promise<MappingPublishResult | undefined> {
     if (!prepared.mappingFunctionArn) {
       this.logger.warn('Mapping not published: no mapping function ARN in SSM', {
         parameter: SsmNames.lambdas.functionArn(this.props.target.app, this.props.target.env, 'mapping'),
@@ -387,9 +537,21 @@ export class ContactFlowDeployer {
       const arn = i.existing?.arn ?? created.get(itemKey(i.kind, i.deployedName));
       return arn ? [{ kind: i.kind, name: i.name, arn }] : [];
     });
-    const { document, problems } = buildMapping(snapshot, repoFlows, prepared.context.external);
-    if (problems.length > 0) throw new Error(`Cannot publish the mapping:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-    return publishMapping({ store, lambda: this.props.clients.lambda, functionName: prepared.mappingFunctionArn, document, clock: this.clock });
+    const { document, problems } = buildMapping(
+      snapshot,
+      repoFlows,
+      prepared.context.external,
+      prepared.mappingKeys,
+    );
+    if (problems.length > 0)
+      throw new Error(`Cannot publish the mapping:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    return publishMapping({
+      store,
+      lambda: this.props.clients.lambda,
+      functionName: prepared.mappingFunctionArn,
+      document,
+      clock: this.clock,
+    });
   }
 
   private fail(report: RunReport, failed: Set<string>, item: PlanItem, err: unknown): void {
@@ -399,8 +561,21 @@ export class ContactFlowDeployer {
     failed.add(itemKey(item.kind, item.name));
   }
 
-  private step(item: PlanItem, operation: AppliedStep['operation'], target: { id: string; arn: string }, extra: Partial<AppliedStep> = {}): AppliedStep {
-    return { at: this.isoNow(), kind: item.kind, name: item.name, operation, id: target.id, arn: target.arn, ...extra };
+  private step(
+    item: PlanItem,
+    operation: AppliedStep['operation'],
+    target: { id: string; arn: string },
+    extra: Partial<AppliedStep> = {},
+  ): AppliedStep {
+    return {
+      at: this.isoNow(),
+      kind: item.kind,
+      name: item.name,
+      operation,
+      id: target.id,
+      arn: target.arn,
+      ...extra,
+    };
   }
 
   private call<T>(fn: () => Promise<T>): Promise<T> {
@@ -410,6 +585,18 @@ export class ContactFlowDeployer {
   private isoNow(): string {
     return new Date(this.clock.now()).toISOString();
   }
+}
+
+/** The item the others reference most (ties: the first), to break a reference cycle with one stub. */
+function mostReferenced(items: readonly PlanItem[], pendingOf: (i: PlanItem) => readonly string[]): PlanItem {
+  const counts = new Map<string, number>();
+  for (const i of items) for (const p of pendingOf(i)) counts.set(p, (counts.get(p) ?? 0) + 1);
+  let best = items[0];
+  for (const i of items) {
+    if ((counts.get(itemKey(i.kind, i.name)) ?? 0) > (counts.get(itemKey(best.kind, best.name)) ?? 0))
+      best = i;
+  }
+  return best;
 }
 
 function byKindThenName(a: PlanItem, b: PlanItem): number {

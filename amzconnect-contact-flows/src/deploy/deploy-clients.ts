@@ -54,7 +54,11 @@ export function createDeployClients(options: DeployClientsOptions): DeployClient
     retryMode: 'adaptive',
     maxAttempts: options.connectMaxAttempts ?? 10,
   });
-  const s3 = new S3Client({ ...common, endpoint: options.endpoints?.s3, forcePathStyle: !!options.endpoints?.s3 });
+  const s3 = new S3Client({
+    ...common,
+    endpoint: options.endpoints?.s3,
+    forcePathStyle: !!options.endpoints?.s3,
+  });
   const lambda = new LambdaClient({ ...common, endpoint: options.endpoints?.lambda, retryMode: 'adaptive' });
   const ssm = new SSMClient({ ...common, endpoint: options.endpoints?.ssm, retryMode: 'adaptive' });
   rateLimitClient(connect, bucket);

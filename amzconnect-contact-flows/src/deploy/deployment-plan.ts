@@ -63,7 +63,8 @@ export function resolveDocumentContent(doc: FlowDocument, ctx: ResolutionContext
     return undefined;
   });
   const uniqueProblems = [...new Set(problems)];
-  if (uniqueProblems.length > 0 || pending.size > 0) return { pending: [...pending].sort(), problems: uniqueProblems };
+  if (uniqueProblems.length > 0 || pending.size > 0)
+    return { pending: [...pending].sort(), problems: uniqueProblems };
   return { content: JSON.stringify(JSON.parse(text)), pending: [], problems: [] };
 }
 
@@ -84,7 +85,9 @@ export function decidePlan(documents: readonly FlowDocument[], ctx: ResolutionCo
 function decideItem(doc: FlowDocument, ctx: ResolutionContext): PlanItem {
   const kind = isModule(doc) ? 'module' : 'flow';
   const deployedName = ctx.naming.deployedName(doc.name);
-  const existing = (kind === 'flow' ? ctx.snapshot.flows : ctx.snapshot.modules).find((f) => f.name === deployedName);
+  const existing = (kind === 'flow' ? ctx.snapshot.flows : ctx.snapshot.modules).find(
+    (f) => f.name === deployedName,
+  );
   const resolved = resolveDocumentContent(doc, ctx);
   const problems = [...resolved.problems];
   if (existing && kind === 'flow' && existing.type !== doc.type) {
@@ -93,16 +96,33 @@ function decideItem(doc: FlowDocument, ctx: ResolutionContext): PlanItem {
         `rename the file (a new flow) and let the old one become an orphan.`,
     );
   }
-  const base = { kind, name: doc.name, deployedName, document: doc, existing, content: resolved.content, pending: resolved.pending } as const;
+  const base = {
+    kind,
+    name: doc.name,
+    deployedName,
+    document: doc,
+    existing,
+    content: resolved.content,
+    pending: resolved.pending,
+  } as const;
   if (problems.length > 0) {
-    return { ...base, content: undefined, action: 'blocked', contentChanged: false, descriptionChanged: false, problems };
+    return {
+      ...base,
+      content: undefined,
+      action: 'blocked',
+      contentChanged: false,
+      descriptionChanged: false,
+      problems,
+    };
   }
-  if (!existing) return { ...base, action: 'create', contentChanged: true, descriptionChanged: false, problems: [] };
+  if (!existing)
+    return { ...base, action: 'create', contentChanged: true, descriptionChanged: false, problems: [] };
   const contentChanged =
     resolved.content === undefined ||
     existing.content === undefined ||
     canonicalContent(existing.content) !== canonicalJson(JSON.parse(resolved.content));
-  const descriptionChanged = existing.content !== undefined && (existing.description ?? '') !== (doc.description ?? '');
+  const descriptionChanged =
+    existing.content !== undefined && (existing.description ?? '') !== (doc.description ?? '');
   const action = contentChanged || descriptionChanged ? 'update' : 'unchanged';
   return { ...base, action, contentChanged, descriptionChanged, problems: [] };
 }

@@ -55,7 +55,8 @@ export class FlowBucketStore {
 
   /** Saves a flow's current content; returns the S3 version id of the save. */
   public async saveBackup(deployed: DeployedFlow, runId: string, now: Date): Promise<string> {
-    if (deployed.content === undefined) throw new Error(`Cannot back up ${deployed.kind} "${deployed.name}": its content was not read.`);
+    if (deployed.content === undefined)
+      throw new Error(`Cannot back up ${deployed.kind} "${deployed.name}": its content was not read.`);
     const backup: FlowBackup = {
       kind: deployed.kind,
       id: deployed.id,
@@ -67,11 +68,18 @@ export class FlowBucketStore {
       savedAt: now.toISOString(),
       runId,
     };
-    return this.putVersioned(this.backupKey(deployed.kind, deployed.name), `${JSON.stringify(backup, null, 2)}\n`);
+    return this.putVersioned(
+      this.backupKey(deployed.kind, deployed.name),
+      `${JSON.stringify(backup, null, 2)}\n`,
+    );
   }
 
   /** Reads a backup: the given S3 version, or the latest. `undefined` when there is none. */
-  public async loadBackup(kind: 'flow' | 'module', deployedName: string, versionId?: string): Promise<(FlowBackup & { versionId?: string }) | undefined> {
+  public async loadBackup(
+    kind: 'flow' | 'module',
+    deployedName: string,
+    versionId?: string,
+  ): Promise<(FlowBackup & { versionId?: string }) | undefined> {
     const obj = await this.get(this.backupKey(kind, deployedName), versionId);
     return obj ? { ...(JSON.parse(obj.body) as FlowBackup), versionId: obj.versionId } : undefined;
   }
@@ -102,14 +110,18 @@ export class FlowBucketStore {
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: 'application/json' }),
     );
     if (!r.VersionId || r.VersionId === 'null') {
-      throw new Error(`Bucket ${this.bucket} returned no version id for ${key}: the flow bucket must have versioning enabled.`);
+      throw new Error(
+        `Bucket ${this.bucket} returned no version id for ${key}: the flow bucket must have versioning enabled.`,
+      );
     }
     return r.VersionId;
   }
 
   private async get(key: string, versionId?: string): Promise<VersionedObject | undefined> {
     try {
-      const r = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+      const r = await this.s3.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }),
+      );
       return { body: (await r.Body?.transformToString('utf8')) ?? '', versionId: r.VersionId };
     } catch (err) {
       const name = (err as { name?: string }).name;

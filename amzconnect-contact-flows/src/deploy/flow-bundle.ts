@@ -12,12 +12,31 @@ export interface FlowBundle {
   readonly format: typeof FLOW_BUNDLE_FORMAT;
   readonly version: 1;
   readonly documents: readonly FlowDocument[];
+  /**
+   * Lambda and Lex bot names the repository defines (the toolchain's catalog), so the
+   * provisioner resolves `$.External.Lambda_<name>` / `Lex_<name>` keys exactly. @default none
+   */
+  readonly catalogNames?: { readonly lambdas?: readonly string[]; readonly bots?: readonly string[] };
 }
 
 /** Serializes documents into a bundle, deterministically. */
-export function serializeFlowBundle(documents: readonly FlowDocument[]): string {
-  const sorted = [...documents].sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type.localeCompare(b.type)));
-  const bundle: FlowBundle = { format: FLOW_BUNDLE_FORMAT, version: 1, documents: sorted };
+export function serializeFlowBundle(
+  documents: readonly FlowDocument[],
+  catalogNames?: FlowBundle['catalogNames'],
+): string {
+  const sorted = [...documents].sort((a, b) =>
+    a.type === b.type ? a.name.localeCompare(b.name) : a.type.localeCompare(b.type),
+  );
+  const names = catalogNames && {
+    ...(catalogNames.lambdas ? { lambdas: [...catalogNames.lambdas].sort() } : {}),
+    ...(catalogNames.bots ? { bots: [...catalogNames.bots].sort() } : {}),
+  };
+  const bundle: FlowBundle = {
+    format: FLOW_BUNDLE_FORMAT,
+    version: 1,
+    documents: sorted,
+    ...(names ? { catalogNames: names } : {}),
+  };
   return `${JSON.stringify(bundle)}\n`;
 }
 
@@ -40,9 +59,11 @@ export function parseFlowBundle(text: string, source = 'flow bundle'): FlowBundl
   const seen = new Set<string>();
   b.documents.forEach((d, i) => {
     const where = `documents[${i}]${typeof d?.name === 'string' ? ` (${d.name})` : ''}`;
-    if (typeof d?.name !== 'string' || d.name.length === 0) problems.push(`${where}.name: must be a non-empty string`);
+    if (typeof d?.name !== 'string' || d.name.length === 0)
+      problems.push(`${where}.name: must be a non-empty string`);
     if (!types.has(d?.type)) problems.push(`${where}.type: must be one of ${[...types].join(', ')}`);
-    if (d?.description !== undefined && typeof d.description !== 'string') problems.push(`${where}.description: must be a string`);
+    if (d?.description !== undefined && typeof d.description !== 'string')
+      problems.push(`${where}.description: must be a string`);
     const c = d?.content;
     if (!c || typeof c !== 'object' || typeof c.StartAction !== 'string' || !Array.isArray(c.Actions)) {
       problems.push(`${where}.content: must be a flow language object with StartAction and Actions`);
@@ -51,6 +72,13 @@ export function parseFlowBundle(text: string, source = 'flow bundle'): FlowBundl
     if (seen.has(key)) problems.push(`${where}.name: duplicate ${key}`);
     seen.add(key);
   });
-  if (problems.length > 0) throw new Error(`${source}: ${problems.length} problem(s):\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  const names = b.catalogNames;
+  for (const list of ['lambdas', 'bots'] as const) {
+    const v = names?.[list];
+    if (v !== undefined && (!Array.isArray(v) || v.some((n) => typeof n !== 'string')))
+      problems.push(`catalogNames.${list}: must be a list of names`);
+  }
+  if (problems.length > 0)
+    throw new Error(`${source}: ${problems.length} problem(s):\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return b as FlowBundle;
 }

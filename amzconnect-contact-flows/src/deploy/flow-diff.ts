@@ -21,7 +21,10 @@ interface Block {
 }
 
 /** Names ARNs of an instance by what they are (`queue:Sales`), for readable reference diffs. */
-export function referenceLabels(snapshot: InstanceSnapshot, repoName: (deployed: string) => string): Map<string, string> {
+export function referenceLabels(
+  snapshot: InstanceSnapshot,
+  repoName: (deployed: string) => string,
+): Map<string, string> {
   const labels = new Map<string, string>();
   for (const q of snapshot.queues) labels.set(q.arn, `queue:${q.name}`);
   for (const p of snapshot.prompts) labels.set(p.arn, `prompt:${p.name}`);
@@ -34,7 +37,11 @@ export function referenceLabels(snapshot: InstanceSnapshot, repoName: (deployed:
 const ARN_RE = /arn:aws[a-z-]*:[a-z0-9-]+:[^"\s]*/g;
 
 /** Compares two flow contents (JSON strings) block by block (pure). */
-export function diffFlowContent(deployed: string | undefined, desired: string, labels: ReadonlyMap<string, string>): FlowDiff {
+export function diffFlowContent(
+  deployed: string | undefined,
+  desired: string,
+  labels: ReadonlyMap<string, string>,
+): FlowDiff {
   const before = parse(deployed);
   const after = parse(desired);
   const beforeBlocks = new Map(blocks(before).map((b) => [String(b.Identifier), b]));
@@ -44,7 +51,9 @@ export function diffFlowContent(deployed: string | undefined, desired: string, l
   for (const [id, b] of afterBlocks) {
     const old = beforeBlocks.get(id);
     if (!old) continue;
-    const fields = [...new Set([...Object.keys(old), ...Object.keys(b)])].filter((k) => canonicalJson(old[k]) !== canonicalJson(b[k])).sort();
+    const fields = [...new Set([...Object.keys(old), ...Object.keys(b)])]
+      .filter((k) => canonicalJson(old[k]) !== canonicalJson(b[k]))
+      .sort();
     if (fields.length > 0) changedBlocks.push(`${label(b)}: ${fields.join(', ')}`);
   }
   const refs = (text: string | undefined) =>
@@ -56,7 +65,9 @@ export function diffFlowContent(deployed: string | undefined, desired: string, l
     .sort();
   return {
     addedBlocks: [...afterBlocks.values()].filter((b) => !beforeBlocks.has(String(b.Identifier))).map(label),
-    removedBlocks: [...beforeBlocks.values()].filter((b) => !afterBlocks.has(String(b.Identifier))).map(label),
+    removedBlocks: [...beforeBlocks.values()]
+      .filter((b) => !afterBlocks.has(String(b.Identifier)))
+      .map(label),
     changedBlocks,
     addedReferences: [...afterRefs].filter((r) => !beforeRefs.has(r)).sort(),
     removedReferences: [...beforeRefs].filter((r) => !afterRefs.has(r)).sort(),

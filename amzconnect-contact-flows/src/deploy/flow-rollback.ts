@@ -1,4 +1,7 @@
-import { UpdateContactFlowContentCommand, UpdateContactFlowModuleContentCommand } from '@aws-sdk/client-connect';
+import {
+  UpdateContactFlowContentCommand,
+  UpdateContactFlowModuleContentCommand,
+} from '@aws-sdk/client-connect';
 import { SsmNames } from '@amzconnect/env/src/ssm-parameter-names';
 import { canonicalContent } from './canonical-json';
 import { Clock, systemClock } from './clock';
@@ -35,13 +38,20 @@ export interface RestoreTarget {
  * earlier content and stay as they are (they are never deleted).
  */
 export function decideRestores(request: RollbackRequest, lastRun: RunReport | undefined): RestoreTarget[] {
-  if (request.versionId && !request.name) throw new Error('--to VERSION needs --flow NAME: a backup version belongs to one flow.');
-  if (request.name) return [{ kind: request.kind ?? 'flow', name: request.name, versionId: request.versionId }];
+  if (request.versionId && !request.name)
+    throw new Error('--to VERSION needs --flow NAME: a backup version belongs to one flow.');
+  if (request.name)
+    return [{ kind: request.kind ?? 'flow', name: request.name, versionId: request.versionId }];
   if (!lastRun) throw new Error('No run report in the flow bucket: nothing to roll back.');
   const seen = new Set<string>();
   const out: RestoreTarget[] = [];
   for (const s of lastRun.applied) {
-    if ((s.operation !== 'update-content' && s.operation !== 'restore') || !s.backupVersionId || s.kind === 'mapping') continue;
+    if (
+      (s.operation !== 'update-content' && s.operation !== 'restore') ||
+      !s.backupVersionId ||
+      s.kind === 'mapping'
+    )
+      continue;
     const key = `${s.kind}:${s.name}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -64,10 +74,16 @@ export async function rollbackFlows(
   const clock: Clock = props.clock ?? systemClock;
   const logger = props.logger ?? silentLogger;
   const naming = flowNaming(app);
-  const params = await readParameters(ssm, [SsmNames.connect.instanceId(app, env), SsmNames.infra.flowBucketName(app, env)]);
+  const params = await readParameters(ssm, [
+    SsmNames.connect.instanceId(app, env),
+    SsmNames.infra.flowBucketName(app, env),
+  ]);
   const instanceId = props.target.instanceId ?? params[SsmNames.connect.instanceId(app, env)];
   const bucket = params[SsmNames.infra.flowBucketName(app, env)];
-  if (!instanceId || !bucket) throw new Error(`Missing SSM parameters for ${app}/${env} in ${region}: deploy the instance and supporting infrastructure first.`);
+  if (!instanceId || !bucket)
+    throw new Error(
+      `Missing SSM parameters for ${app}/${env} in ${region}: deploy the instance and supporting infrastructure first.`,
+    );
   const store = new FlowBucketStore(s3, bucket, app, env);
   const targets = decideRestores(request, request.name ? undefined : await store.loadReport());
   const runId = props.runId ?? `rollback-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}`;
@@ -90,9 +106,18 @@ export async function rollbackFlows(
     const deployedName = naming.deployedName(t.name);
     try {
       const backup = await store.loadBackup(t.kind, deployedName, t.versionId);
-      if (!backup) throw new Error(`no saved content for ${t.kind} ${deployedName}${t.versionId ? ` at version ${t.versionId}` : ''}`);
+      if (!backup)
+        throw new Error(
+          `no saved content for ${t.kind} ${deployedName}${t.versionId ? ` at version ${t.versionId}` : ''}`,
+        );
       const current = await call(() =>
-        describeDeployed(connect, instanceId, { kind: t.kind, id: backup.id, arn: backup.arn, name: backup.name, type: backup.type }),
+        describeDeployed(connect, instanceId, {
+          kind: t.kind,
+          id: backup.id,
+          arn: backup.arn,
+          name: backup.name,
+          type: backup.type,
+        }),
       );
       if (canonicalContent(current.content) === canonicalContent(backup.content)) {
         logger.info(`${t.kind} ${t.name} already has the saved content`);
@@ -101,8 +126,20 @@ export async function rollbackFlows(
       const backupVersionId = await store.saveBackup(current, runId, new Date(clock.now()));
       await call(() =>
         t.kind === 'flow'
-          ? connect.send(new UpdateContactFlowContentCommand({ InstanceId: instanceId, ContactFlowId: backup.id, Content: backup.content }))
-          : connect.send(new UpdateContactFlowModuleContentCommand({ InstanceId: instanceId, ContactFlowModuleId: backup.id, Content: backup.content })),
+          ? connect.send(
+              new UpdateContactFlowContentCommand({
+                InstanceId: instanceId,
+                ContactFlowId: backup.id,
+                Content: backup.content,
+              }),
+            )
+          : connect.send(
+              new UpdateContactFlowModuleContentCommand({
+                InstanceId: instanceId,
+                ContactFlowModuleId: backup.id,
+                Content: backup.content,
+              }),
+            ),
       );
       await journal.record({
         at: new Date(clock.now()).toISOString(),

@@ -26,7 +26,9 @@ export function formatPlan(
     lines.push(...formatItem(item, labels));
   }
   for (const o of plan.orphans) {
-    lines.push(`- ${o.kind} ${o.name}: orphaned (no longer in the repository): will be renamed ${ORPHAN_PREFIX}${o.name}, never deleted`);
+    lines.push(
+      `- ${o.kind} ${o.name}: orphaned (no longer in the repository): will be renamed ${ORPHAN_PREFIX}${o.name}, never deleted`,
+    );
   }
   if (c.create + c.update + c.orphaned + c.blocked === 0) lines.push('No changes.');
   return `${lines.join('\n')}\n`;
@@ -41,7 +43,11 @@ function formatItem(item: PlanItem, labels: ReadonlyMap<string, string>): string
   }
   const out = [`~ ${head}: update`];
   if (item.contentChanged) {
-    const d = diffFlowContent(item.existing?.content, item.content ?? JSON.stringify(item.document.content), labels);
+    const d = diffFlowContent(
+      item.existing?.content,
+      item.content ?? JSON.stringify(item.document.content),
+      labels,
+    );
     if (d.addedBlocks.length) out.push(`    blocks added: ${d.addedBlocks.join('; ')}`);
     if (d.removedBlocks.length) out.push(`    blocks removed: ${d.removedBlocks.join('; ')}`);
     if (d.changedBlocks.length) out.push(`    blocks changed: ${d.changedBlocks.join('; ')}`);
@@ -50,20 +56,30 @@ function formatItem(item: PlanItem, labels: ReadonlyMap<string, string>): string
     if (d.otherChanges.length) out.push(`    also changed: ${d.otherChanges.join(', ')}`);
     if (item.pending.length) out.push(`    references new ${item.pending.join(', ')}`);
   }
-  if (item.descriptionChanged) out.push(`    description: ${JSON.stringify(item.existing?.description ?? '')} -> ${JSON.stringify(item.document.description ?? '')}`);
+  if (item.descriptionChanged)
+    out.push(
+      `    description: ${JSON.stringify(item.existing?.description ?? '')} -> ${JSON.stringify(item.document.description ?? '')}`,
+    );
   return out;
 }
 
 /** A run report for humans. */
 export function formatReport(report: RunReport): string {
-  const lines = [`Run ${report.runId} (${report.command}) ${report.status}: ${report.applied.length} write(s)`];
-  for (const s of report.applied) lines.push(`  ${s.operation} ${s.kind} ${s.name}${s.detail ? ` -> ${s.detail}` : ''}`);
+  const lines = [
+    `Run ${report.runId} (${report.command}) ${report.status}: ${report.applied.length} write(s)`,
+  ];
+  for (const s of report.applied)
+    lines.push(`  ${s.operation} ${s.kind} ${s.name}${s.detail ? ` -> ${s.detail}` : ''}`);
   for (const f of report.failures) {
     lines.push(`  FAILED ${f.kind} ${f.name}: ${f.error}: ${f.message}`);
     for (const p of f.problems) lines.push(`    ${p}`);
   }
   if (report.calls) {
-    lines.push(`  calls: ${Object.entries(report.calls).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    lines.push(
+      `  calls: ${Object.entries(report.calls)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -17,6 +17,7 @@ export * from './format-plan';
 export * from './instance-snapshot';
 export * from './instrument-client';
 export * from './mapping-publisher';
+export * from './mapping-references';
 export * from './read-instance';
 export * from './reference-resolver';
 export * from './run-report';

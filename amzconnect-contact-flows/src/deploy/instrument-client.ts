@@ -10,8 +10,16 @@ export interface SdkClientLike {
 interface MiddlewareClient {
   readonly middlewareStack: {
     add(
-      middleware: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
-      options: { step: 'initialize' | 'finalizeRequest'; priority?: 'high' | 'normal' | 'low'; name: string; override?: boolean },
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: { commandName?: string },
+      ) => (args: unknown) => Promise<unknown>,
+      options: {
+        step: 'initialize' | 'finalizeRequest';
+        priority?: 'high' | 'normal' | 'low';
+        name: string;
+        override?: boolean;
+      },
     ): void;
   };
 }

@@ -1,4 +1,8 @@
-import { GetFunctionConfigurationCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  UpdateFunctionConfigurationCommand,
+} from '@aws-sdk/client-lambda';
 import { mappingKey } from '../model/mapping-key';
 import { PlaceholderKind } from '../model/placeholders';
 import { Clock } from './clock';
@@ -31,15 +35,18 @@ export interface DeployedRepoFlow {
 }
 
 /**
- * Builds the run-time mapping (pure): every queue, prompt and hours of operation of the
- * instance, the repository's flows and modules, the Lex aliases and Lambdas the environment
- * publishes, and every Lambda associated with the instance by function name. Keys come from the
- * toolchain's `mappingKey`; two resources with the same key are an error.
+ * Builds the run-time mapping (pure). Candidates are every queue, prompt and hours of operation
+ * of the instance, the repository's flows and modules, the Lex aliases and Lambdas the
+ * environment publishes in SSM, and every Lambda associated with the instance by function name;
+ * keys come from the toolchain's `mappingKey`. The mapping holds the `referenced` keys (what
+ * flows read as `$.External.<Key>`), or every candidate when `referenced` is not given. A
+ * referenced key without a resource, two resources with one key, or more than 32 KB are problems.
  */
 export function buildMapping(
   snapshot: InstanceSnapshot,
   repoFlows: readonly DeployedRepoFlow[],
   external: ExternalReferences,
+  referenced?: readonly string[],
 ): { readonly document: MappingDocument; readonly problems: readonly string[] } {
   const entries = new Map<string, { arn: string; what: string }>();
   const problems: string[] = [];
@@ -47,7 +54,8 @@ export function buildMapping(
     const key = mappingKey(kind, name);
     const what = `${kind} "${name}"`;
     const prior = entries.get(key);
-    if (prior && prior.arn !== arn) problems.push(`mapping key ${key} is used by both ${prior.what} and ${what}: rename one of them.`);
+    if (prior && prior.arn !== arn)
+      problems.push(`mapping key ${key} is used by both ${prior.what} and ${what}: rename one of them.`);
     else entries.set(key, { arn, what });
   };
   for (const q of snapshot.queues) add('queue', q.name, q.arn);
@@ -60,12 +68,22 @@ export function buildMapping(
     const name = functionNameOf(arn);
     if (name && !Object.values(external.lambdas).includes(arn)) add('lambda', name, arn);
   }
-  const sorted = Object.fromEntries([...entries.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, v.arn]));
+  for (const key of referenced ?? []) {
+    if (!entries.has(key))
+      problems.push(`flows read $.External.${key}, but no resource of the environment has that mapping key.`);
+  }
+  const wanted = referenced ? new Set(referenced) : undefined;
+  const sorted = Object.fromEntries(
+    [...entries.entries()]
+      .filter(([k]) => !wanted || wanted.has(k))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, v.arn]),
+  );
   const size = Buffer.byteLength(JSON.stringify(sorted), 'utf8');
   if (size > MAPPING_MAX_BYTES) {
     problems.push(
       `the mapping is ${size} bytes, over Connect's ${MAPPING_MAX_BYTES}-byte limit for a Lambda result: ` +
-        `${entries.size} entries. Split the mapping per area or drop unused queues/prompts from the instance.`,
+        `${Object.keys(sorted).length} entries. Read fewer $.External keys per flow set, or split the mapping function.`,
     );
   }
   return { document: { version: 1, entries: sorted }, problems };

@@ -24,7 +24,9 @@ const PAGE_SIZE = 100;
  * reads goes through here: no list is ever read as one page.
  */
 export async function paginate<T>(
-  fetchPage: (nextToken: string | undefined) => Promise<{ items: readonly T[] | undefined; nextToken?: string }>,
+  fetchPage: (
+    nextToken: string | undefined,
+  ) => Promise<{ items: readonly T[] | undefined; nextToken?: string }>,
 ): Promise<T[]> {
   const all: T[] = [];
   let token: string | undefined;
@@ -46,62 +48,101 @@ export async function readInstance(
   connect: ConnectClient,
   instanceId: string,
   managedPrefix: string,
+  /** Wraps every call, e.g. to retry after throttling. @default calls as is */
+  call: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
 ): Promise<InstanceSnapshot> {
   const I = instanceId;
-  const [flowSummaries, moduleSummaries, flowContents, moduleContents, queues, prompts, hours, lexAliasArns, lambdaArns] =
-    await Promise.all([
-      paginate(async (t) => {
-        const r = await connect.send(new ListContactFlowsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }));
-        return { items: r.ContactFlowSummaryList, nextToken: r.NextToken };
-      }),
-      paginate(async (t) => {
-        const r = await connect.send(new ListContactFlowModulesCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }));
-        return { items: r.ContactFlowModulesSummaryList, nextToken: r.NextToken };
-      }),
-      paginate(async (t) => {
-        const r = await connect.send(
-          new SearchContactFlowsCommand({
-            InstanceId: I,
-            MaxResults: PAGE_SIZE,
-            NextToken: t,
-            SearchCriteria: { StringCondition: { FieldName: 'name', Value: managedPrefix, ComparisonType: 'STARTS_WITH' } },
-          }),
-        );
-        return { items: r.ContactFlows, nextToken: r.NextToken };
-      }),
-      paginate(async (t) => {
-        const r = await connect.send(
-          new SearchContactFlowModulesCommand({
-            InstanceId: I,
-            MaxResults: PAGE_SIZE,
-            NextToken: t,
-            SearchCriteria: { StringCondition: { FieldName: 'name', Value: managedPrefix, ComparisonType: 'STARTS_WITH' } },
-          }),
-        );
-        return { items: r.ContactFlowModules, nextToken: r.NextToken };
-      }),
-      paginate(async (t) => {
-        const r = await connect.send(new ListQueuesCommand({ InstanceId: I, QueueTypes: ['STANDARD'], MaxResults: PAGE_SIZE, NextToken: t }));
-        return { items: r.QueueSummaryList, nextToken: r.NextToken };
-      }),
-      paginate(async (t) => {
-        const r = await connect.send(new ListPromptsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }));
-        return { items: r.PromptSummaryList, nextToken: r.NextToken };
-      }),
-      paginate(async (t) => {
-        const r = await connect.send(new ListHoursOfOperationsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }));
-        return { items: r.HoursOfOperationSummaryList, nextToken: r.NextToken };
-      }),
-      paginate(async (t) => {
-        const r = await connect.send(new ListBotsCommand({ InstanceId: I, LexVersion: 'V2', MaxResults: 25, NextToken: t }));
-        return { items: r.LexBots?.map((b) => b.LexV2Bot?.AliasArn).filter((a): a is string => !!a), nextToken: r.NextToken };
-      }),
-      paginate(async (t) => {
-        // ListLambdaFunctions and ListBots accept at most 25 per page.
-        const r = await connect.send(new ListLambdaFunctionsCommand({ InstanceId: I, MaxResults: 25, NextToken: t }));
-        return { items: r.LambdaFunctions, nextToken: r.NextToken };
-      }),
-    ]);
+  const page = <T>(fetch: (t: string | undefined) => Promise<{ items: readonly T[] | undefined; nextToken?: string }>) =>
+    paginate((t) => call(() => fetch(t)));
+  const [
+    flowSummaries,
+    moduleSummaries,
+    flowContents,
+    moduleContents,
+    queues,
+    prompts,
+    hours,
+    lexAliasArns,
+    lambdaArns,
+  ] = await Promise.all([
+    page(async (t) => {
+      const r = await connect.send(
+        new ListContactFlowsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }),
+      );
+      return { items: r.ContactFlowSummaryList, nextToken: r.NextToken };
+    }),
+    page(async (t) => {
+      const r = await connect.send(
+        new ListContactFlowModulesCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }),
+      );
+      return { items: r.ContactFlowModulesSummaryList, nextToken: r.NextToken };
+    }),
+    page(async (t) => {
+      const r = await connect.send(
+        new SearchContactFlowsCommand({
+          InstanceId: I,
+          MaxResults: PAGE_SIZE,
+          NextToken: t,
+          SearchCriteria: {
+            StringCondition: { FieldName: 'name', Value: managedPrefix, ComparisonType: 'STARTS_WITH' },
+          },
+        }),
+      );
+      return { items: r.ContactFlows, nextToken: r.NextToken };
+    }),
+    page(async (t) => {
+      const r = await connect.send(
+        new SearchContactFlowModulesCommand({
+          InstanceId: I,
+          MaxResults: PAGE_SIZE,
+          NextToken: t,
+          SearchCriteria: {
+            StringCondition: { FieldName: 'name', Value: managedPrefix, ComparisonType: 'STARTS_WITH' },
+          },
+        }),
+      );
+      return { items: r.ContactFlowModules, nextToken: r.NextToken };
+    }),
+    page(async (t) => {
+      const r = await connect.send(
+        new ListQueuesCommand({
+          InstanceId: I,
+          QueueTypes: ['STANDARD'],
+          MaxResults: PAGE_SIZE,
+          NextToken: t,
+        }),
+      );
+      return { items: r.QueueSummaryList, nextToken: r.NextToken };
+    }),
+    page(async (t) => {
+      const r = await connect.send(
+        new ListPromptsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }),
+      );
+      return { items: r.PromptSummaryList, nextToken: r.NextToken };
+    }),
+    page(async (t) => {
+      const r = await connect.send(
+        new ListHoursOfOperationsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }),
+      );
+      return { items: r.HoursOfOperationSummaryList, nextToken: r.NextToken };
+    }),
+    page(async (t) => {
+      const r = await connect.send(
+        new ListBotsCommand({ InstanceId: I, LexVersion: 'V2', MaxResults: 25, NextToken: t }),
+      );
+      return {
+        items: r.LexBots?.map((b) => b.LexV2Bot?.AliasArn).filter((a): a is string => !!a),
+        nextToken: r.NextToken,
+      };
+    }),
+    page(async (t) => {
+      // ListLambdaFunctions and ListBots accept at most 25 per page.
+      const r = await connect.send(
+        new ListLambdaFunctionsCommand({ InstanceId: I, MaxResults: 25, NextToken: t }),
+      );
+      return { items: r.LambdaFunctions, nextToken: r.NextToken };
+    }),
+  ]);
 
   const flowContent = new Map(flowContents.map((f) => [f.Id, f]));
   const moduleContent = new Map(moduleContents.map((m) => [m.Id, m]));
@@ -148,12 +189,20 @@ function named(items: readonly { Id?: string; Arn?: string; Name?: string }[]): 
  * consistent): the engine confirms every planned update, and saves the current content before
  * overwriting it, from this read.
  */
-export async function describeDeployed(connect: ConnectClient, instanceId: string, deployed: DeployedFlow): Promise<DeployedFlow> {
+export async function describeDeployed(
+  connect: ConnectClient,
+  instanceId: string,
+  deployed: DeployedFlow,
+): Promise<DeployedFlow> {
   if (deployed.kind === 'flow') {
-    const r = await connect.send(new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: deployed.id }));
+    const r = await connect.send(
+      new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: deployed.id }),
+    );
     return fromFlow(r.ContactFlow, deployed);
   }
-  const r = await connect.send(new DescribeContactFlowModuleCommand({ InstanceId: instanceId, ContactFlowModuleId: deployed.id }));
+  const r = await connect.send(
+    new DescribeContactFlowModuleCommand({ InstanceId: instanceId, ContactFlowModuleId: deployed.id }),
+  );
   return fromModule(r.ContactFlowModule, deployed);
 }
 

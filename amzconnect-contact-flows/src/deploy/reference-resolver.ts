@@ -28,11 +28,21 @@ export function resolvePlaceholder(p: Placeholder, ctx: ResolutionContext): Reso
   const { snapshot } = ctx;
   switch (p.kind) {
     case 'queue':
-      return byName(snapshot.queues, p.name, `queue "${p.name}"`, 'Create it in amzconnect-instance (queues) or fix the name.');
+      return byName(
+        snapshot.queues,
+        p.name,
+        `queue "${p.name}"`,
+        'Create it in amzconnect-instance (queues) or fix the name.',
+      );
     case 'prompt':
       return byName(snapshot.prompts, p.name, `prompt "${p.name}"`, 'Upload the prompt or fix the name.');
     case 'hours':
-      return byName(snapshot.hours, p.name, `hours of operation "${p.name}"`, 'Create them in amzconnect-instance or fix the name.');
+      return byName(
+        snapshot.hours,
+        p.name,
+        `hours of operation "${p.name}"`,
+        'Create them in amzconnect-instance or fix the name.',
+      );
     case 'flow':
     case 'module':
       return resolveFlowLike(p.kind, p.name, ctx);
@@ -43,13 +53,18 @@ export function resolvePlaceholder(p: Placeholder, ctx: ResolutionContext): Reso
     case 'mapping-function':
       return ctx.external.mappingFunction
         ? associated(ctx.external.mappingFunction, ctx.snapshot.lambdaArns, 'the mapping function')
-        : { status: 'problem', message: 'the mapping function ARN is not published; deploy amzconnect-lambdas first.' };
+        : {
+            status: 'problem',
+            message: 'the mapping function ARN is not published; deploy amzconnect-lambdas first.',
+          };
   }
 }
 
 function byName(items: readonly NamedResource[], name: string, what: string, fix: string): Resolution {
   const found = items.find((i) => i.name === name);
-  return found ? { status: 'resolved', value: found.arn } : { status: 'problem', message: `no ${what} in the instance. ${fix}` };
+  return found
+    ? { status: 'resolved', value: found.arn }
+    : { status: 'problem', message: `no ${what} in the instance. ${fix}` };
 }
 
 function resolveFlowLike(kind: 'flow' | 'module', name: string, ctx: ResolutionContext): Resolution {
@@ -57,14 +72,18 @@ function resolveFlowLike(kind: 'flow' | 'module', name: string, ctx: ResolutionC
   const inRepo = (kind === 'flow' ? ctx.repoFlows : ctx.repoModules).has(name);
   if (inRepo) {
     const deployedName = ctx.naming.deployedName(name);
-    const arn = ctx.created?.get(`${kind}:${deployedName}`) ?? deployedList.find((f) => f.name === deployedName)?.arn;
+    const arn =
+      ctx.created?.get(`${kind}:${deployedName}`) ?? deployedList.find((f) => f.name === deployedName)?.arn;
     return arn ? { status: 'resolved', value: arn } : { status: 'pending', kind, name };
   }
   // Not a repository flow: a flow Connect or an administrator created, referenced by its exact name.
   const existing = deployedList.find((f) => f.name === name);
   return existing
     ? { status: 'resolved', value: existing.arn }
-    : { status: 'problem', message: `no ${kind} "${name}" in the repository or the instance. Add flows/${name}.json or fix the name.` };
+    : {
+        status: 'problem',
+        message: `no ${kind} "${name}" in the repository or the instance. Add flows/${name}.json or fix the name.`,
+      };
 }
 
 function resolveLambda(name: string, ctx: ResolutionContext): Resolution {
@@ -82,7 +101,10 @@ function resolveLambda(name: string, ctx: ResolutionContext): Resolution {
 function resolveLex(bot: string, ctx: ResolutionContext): Resolution {
   const aliasArn = ctx.external.lex[bot];
   if (!aliasArn) {
-    return { status: 'problem', message: `no Lex bot alias ARN published for bot "${bot}"; deploy amzconnect-supporting-infra first.` };
+    return {
+      status: 'problem',
+      message: `no Lex bot alias ARN published for bot "${bot}"; deploy amzconnect-supporting-infra first.`,
+    };
   }
   return associated(aliasArn, ctx.snapshot.lexAliasArns, `Lex bot "${bot}" alias`);
 }
@@ -92,7 +114,10 @@ function associated(arn: string, associatedArns: readonly string[], what: string
   const ok = associatedArns.some((a) => a === arn || unqualified(a) === unqualified(arn));
   return ok
     ? { status: 'resolved', value: arn }
-    : { status: 'problem', message: `${what} (${arn}) is not associated with the instance; associate it before deploying flows.` };
+    : {
+        status: 'problem',
+        message: `${what} (${arn}) is not associated with the instance; associate it before deploying flows.`,
+      };
 }
 
 /** Function name of a Lambda ARN (`arn:aws:lambda:r:a:function:Name[:qualifier]`). */

@@ -17,13 +17,15 @@ const RETURNING_TYPES = new Set<string>([
  * content difference and fills it.
  */
 export function stubContent(type: FlowFileType): string {
-  const actionType = type === 'MODULE' ? 'EndFlowModuleExecution' : RETURNING_TYPES.has(type) ? 'EndFlowExecution' : 'DisconnectParticipant';
+  const actionType =
+    type === 'MODULE'
+      ? 'EndFlowModuleExecution'
+      : RETURNING_TYPES.has(type)
+        ? 'EndFlowExecution'
+        : 'DisconnectParticipant';
   return JSON.stringify({
     Version: '2019-10-30',
     StartAction: 'stub',
     Actions: [{ Identifier: 'stub', Type: actionType, Parameters: {}, Transitions: {} }],
   });
 }
-
-/** Description of a stub, so a human who sees one knows what it is. */
-export const STUB_DESCRIPTION = 'Placeholder created by amzconnect-contact-flows; its content is written later in the same deployment.';

@@ -29,7 +29,8 @@ export class TokenBucket {
   constructor(options: TokenBucketOptions = {}) {
     this.ratePerSecond = options.ratePerSecond ?? 2;
     this.burst = options.burst ?? 5;
-    if (!(this.ratePerSecond > 0)) throw new Error(`Token bucket rate must be positive, got ${this.ratePerSecond}.`);
+    if (!(this.ratePerSecond > 0))
+      throw new Error(`Token bucket rate must be positive, got ${this.ratePerSecond}.`);
     if (!(this.burst >= 1)) throw new Error(`Token bucket burst must be at least 1, got ${this.burst}.`);
     this.clock = options.clock ?? systemClock;
     this.tokens = this.burst;

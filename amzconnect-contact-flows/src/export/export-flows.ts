@@ -1,4 +1,8 @@
-import { ConnectClient, DescribeContactFlowCommand, DescribeContactFlowModuleCommand } from '@aws-sdk/client-connect';
+import {
+  ConnectClient,
+  DescribeContactFlowCommand,
+  DescribeContactFlowModuleCommand,
+} from '@aws-sdk/client-connect';
 import { parseFlowText } from '../format/parse-flow-text';
 import { FlowDocument } from '../model/flow-document';
 import { normalizeFlow, UnresolvedReference } from '../normalize/normalize-flow';
@@ -43,7 +47,9 @@ export async function exportFlows(client: ConnectClient, options: ExportOptions)
   const names = { ...inventory.names, ...(options.names ?? {}) };
   const wanted = (name: string | undefined): name is string =>
     name !== undefined && (options.prefix === undefined || name.startsWith(options.prefix));
-  const lambdaNames = new Set(inventory.lambdaArns.map((arn) => classifyArn(arn)).map((r) => ('id' in r ? r.id : '')));
+  const lambdaNames = new Set(
+    inventory.lambdaArns.map((arn) => classifyArn(arn)).map((r) => ('id' in r ? r.id : '')),
+  );
 
   const flows: ExportedFlow[] = [];
   const failures: { name: string; message: string }[] = [];
@@ -58,14 +64,22 @@ export async function exportFlows(client: ConnectClient, options: ExportOptions)
       .map((arn) => classifyArn(arn))
       .flatMap((r) => (r.kind === 'lambda' && !lambdaNames.has(r.id) ? [r.id] : []));
     const result = normalizeFlow(parsed.document, { names });
-    flows.push({ document: result.document, unresolved: result.unresolved, unassociatedLambdas: [...new Set(invoked)] });
+    flows.push({
+      document: result.document,
+      unresolved: result.unresolved,
+      unassociatedLambdas: [...new Set(invoked)],
+    });
   };
 
   for (const summary of inventory.flows) {
     if (!wanted(summary.Name) || summary.ContactFlowState === 'ARCHIVED') continue;
     try {
-      const out = await client.send(new DescribeContactFlowCommand({ InstanceId: options.instanceId, ContactFlowId: summary.Id }));
-      take(summary.Name, { ContactFlow: { ...out.ContactFlow, Type: out.ContactFlow?.Type ?? summary.ContactFlowType } });
+      const out = await client.send(
+        new DescribeContactFlowCommand({ InstanceId: options.instanceId, ContactFlowId: summary.Id }),
+      );
+      take(summary.Name, {
+        ContactFlow: { ...out.ContactFlow, Type: out.ContactFlow?.Type ?? summary.ContactFlowType },
+      });
     } catch (err) {
       failures.push({ name: summary.Name, message: errorMessage(err) });
     }
@@ -74,7 +88,10 @@ export async function exportFlows(client: ConnectClient, options: ExportOptions)
     if (!wanted(summary.Name) || summary.State === 'ARCHIVED') continue;
     try {
       const out = await client.send(
-        new DescribeContactFlowModuleCommand({ InstanceId: options.instanceId, ContactFlowModuleId: summary.Id }),
+        new DescribeContactFlowModuleCommand({
+          InstanceId: options.instanceId,
+          ContactFlowModuleId: summary.Id,
+        }),
       );
       take(summary.Name, { ContactFlowModule: out.ContactFlowModule });
     } catch (err) {

@@ -23,16 +23,31 @@ export interface InstanceInventory {
 }
 
 /** Reads the instance's lists (paginated: every page of every list). */
-export async function readInstanceInventory(client: ConnectClient, instanceId: string): Promise<InstanceInventory> {
+export async function readInstanceInventory(
+  client: ConnectClient,
+  instanceId: string,
+): Promise<InstanceInventory> {
   // A fresh input per list: the SDK's paginators write NextToken into the object they are given.
   const input = (): { InstanceId: string } => ({ InstanceId: instanceId });
   const flows = await collect(paginateListContactFlows({ client }, input()), (p) => p.ContactFlowSummaryList);
-  const modules = await collect(paginateListContactFlowModules({ client }, input()), (p) => p.ContactFlowModulesSummaryList);
+  const modules = await collect(
+    paginateListContactFlowModules({ client }, input()),
+    (p) => p.ContactFlowModulesSummaryList,
+  );
   const queues = await collect(paginateListQueues({ client }, input()), (p) => p.QueueSummaryList);
   const prompts = await collect(paginateListPrompts({ client }, input()), (p) => p.PromptSummaryList);
-  const hours = await collect(paginateListHoursOfOperations({ client }, input()), (p) => p.HoursOfOperationSummaryList);
-  const lambdaArns = await collect(paginateListLambdaFunctions({ client }, input()), (p) => p.LambdaFunctions);
-  const bots = await collect(paginateListBots({ client }, { ...input(), LexVersion: 'V2' }), (p) => p.LexBots);
+  const hours = await collect(
+    paginateListHoursOfOperations({ client }, input()),
+    (p) => p.HoursOfOperationSummaryList,
+  );
+  const lambdaArns = await collect(
+    paginateListLambdaFunctions({ client }, input()),
+    (p) => p.LambdaFunctions,
+  );
+  const bots = await collect(
+    paginateListBots({ client }, { ...input(), LexVersion: 'V2' }),
+    (p) => p.LexBots,
+  );
 
   const names: Record<string, string> = {};
   for (const item of [...queues, ...prompts, ...hours, ...flows, ...modules]) {
@@ -49,7 +64,10 @@ export async function readInstanceInventory(client: ConnectClient, instanceId: s
   };
 }
 
-async function collect<P, T>(pages: AsyncIterable<P>, items: (page: P) => readonly T[] | undefined): Promise<T[]> {
+async function collect<P, T>(
+  pages: AsyncIterable<P>,
+  items: (page: P) => readonly T[] | undefined,
+): Promise<T[]> {
   const out: T[] = [];
   for await (const page of pages) out.push(...(items(page) ?? []));
   return out;

@@ -46,14 +46,19 @@ const DESIGNER_TYPES: Readonly<Record<string, FlowFileType>> = {
  */
 export function parseFlowText(text: string, filePath: string): ParseFlowResult {
   const parsed = parseJson(text.replace(/^\uFEFF/, ''));
-  if (!parsed.ok) return fail('invalid-json', filePath, [`not valid JSON (${parsed.message}); fix the syntax`]);
+  if (!parsed.ok)
+    return fail('invalid-json', filePath, [`not valid JSON (${parsed.message}); fix the syntax`]);
   const value = parsed.value;
   if (!isObject(value)) {
     return fail('unknown-shape', filePath, [`top level is ${describe(value)}; ${SHAPES_HINT}`]);
   }
   if (isLegacyExport(value)) return fail('legacy-export', filePath, [LEGACY_EXPORT_MESSAGE]);
 
-  if ('content' in value && ('name' in value || 'type' in value)) return parseRepoShape(value, filePath);
+  if ('content' in value && ('name' in value || 'type' in value)) {
+    if (isObject(value.content) && isLegacyExport(value.content))
+      return fail('legacy-export', filePath, [LEGACY_EXPORT_MESSAGE]);
+    return parseRepoShape(value, filePath);
+  }
   if (isObject(value.ContactFlow)) return parseApiShape(value.ContactFlow, filePath, 'cli', false);
   if (isObject(value.ContactFlowModule)) return parseApiShape(value.ContactFlowModule, filePath, 'cli', true);
   if ('Content' in value) return parseApiShape(value, filePath, 'api', false);
@@ -68,13 +73,16 @@ const SHAPES_HINT =
 function parseRepoShape(value: Json, filePath: string): ParseFlowResult {
   const problems: string[] = [];
   for (const key of Object.keys(value)) {
-    if (!REPO_FIELDS.includes(key)) problems.push(`unknown field "${key}" (allowed: ${REPO_FIELDS.join(', ')})`);
+    if (!REPO_FIELDS.includes(key))
+      problems.push(`unknown field "${key}" (allowed: ${REPO_FIELDS.join(', ')})`);
   }
   const name = value.name;
   if (typeof name !== 'string' || name.trim() === '') problems.push('"name" must be a non-empty string');
   const type = value.type;
   if (!isFlowFileType(type)) {
-    problems.push(`"type" must be one of ${[...CONTACT_FLOW_TYPES, 'MODULE'].join(', ')} (found ${describe(type)})`);
+    problems.push(
+      `"type" must be one of ${[...CONTACT_FLOW_TYPES, 'MODULE'].join(', ')} (found ${describe(type)})`,
+    );
   }
   if (value.description !== undefined && typeof value.description !== 'string') {
     problems.push('"description" must be a string when present');
@@ -96,7 +104,12 @@ function parseRepoShape(value: Json, filePath: string): ParseFlowResult {
   return { ok: true, document, shape: 'repo', notes: [] };
 }
 
-function parseApiShape(value: Json, filePath: string, shape: FlowFileShape, moduleHint: boolean): ParseFlowResult {
+function parseApiShape(
+  value: Json,
+  filePath: string,
+  shape: FlowFileShape,
+  moduleHint: boolean,
+): ParseFlowResult {
   const problems: string[] = [];
   const notes: string[] = [];
   const name = value.Name;
@@ -105,10 +118,14 @@ function parseApiShape(value: Json, filePath: string, shape: FlowFileShape, modu
   let content: unknown = value.Content;
   if (typeof content === 'string') {
     const inner = parseJson(content);
-    if (!inner.ok) return fail('invalid-json', filePath, [`"Content" is not valid JSON (${inner.message}); fix the syntax`]);
+    if (!inner.ok)
+      return fail('invalid-json', filePath, [
+        `"Content" is not valid JSON (${inner.message}); fix the syntax`,
+      ]);
     content = inner.value;
   }
-  if (isObject(content) && isLegacyExport(content)) return fail('legacy-export', filePath, [LEGACY_EXPORT_MESSAGE]);
+  if (isObject(content) && isLegacyExport(content))
+    return fail('legacy-export', filePath, [LEGACY_EXPORT_MESSAGE]);
   checkContent(content, 'Content', problems);
 
   const declared = value.Type ?? value.ContactFlowType;
@@ -152,8 +169,12 @@ function parseContentShape(value: Json, filePath: string): ParseFlowResult {
   }
   const designerType = typeof metadata.type === 'string' ? DESIGNER_TYPES[metadata.type] : undefined;
   const type = designerType ?? inferType(value);
-  if (designerType === undefined) notes.push(`no type in the flow's metadata; inferred ${type} from the content`);
-  const description = typeof metadata.description === 'string' && metadata.description !== '' ? metadata.description : undefined;
+  if (designerType === undefined)
+    notes.push(`no type in the flow's metadata; inferred ${type} from the content`);
+  const description =
+    typeof metadata.description === 'string' && metadata.description !== ''
+      ? metadata.description
+      : undefined;
   const document: FlowDocument = {
     name,
     type,
@@ -187,8 +208,10 @@ function checkContent(content: unknown, where: string, problems: string[]): void
     problems.push(`"${where}" must be the flow language as a JSON object (found ${describe(content)})`);
     return;
   }
-  if (typeof content.Version !== 'string') problems.push(`${where}.Version must be a string such as "2019-10-30"`);
-  if (typeof content.StartAction !== 'string') problems.push(`${where}.StartAction must be the identifier of the first action`);
+  if (typeof content.Version !== 'string')
+    problems.push(`${where}.Version must be a string such as "2019-10-30"`);
+  if (typeof content.StartAction !== 'string')
+    problems.push(`${where}.StartAction must be the identifier of the first action`);
   if (!Array.isArray(content.Actions)) {
     problems.push(`${where}.Actions must be an array of actions`);
     return;
@@ -199,16 +222,20 @@ function checkContent(content: unknown, where: string, problems: string[]): void
       problems.push(`${at} must be an object`);
       return;
     }
-    if (typeof action.Identifier !== 'string' || action.Identifier === '') problems.push(`${at}.Identifier must be a non-empty string`);
-    if (typeof action.Type !== 'string' || action.Type === '') problems.push(`${at}.Type must be a non-empty string`);
-    if (action.Parameters !== undefined && !isObject(action.Parameters)) problems.push(`${at}.Parameters must be an object`);
+    if (typeof action.Identifier !== 'string' || action.Identifier === '')
+      problems.push(`${at}.Identifier must be a non-empty string`);
+    if (typeof action.Type !== 'string' || action.Type === '')
+      problems.push(`${at}.Type must be a non-empty string`);
+    if (action.Parameters !== undefined && !isObject(action.Parameters))
+      problems.push(`${at}.Parameters must be an object`);
     if (action.Transitions === undefined) return;
     if (!isObject(action.Transitions)) {
       problems.push(`${at}.Transitions must be an object`);
       return;
     }
     const t = action.Transitions;
-    if (t.NextAction !== undefined && typeof t.NextAction !== 'string') problems.push(`${at}.Transitions.NextAction must be a string`);
+    if (t.NextAction !== undefined && typeof t.NextAction !== 'string')
+      problems.push(`${at}.Transitions.NextAction must be a string`);
     for (const list of ['Errors', 'Conditions'] as const) {
       const entries = t[list];
       if (entries === undefined) continue;
@@ -256,7 +283,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; me
 /** `SyntaxError` text without Node's excerpt, with the line and column of the error. */
 function describeJsonError(text: string, err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  const base = msg.replace(/,\s*(?:\.\.\.)?".*is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+  const base = msg
+    .replace(/,\s*(?:\.\.\.)?".*is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '');
   const pos = locateJsonError(text);
   if (pos === undefined) return base;
   const before = text.slice(0, pos);

@@ -3,6 +3,7 @@ export type LintRuleId =
   | 'format'
   | 'duplicate-name'
   | 'duplicate-identifier'
+  | 'identifier-syntax'
   | 'start-action'
   | 'transition-target'
   | 'unreachable-action'

@@ -25,7 +25,8 @@ export function lintFlows(input: LintInput): LintFinding[] {
   const context: LintContext = { catalog: input.catalog, mappingKeys: catalogMappingKeys(input.catalog) };
   const findings: LintFinding[] = [];
   for (const error of input.errors ?? []) {
-    for (const message of error.problems) findings.push({ path: error.path, severity: 'error', rule: 'format', message });
+    for (const message of error.problems)
+      findings.push({ path: error.path, severity: 'error', rule: 'format', message });
   }
   const firstByName = new Map<string, string>();
   for (const flow of input.flows) {

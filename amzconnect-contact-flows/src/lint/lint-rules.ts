@@ -5,6 +5,7 @@ import { duplicateIdentifier } from './rules/duplicate-identifier';
 import { hardCodedAccountId } from './rules/hard-coded-account-id';
 import { hardCodedArn } from './rules/hard-coded-arn';
 import { hardCodedRegion } from './rules/hard-coded-region';
+import { identifierSyntax } from './rules/identifier-syntax';
 import { startAction } from './rules/start-action';
 import { transitionTarget } from './rules/transition-target';
 import { unknownExternalKey } from './rules/unknown-external-key';
@@ -14,6 +15,7 @@ import { unreachableAction } from './rules/unreachable-action';
 /** The rules applied to every readable flow, in output order. */
 export const LINT_RULES: readonly LintRule[] = [
   duplicateIdentifier,
+  identifierSyntax,
   startAction,
   transitionTarget,
   unreachableAction,

@@ -18,7 +18,13 @@ export const ACTION_FLOW_TYPES: Readonly<Record<string, readonly FlowFileType[]>
   DequeueContactAndTransferToQueue: ['CUSTOMER_QUEUE'],
   // Get customer input (DTMF or Lex): inbound, customer queue and transfer flows.
   GetParticipantInput: ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'AGENT_TRANSFER', 'QUEUE_TRANSFER', 'MODULE'],
-  ConnectParticipantWithLexBot: ['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'AGENT_TRANSFER', 'QUEUE_TRANSFER', 'MODULE'],
+  ConnectParticipantWithLexBot: [
+    'CONTACT_FLOW',
+    'CUSTOMER_QUEUE',
+    'AGENT_TRANSFER',
+    'QUEUE_TRANSFER',
+    'MODULE',
+  ],
   // Loop prompts: customer queue and hold flows.
   MessageParticipantIteratively: ['CUSTOMER_QUEUE', 'CUSTOMER_HOLD', 'AGENT_HOLD'],
   // Return (end flow module): only in a flow module.

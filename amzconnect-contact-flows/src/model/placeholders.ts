@@ -18,7 +18,8 @@ export type Placeholder =
 /** The original sample's marker for the mapping function's ARN. */
 export const LEGACY_MAPPING_MARKER = '<<ARNREPLACE>>';
 
-const PLACEHOLDER_RE = /\$\{(queue|prompt|hours|flow|module|lambda|lex):([^}]+)\}|\$\{mapping-function\}|<<ARNREPLACE>>/g;
+const PLACEHOLDER_RE =
+  /\$\{(queue|prompt|hours|flow|module|lambda|lex):([^}]+)\}|\$\{mapping-function\}|<<ARNREPLACE>>/g;
 
 /** Every placeholder occurrence in a string, in order. */
 export function findPlaceholders(text: string): Placeholder[] {

@@ -24,7 +24,10 @@ export function harvestMetadataNames(content: FlowContent): Map<string, string> 
   };
   visit(content.Metadata);
 
-  const actionMetadata = isObject(content.Metadata) && isObject(content.Metadata.ActionMetadata) ? content.Metadata.ActionMetadata : {};
+  const actionMetadata =
+    isObject(content.Metadata) && isObject(content.Metadata.ActionMetadata)
+      ? content.Metadata.ActionMetadata
+      : {};
   for (const action of content.Actions) {
     const meta = actionMetadata[action.Identifier];
     if (!isObject(meta)) continue;

@@ -15,12 +15,17 @@ export function readNamesFile(file: string): NamesFileResult {
     value = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? `${file}: file not found` : `${file}: not valid JSON (${(err as Error).message})` };
+    return {
+      ok: false,
+      message:
+        code === 'ENOENT' ? `${file}: file not found` : `${file}: not valid JSON (${(err as Error).message})`,
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, message: `${file}: must be a JSON object mapping ARNs or ids to names` };
   }
   const bad = Object.entries(value).filter(([, v]) => typeof v !== 'string' || v === '');
-  if (bad.length > 0) return { ok: false, message: `${file}: the value of "${bad[0][0]}" must be a non-empty name` };
+  if (bad.length > 0)
+    return { ok: false, message: `${file}: the value of "${bad[0][0]}" must be a non-empty name` };
   return { ok: true, names: value as Record<string, string> };
 }

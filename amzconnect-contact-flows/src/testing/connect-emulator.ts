@@ -206,16 +206,22 @@ export class ConnectEmulator {
 
   private answer(route: Route, req: EndpointRequest, params: string[]): EndpointResponse {
     this.requestCount++;
-    if (this.throttleBudget > 0 || (this.throttleEveryNth > 0 && this.requestCount % this.throttleEveryNth === 0)) {
+    if (
+      this.throttleBudget > 0 ||
+      (this.throttleEveryNth > 0 && this.requestCount % this.throttleEveryNth === 0)
+    ) {
       if (this.throttleBudget > 0) this.throttleBudget--;
       return awsError(429, 'ThrottlingException', { Message: 'Rate exceeded' });
     }
-    const instance = route.operation.startsWith('Search') ? (JSON.parse(req.body || '{}') as { InstanceId?: string }).InstanceId : params[0];
+    const instance = route.operation.startsWith('Search')
+      ? (JSON.parse(req.body || '{}') as { InstanceId?: string }).InstanceId
+      : params[0];
     if (instance !== this.instanceId) {
       return awsError(404, 'ResourceNotFoundException', { Message: `Instance ${instance} not found` });
     }
     if (route.write && this.writesBeforeFailure !== undefined) {
-      if (this.writesBeforeFailure <= 0) return awsError(403, 'AccessDeniedException', { Message: 'Injected failure: writes denied' });
+      if (this.writesBeforeFailure <= 0)
+        return awsError(403, 'AccessDeniedException', { Message: 'Injected failure: writes denied' });
       this.writesBeforeFailure--;
     }
     return route.handle(req, params);
@@ -223,7 +229,13 @@ export class ConnectEmulator {
 
   private buildRoutes(): Route[] {
     const id = '([^/]+)';
-    const r = (method: string, path: string, operation: string, write: boolean, handle: Route['handle']): Route => ({
+    const r = (
+      method: string,
+      path: string,
+      operation: string,
+      write: boolean,
+      handle: Route['handle'],
+    ): Route => ({
       method,
       pattern: new RegExp(`^${path}$`),
       operation,
@@ -244,7 +256,12 @@ export class ConnectEmulator {
         }));
       }),
       r('GET', `/contact-flow-modules-summary/${id}`, 'ListContactFlowModules', false, (q) =>
-        this.page(q, [...this.modules.values()], 'ContactFlowModulesSummaryList', (m) => ({ Id: m.id, Arn: m.arn, Name: m.name, State: 'ACTIVE' })),
+        this.page(q, [...this.modules.values()], 'ContactFlowModulesSummaryList', (m) => ({
+          Id: m.id,
+          Arn: m.arn,
+          Name: m.name,
+          State: 'ACTIVE',
+        })),
       ),
       r('POST', '/search-contact-flows', 'SearchContactFlows', false, (q) =>
         this.search(q, [...this.flows.values()], 'ContactFlows', (f) => this.flowJson(f)),
@@ -262,15 +279,22 @@ export class ConnectEmulator {
       }),
       r('PUT', `/contact-flows/${id}`, 'CreateContactFlow', true, (q) => {
         const b = JSON.parse(q.body) as { Name: string; Type: string; Description?: string; Content: string };
-        if (this.flowByName(b.Name)) return awsError(409, 'DuplicateResourceException', { Message: `A flow named ${b.Name} exists` });
+        if (this.flowByName(b.Name))
+          return awsError(409, 'DuplicateResourceException', { Message: `A flow named ${b.Name} exists` });
         const problems = this.validate(b.Content);
         if (problems.length > 0) return invalidFlow(problems);
-        const f = this.addFlow({ name: b.Name, type: b.Type, content: b.Content, description: b.Description });
+        const f = this.addFlow({
+          name: b.Name,
+          type: b.Type,
+          content: b.Content,
+          description: b.Description,
+        });
         return json(200, { ContactFlowId: f.id, ContactFlowArn: f.arn });
       }),
       r('PUT', `/contact-flow-modules/${id}`, 'CreateContactFlowModule', true, (q) => {
         const b = JSON.parse(q.body) as { Name: string; Description?: string; Content: string };
-        if (this.moduleByName(b.Name)) return awsError(409, 'DuplicateResourceException', { Message: `A module named ${b.Name} exists` });
+        if (this.moduleByName(b.Name))
+          return awsError(409, 'DuplicateResourceException', { Message: `A module named ${b.Name} exists` });
         const problems = this.validate(b.Content);
         if (problems.length > 0) return invalidModule(problems);
         const mid = this.newId();
@@ -310,37 +334,64 @@ export class ConnectEmulator {
         const f = this.flows.get(fid);
         if (!f) return notFound('contact flow', fid);
         const version = f.versions.length + 1;
-        f.versions.push({ version, content: f.content, description: (JSON.parse(q.body || '{}') as { Description?: string }).Description });
+        f.versions.push({
+          version,
+          content: f.content,
+          description: (JSON.parse(q.body || '{}') as { Description?: string }).Description,
+        });
         return json(200, { ContactFlowArn: `${f.arn}:${version}`, Version: version });
       }),
-      r('POST', `/contact-flow-modules/${id}/${id}/content`, 'UpdateContactFlowModuleContent', true, (q, [, mid]) => {
-        const m = this.modules.get(mid);
-        if (!m) return notFound('flow module', mid);
-        const content = (JSON.parse(q.body) as { Content: string }).Content;
-        const problems = this.validate(content);
-        if (problems.length > 0) return invalidModule(problems);
-        m.content = content;
-        return json(200, {});
-      }),
-      r('POST', `/contact-flow-modules/${id}/${id}/metadata`, 'UpdateContactFlowModuleMetadata', true, (q, [, mid]) => {
-        const m = this.modules.get(mid);
-        if (!m) return notFound('flow module', mid);
-        const b = JSON.parse(q.body) as { Name?: string; Description?: string };
-        if (b.Name && b.Name !== m.name && this.moduleByName(b.Name)) {
-          return awsError(409, 'DuplicateResourceException', { Message: `A module named ${b.Name} exists` });
-        }
-        if (b.Name) m.name = b.Name;
-        if (b.Description !== undefined) m.description = b.Description;
-        return json(200, {});
-      }),
+      r(
+        'POST',
+        `/contact-flow-modules/${id}/${id}/content`,
+        'UpdateContactFlowModuleContent',
+        true,
+        (q, [, mid]) => {
+          const m = this.modules.get(mid);
+          if (!m) return notFound('flow module', mid);
+          const content = (JSON.parse(q.body) as { Content: string }).Content;
+          const problems = this.validate(content);
+          if (problems.length > 0) return invalidModule(problems);
+          m.content = content;
+          return json(200, {});
+        },
+      ),
+      r(
+        'POST',
+        `/contact-flow-modules/${id}/${id}/metadata`,
+        'UpdateContactFlowModuleMetadata',
+        true,
+        (q, [, mid]) => {
+          const m = this.modules.get(mid);
+          if (!m) return notFound('flow module', mid);
+          const b = JSON.parse(q.body) as { Name?: string; Description?: string };
+          if (b.Name && b.Name !== m.name && this.moduleByName(b.Name)) {
+            return awsError(409, 'DuplicateResourceException', {
+              Message: `A module named ${b.Name} exists`,
+            });
+          }
+          if (b.Name) m.name = b.Name;
+          if (b.Description !== undefined) m.description = b.Description;
+          return json(200, {});
+        },
+      ),
       r('GET', `/queues-summary/${id}`, 'ListQueues', false, (q) =>
-        this.page(q, this.queues, 'QueueSummaryList', (x) => ({ Id: x.id, Arn: x.arn, Name: x.name, QueueType: 'STANDARD' })),
+        this.page(q, this.queues, 'QueueSummaryList', (x) => ({
+          Id: x.id,
+          Arn: x.arn,
+          Name: x.name,
+          QueueType: 'STANDARD',
+        })),
       ),
       r('GET', `/prompts-summary/${id}`, 'ListPrompts', false, (q) =>
         this.page(q, this.prompts, 'PromptSummaryList', (x) => ({ Id: x.id, Arn: x.arn, Name: x.name })),
       ),
       r('GET', `/hours-of-operations-summary/${id}`, 'ListHoursOfOperations', false, (q) =>
-        this.page(q, this.hours, 'HoursOfOperationSummaryList', (x) => ({ Id: x.id, Arn: x.arn, Name: x.name })),
+        this.page(q, this.hours, 'HoursOfOperationSummaryList', (x) => ({
+          Id: x.id,
+          Arn: x.arn,
+          Name: x.name,
+        })),
       ),
       r('GET', `/instance/${id}/bots`, 'ListBots', false, (q) =>
         this.page(q, this.lexAliasArns, 'LexBots', (a) => ({ LexV2Bot: { AliasArn: a } }), 25),
@@ -351,12 +402,23 @@ export class ConnectEmulator {
     ];
   }
 
-  private page<T>(q: EndpointRequest, all: readonly T[], listName: string, map: (t: T) => unknown, maxPage = 1000): EndpointResponse {
+  private page<T>(
+    q: EndpointRequest,
+    all: readonly T[],
+    listName: string,
+    map: (t: T) => unknown,
+    maxPage = 1000,
+  ): EndpointResponse {
     const max = Math.min(Number(q.query.get('maxResults') ?? '100') || 100, this.pageSize, maxPage);
     return this.slice(all, q.query.get('nextToken') ?? undefined, max, listName, map);
   }
 
-  private search<T extends EmulatedFlow>(q: EndpointRequest, all: readonly T[], listName: string, map: (t: T) => unknown): EndpointResponse {
+  private search<T extends EmulatedFlow>(
+    q: EndpointRequest,
+    all: readonly T[],
+    listName: string,
+    map: (t: T) => unknown,
+  ): EndpointResponse {
     const b = JSON.parse(q.body || '{}') as {
       MaxResults?: number;
       NextToken?: string;
@@ -374,7 +436,13 @@ export class ConnectEmulator {
     return this.slice(matches, b.NextToken, Math.min(b.MaxResults ?? 100, this.pageSize, 100), listName, map);
   }
 
-  private slice<T>(all: readonly T[], token: string | undefined, max: number, listName: string, map: (t: T) => unknown): EndpointResponse {
+  private slice<T>(
+    all: readonly T[],
+    token: string | undefined,
+    max: number,
+    listName: string,
+    map: (t: T) => unknown,
+  ): EndpointResponse {
     const start = token ? Number(Buffer.from(token, 'base64').toString('utf8')) : 0;
     const items = all.slice(start, start + max).map(map);
     const next = start + max < all.length ? Buffer.from(String(start + max)).toString('base64') : undefined;
@@ -395,7 +463,15 @@ export class ConnectEmulator {
   }
 
   private moduleJson(m: EmulatedFlow) {
-    return { Id: m.id, Arn: m.arn, Name: m.name, State: 'ACTIVE', Status: 'PUBLISHED', Description: m.description, Content: m.content };
+    return {
+      Id: m.id,
+      Arn: m.arn,
+      Name: m.name,
+      State: 'ACTIVE',
+      Status: 'PUBLISHED',
+      Description: m.description,
+      Content: m.content,
+    };
   }
 
   private validate(content: string): string[] {
@@ -407,18 +483,32 @@ export class ConnectEmulator {
     }
     const problems: string[] = [];
     if (!Array.isArray(doc.Actions)) return ['Actions must be a list'];
-    const actions = doc.Actions as { Identifier?: string; Transitions?: { NextAction?: string; Errors?: { NextAction?: string }[]; Conditions?: { NextAction?: string }[] } }[];
+    const actions = doc.Actions as {
+      Identifier?: string;
+      Transitions?: {
+        NextAction?: string;
+        Errors?: { NextAction?: string }[];
+        Conditions?: { NextAction?: string }[];
+      };
+    }[];
     const ids = new Set(actions.map((a) => a.Identifier));
-    if (typeof doc.StartAction !== 'string' || !ids.has(doc.StartAction)) problems.push(`StartAction ${String(doc.StartAction)} is not an action of the flow`);
+    if (typeof doc.StartAction !== 'string' || !ids.has(doc.StartAction))
+      problems.push(`StartAction ${String(doc.StartAction)} is not an action of the flow`);
     for (const a of actions) {
       const t = a.Transitions ?? {};
-      for (const next of [t.NextAction, ...(t.Errors ?? []).map((e) => e.NextAction), ...(t.Conditions ?? []).map((c) => c.NextAction)]) {
-        if (next !== undefined && !ids.has(next)) problems.push(`Action ${a.Identifier} transitions to unknown action ${next}`);
+      for (const next of [
+        t.NextAction,
+        ...(t.Errors ?? []).map((e) => e.NextAction),
+        ...(t.Conditions ?? []).map((c) => c.NextAction),
+      ]) {
+        if (next !== undefined && !ids.has(next))
+          problems.push(`Action ${a.Identifier} transitions to unknown action ${next}`);
       }
     }
     const unresolved = content.match(/\$\{[^}]*\}/g);
     if (unresolved) problems.push(`Unresolved references: ${[...new Set(unresolved)].join(', ')}`);
-    const arnRe = /arn:aws:connect:[^:"]+:\d+:instance\/([^/"]+)\/(contact-flow|flow-module|queue|prompt|operating-hours)\/([^"/:]+)/g;
+    const arnRe =
+      /arn:aws:connect:[^:"]+:\d+:instance\/([^/"]+)\/(contact-flow|flow-module|queue|prompt|operating-hours)\/([^"/:]+)/g;
     for (const m of content.matchAll(arnRe)) {
       const [arn, instance, kind, rid] = m;
       const exists =
@@ -427,7 +517,9 @@ export class ConnectEmulator {
           ? this.flows.has(rid)
           : kind === 'flow-module'
             ? this.modules.has(rid)
-            : (kind === 'queue' ? this.queues : kind === 'prompt' ? this.prompts : this.hours).some((x) => x.id === rid));
+            : (kind === 'queue' ? this.queues : kind === 'prompt' ? this.prompts : this.hours).some(
+                (x) => x.id === rid,
+              ));
       if (!exists) problems.push(`Resource ${arn} does not exist in instance ${this.instanceId}`);
     }
     return problems;
@@ -451,9 +543,15 @@ function notFound(what: string, id: string): EndpointResponse {
 }
 
 function invalidFlow(problems: string[]): EndpointResponse {
-  return awsError(400, 'InvalidContactFlowException', { message: 'The flow is not valid.', problems: problems.map((message) => ({ message })) });
+  return awsError(400, 'InvalidContactFlowException', {
+    message: 'The flow is not valid.',
+    problems: problems.map((message) => ({ message })),
+  });
 }
 
 function invalidModule(problems: string[]): EndpointResponse {
-  return awsError(400, 'InvalidContactFlowModuleException', { Message: 'The flow module is not valid.', Problems: problems.map((message) => ({ message })) });
+  return awsError(400, 'InvalidContactFlowModuleException', {
+    Message: 'The flow module is not valid.',
+    Problems: problems.map((message) => ({ message })),
+  });
 }

@@ -36,6 +36,8 @@ export interface DeployTestEnvironment {
   readonly env: string;
   readonly region: string;
   readonly flowBucket: string;
+  /** The CDK assets bucket of the account and Region (default bootstrap qualifier). */
+  readonly assetsBucket: string;
   readonly connect: ConnectEmulator;
   readonly s3: S3VersionedEmulator;
   readonly lambda: LambdaConfigEmulator;
@@ -45,22 +47,29 @@ export interface DeployTestEnvironment {
   /** New clients (with a new token bucket and call counter) for one run. */
   clients(): DeployClients;
   /** A deployer for one run, with new clients. */
-  deployer(props?: Partial<Omit<ContactFlowDeployerProps, 'target'>>): { deployer: ContactFlowDeployer; clients: DeployClients };
+  deployer(props?: Partial<Omit<ContactFlowDeployerProps, 'target'>>): {
+    deployer: ContactFlowDeployer;
+    clients: DeployClients;
+  };
   /** Lambda ARN of a logical function name. */
   lambdaArn(name: string): string;
   stop(): Promise<void>;
 }
 
 /** Starts every emulator, seeded for `app`/`env`. */
-export async function startDeployTestEnvironment(options: DeployTestEnvironmentOptions = {}): Promise<DeployTestEnvironment> {
+export async function startDeployTestEnvironment(
+  options: DeployTestEnvironmentOptions = {},
+): Promise<DeployTestEnvironment> {
   const app = options.app ?? 'acme';
   const env = options.env ?? 'develop';
   const connect = new ConnectEmulator(options.connect);
   const region = connect.region;
   const flowBucket = `${app}-${env}-flows-${region}`;
-  const s3 = new S3VersionedEmulator([flowBucket]);
+  const assetsBucket = `cdk-hnb659fds-assets-${connect.account}-${region}`;
+  const s3 = new S3VersionedEmulator([flowBucket, assetsBucket]);
   const lambda = new LambdaConfigEmulator();
-  const lambdaArn = (name: string) => `arn:aws:lambda:${region}:${connect.account}:function:${app}-${env}-${name}`;
+  const lambdaArn = (name: string) =>
+    `arn:aws:lambda:${region}:${connect.account}:function:${app}-${env}-${name}`;
   const mappingFunctionArn = lambdaArn('mapping');
   const ssm = new SsmParametersEmulator({
     [SsmNames.connect.instanceId(app, env)]: connect.instanceId,
@@ -75,13 +84,26 @@ export async function startDeployTestEnvironment(options: DeployTestEnvironmentO
     ssm.parameters.set(SsmNames.infra.lexBotAliasArn(app, env, bot), alias);
     connect.associateBot(alias);
   }
-  lambda.addFunction(mappingFunctionArn, { MAPPING_BUCKET: flowBucket, MAPPING_KEY: `mappings/${app}/${env}/mapping.json`, POWERTOOLS_SERVICE_NAME: 'mapping' });
-  const [connectUrl, s3Url, lambdaUrl, ssmUrl] = await Promise.all([connect.start(), s3.start(), lambda.start(), ssm.start()]);
+  lambda.addFunction(mappingFunctionArn, {
+    MAPPING_BUCKET: flowBucket,
+    MAPPING_KEY: `mappings/${app}/${env}/mapping.json`,
+    POWERTOOLS_SERVICE_NAME: 'mapping',
+  });
+  const [connectUrl, s3Url, lambdaUrl, ssmUrl] = await Promise.all([
+    connect.start(),
+    s3.start(),
+    lambda.start(),
+    ssm.start(),
+  ]);
   const clock = options.clock ?? new ManualClock();
   const clients = () =>
     createDeployClients({
       region,
-      bucket: new TokenBucket({ ratePerSecond: options.ratePerSecond ?? 2, burst: options.burst ?? 5, clock }),
+      bucket: new TokenBucket({
+        ratePerSecond: options.ratePerSecond ?? 2,
+        burst: options.burst ?? 5,
+        clock,
+      }),
       endpoints: { connect: connectUrl, s3: s3Url, lambda: lambdaUrl, ssm: ssmUrl },
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     });
@@ -90,6 +112,7 @@ export async function startDeployTestEnvironment(options: DeployTestEnvironmentO
     env,
     region,
     flowBucket,
+    assetsBucket,
     connect,
     s3,
     lambda,
@@ -100,7 +123,10 @@ export async function startDeployTestEnvironment(options: DeployTestEnvironmentO
     lambdaArn,
     deployer(props = {}) {
       const c = clients();
-      return { clients: c, deployer: new ContactFlowDeployer({ target: { app, env, region }, clients: c, clock, ...props }) };
+      return {
+        clients: c,
+        deployer: new ContactFlowDeployer({ target: { app, env, region }, clients: c, clock, ...props }),
+      };
     },
     async stop() {
       await Promise.all([connect.stop(), s3.stop(), lambda.stop(), ssm.stop()]);

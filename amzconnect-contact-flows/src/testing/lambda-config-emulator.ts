@@ -41,7 +41,10 @@ export class LambdaConfigEmulator {
     const fn = this.functions.get(ref.startsWith('arn:') ? ref.split(':')[6] : ref);
     if (!fn) return awsError(404, 'ResourceNotFoundException', { Message: `Function not found: ${ref}` });
     if (req.method === 'PUT') {
-      const b = JSON.parse(req.body || '{}') as { RevisionId?: string; Environment?: { Variables?: Record<string, string> } };
+      const b = JSON.parse(req.body || '{}') as {
+        RevisionId?: string;
+        Environment?: { Variables?: Record<string, string> };
+      };
       if (b.RevisionId && b.RevisionId !== `rev-${fn.revision}`) {
         return awsError(412, 'PreconditionFailedException', { Message: 'The RevisionId does not match' });
       }

@@ -24,7 +24,9 @@ export interface EndpointResponse {
 export class LocalEndpoint {
   private server?: http.Server;
 
-  constructor(private readonly handle: (req: EndpointRequest) => EndpointResponse | Promise<EndpointResponse>) {}
+  constructor(
+    private readonly handle: (req: EndpointRequest) => EndpointResponse | Promise<EndpointResponse>,
+  ) {}
 
   /** Starts listening; returns the endpoint URL, e.g. `http://127.0.0.1:54321`. */
   public async start(): Promise<string> {
@@ -48,7 +50,10 @@ export class LocalEndpoint {
               res.end(r.body ?? '');
             },
             (err: unknown) => {
-              res.writeHead(500, { 'content-type': 'application/json', 'x-amzn-errortype': 'InternalServiceException' });
+              res.writeHead(500, {
+                'content-type': 'application/json',
+                'x-amzn-errortype': 'InternalServiceException',
+              });
               res.end(JSON.stringify({ Message: String(err) }));
             },
           );

@@ -56,8 +56,15 @@ export class S3VersionedEmulator {
       const list = this.objects.get(id) ?? [];
       const wanted = req.query.get('versionId');
       const v = wanted ? list.find((x) => x.versionId === wanted) : list.at(-1);
-      if (!v) return wanted ? s3Error(404, 'NoSuchVersion', `No version ${wanted}`) : s3Error(404, 'NoSuchKey', `No key ${key}`);
-      return { status: 200, headers: { 'content-type': 'application/json', 'x-amz-version-id': v.versionId }, body: v.body };
+      if (!v)
+        return wanted
+          ? s3Error(404, 'NoSuchVersion', `No version ${wanted}`)
+          : s3Error(404, 'NoSuchKey', `No key ${key}`);
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'x-amz-version-id': v.versionId },
+        body: v.body,
+      };
     }
     return s3Error(405, 'MethodNotAllowed', `${req.method} is not emulated`);
   }

@@ -20,19 +20,29 @@ export class SsmParametersEmulator {
   private handle(req: EndpointRequest): EndpointResponse {
     const target = String(req.headers['x-amz-target'] ?? '');
     const body = JSON.parse(req.body || '{}') as { Name?: string; Names?: string[] };
-    const param = (name: string) => ({ Name: name, Value: this.parameters.get(name), Type: 'String', Version: 1 });
+    const param = (name: string) => ({
+      Name: name,
+      Value: this.parameters.get(name),
+      Type: 'String',
+      Version: 1,
+    });
     const headers = { 'content-type': 'application/x-amz-json-1.1' };
     if (target === 'AmazonSSM.GetParameters') {
       const names = body.Names ?? [];
       return json(
         200,
-        { Parameters: names.filter((n) => this.parameters.has(n)).map(param), InvalidParameters: names.filter((n) => !this.parameters.has(n)) },
+        {
+          Parameters: names.filter((n) => this.parameters.has(n)).map(param),
+          InvalidParameters: names.filter((n) => !this.parameters.has(n)),
+        },
         headers,
       );
     }
     if (target === 'AmazonSSM.GetParameter') {
       const name = body.Name ?? '';
-      return this.parameters.has(name) ? json(200, { Parameter: param(name) }, headers) : awsError(400, 'ParameterNotFound', { message: name });
+      return this.parameters.has(name)
+        ? json(200, { Parameter: param(name) }, headers)
+        : awsError(400, 'ParameterNotFound', { message: name });
     }
     return awsError(400, 'InvalidAction', { message: `${target} is not emulated` });
   }

@@ -19,7 +19,10 @@ function tempDir(files: Record<string, string> = {}): string {
 /** A repository with the catalog files and one flow under flows/. */
 function tempRepo(flowText: string): string {
   return tempDir({
-    'amzconnect-instance/config/instance.json': JSON.stringify({ queues: [{ name: 'ACME_Sales' }], hoursOfOperation: [{ name: 'ACME_Hours' }] }),
+    'amzconnect-instance/config/instance.json': JSON.stringify({
+      queues: [{ name: 'ACME_Sales' }],
+      hoursOfOperation: [{ name: 'ACME_Hours' }],
+    }),
     'amzconnect-supporting-infra/bots/ACME_lexbot.json': JSON.stringify({ name: 'ACME_lexbot' }),
     'amzconnect-lambdas/config/functions.json': JSON.stringify({ functions: [{ name: 'mapping' }] }),
     'amzconnect-contact-flows/flows/broken.json': flowText,
@@ -41,7 +44,9 @@ describe('npm run flows', () => {
 
     expect(await runCli([], a.io)).toBe(2);
     expect(await runCli(['lnt'], b.io)).toBe(2);
-    expect(b.err()).toBe('flows: unknown command "lnt" (commands: lint, normalize, export)\n'.replace('export)', `${b.err().match(/commands: (.*)\)/)?.[1].split(', ').slice(2).join(', ')})`));
+    expect(b.err()).toMatch(
+      /^flows: unknown command "lnt" \(commands: lint, normalize, export(, [a-z-]+)*\)\n$/,
+    );
     expect(b.err().split('\n')).toHaveLength(2);
   });
 });
@@ -62,7 +67,12 @@ describe('flows lint', () => {
         Version: '2019-10-30',
         StartAction: 'a',
         Actions: [
-          { Identifier: 'a', Type: 'UpdateContactTargetQueue', Parameters: { QueueId: '${queue:ACME_Sale}' }, Transitions: { NextAction: 'b' } },
+          {
+            Identifier: 'a',
+            Type: 'UpdateContactTargetQueue',
+            Parameters: { QueueId: '${queue:ACME_Sale}' },
+            Transitions: { NextAction: 'b' },
+          },
           { Identifier: 'z', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
         ],
       },
@@ -88,8 +98,12 @@ describe('flows lint', () => {
     const root = tempRepo('{ "name": "x", ');
     const { io, out } = recordingIo(root);
 
-    expect(await runCli(['lint', '--repo', root, path.join(root, 'amzconnect-contact-flows/flows')], io)).toBe(1);
-    expect(out()).toMatch(/^amzconnect-contact-flows\/flows\/broken\.json: error: format: not valid JSON \(.+ at line 1, column 16\); fix the syntax\n$/);
+    expect(
+      await runCli(['lint', '--repo', root, path.join(root, 'amzconnect-contact-flows/flows')], io),
+    ).toBe(1);
+    expect(out()).toMatch(
+      /^amzconnect-contact-flows\/flows\/broken\.json: error: format: not valid JSON \(.+ at line 1, column 16\); fix the syntax\n$/,
+    );
   });
 
   it('lints legacy exports as errors with the re-export advice', async () => {
@@ -127,10 +141,17 @@ describe('flows normalize', () => {
   });
 
   it('takes names from --names', async () => {
-    const names = tempDir({ 'names.json': JSON.stringify({ 'e95345da-9b32-4714-9a91-b3507e4f4fc6': 'Voicemail' }) });
+    const names = tempDir({
+      'names.json': JSON.stringify({ 'e95345da-9b32-4714-9a91-b3507e4f4fc6': 'Voicemail' }),
+    });
     const { io, out } = recordingIo(path.dirname(fixture('x')));
 
-    expect(await runCli(['normalize', 'content/_0x_receptionist_queue_flow.json', '--names', path.join(names, 'names.json')], io)).toBe(0);
+    expect(
+      await runCli(
+        ['normalize', 'content/_0x_receptionist_queue_flow.json', '--names', path.join(names, 'names.json')],
+        io,
+      ),
+    ).toBe(0);
     expect(out()).toContain('"QueueId": "${queue:Voicemail}"');
   });
 
@@ -142,8 +163,12 @@ describe('flows normalize', () => {
     expect(await runCli(['normalize', 'legacy/email-AgentWhisper.json'], a.io)).toBe(1);
     expect(a.out()).toBe('');
     expect(await runCli(['normalize'], b.io)).toBe(2);
-    expect(b.err()).toBe('normalize: expected exactly one PATH, e.g. npm run flows -- normalize export.json\n');
-    expect(await runCli(['normalize', fixture('api/ACME_Main.json'), '--names', 'missing.json'], c.io)).toBe(2);
+    expect(b.err()).toBe(
+      'normalize: expected exactly one PATH, e.g. npm run flows -- normalize export.json\n',
+    );
+    expect(await runCli(['normalize', fixture('api/ACME_Main.json'), '--names', 'missing.json'], c.io)).toBe(
+      2,
+    );
     expect(c.err()).toBe(`normalize: --names ${path.resolve('missing.json')}: file not found\n`);
   });
 });
@@ -154,7 +179,23 @@ describe('the CLI on any input (property)', () => {
       throw new Error('no network in tests');
     };
     const word = fc.oneof(
-      fc.constantFrom('lint', 'normalize', 'export', 'help', '--repo', '--names', '--instance-id', '--region', '--out', '--prefix', '--', '-', '', fixture('api/ACME_Main.json'), fixture('legacy')),
+      fc.constantFrom(
+        'lint',
+        'normalize',
+        'export',
+        'help',
+        '--repo',
+        '--names',
+        '--instance-id',
+        '--region',
+        '--out',
+        '--prefix',
+        '--',
+        '-',
+        '',
+        fixture('api/ACME_Main.json'),
+        fixture('legacy'),
+      ),
       fc.string(),
     );
     await fc.assert(

@@ -1,5 +1,11 @@
 import * as fs from 'fs';
-import { FlowDocument, parseFlowText, readFlowFile, serializeFlowDocument, LEGACY_EXPORT_MESSAGE } from '../../src';
+import {
+  FlowDocument,
+  parseFlowText,
+  readFlowFile,
+  serializeFlowDocument,
+  LEGACY_EXPORT_MESSAGE,
+} from '../../src';
 import { fixture } from '../support/fixtures';
 
 function read(rel: string): FlowDocument {
@@ -92,6 +98,17 @@ describe('readFlowFile on real exports', () => {
     },
   );
 
+  it('reports a legacy export wrapped in our header as legacy', () => {
+    const legacy = JSON.parse(fs.readFileSync(fixture('legacy/kvStreamingSampleFlow.json'), 'utf8'));
+
+    const result = parseFlowText(
+      JSON.stringify({ name: 'X', type: 'CONTACT_FLOW', content: legacy }),
+      'x.json',
+    );
+
+    expect(!result.ok && result.error.kind).toBe('legacy-export');
+  });
+
   it('reports a missing file as unreadable', () => {
     const result = readFlowFile(fixture('api/nope.json'));
 
@@ -106,7 +123,11 @@ describe('parseFlowText', () => {
   const doc: FlowDocument = {
     name: 'X',
     type: 'CONTACT_FLOW',
-    content: { Version: '2019-10-30', StartAction: 'a', Actions: [{ Identifier: 'a', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }] },
+    content: {
+      Version: '2019-10-30',
+      StartAction: 'a',
+      Actions: [{ Identifier: 'a', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} }],
+    },
   };
 
   it('round-trips our format through serializeFlowDocument', () => {
@@ -141,7 +162,16 @@ describe('parseFlowText', () => {
   });
 
   it('reports every problem of the header and the actions at once', () => {
-    const bad = { name: '', type: 'INBOUND', extra: 1, content: { Version: '2019-10-30', StartAction: 'a', Actions: [{ Identifier: '', Type: 'X', Transitions: { Errors: {} } }] } };
+    const bad = {
+      name: '',
+      type: 'INBOUND',
+      extra: 1,
+      content: {
+        Version: '2019-10-30',
+        StartAction: 'a',
+        Actions: [{ Identifier: '', Type: 'X', Transitions: { Errors: {} } }],
+      },
+    };
 
     const result = parseFlowText(JSON.stringify(bad), 'x.json');
 
@@ -169,7 +199,10 @@ describe('parseFlowText', () => {
   });
 
   it('reports an escaped Content that is not JSON', () => {
-    const result = parseFlowText(JSON.stringify({ Name: 'X', Type: 'CONTACT_FLOW', Content: '{"Version":' }), 'x.json');
+    const result = parseFlowText(
+      JSON.stringify({ Name: 'X', Type: 'CONTACT_FLOW', Content: '{"Version":' }),
+      'x.json',
+    );
 
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -10,11 +10,20 @@ const CATALOG: RepoCatalog = {
   modules: ['ACME_module'],
 };
 
-function action(Identifier: string, Type: string, Parameters: Record<string, unknown> = {}, NextAction?: string): FlowAction {
+function action(
+  Identifier: string,
+  Type: string,
+  Parameters: Record<string, unknown> = {},
+  NextAction?: string,
+): FlowAction {
   return { Identifier, Type, Parameters, Transitions: NextAction ? { NextAction } : {} };
 }
 
-function flow(actions: FlowAction[], type: FlowFileType = 'CONTACT_FLOW', start = actions[0]?.Identifier ?? 'start'): FlowDocument {
+function flow(
+  actions: FlowAction[],
+  type: FlowFileType = 'CONTACT_FLOW',
+  start = actions[0]?.Identifier ?? 'start',
+): FlowDocument {
   return { name: 'T', type, content: { Version: '2019-10-30', StartAction: start, Actions: actions } };
 }
 
@@ -29,9 +38,42 @@ const END = action('end', 'DisconnectParticipant');
 
 describe('duplicate-identifier', () => {
   it('reports an identifier used twice', () => {
-    const doc = flow([action('a', 'MessageParticipant', { Text: 'hi' }, 'end'), END, action('end', 'DisconnectParticipant')]);
+    const doc = flow([
+      action('a', 'MessageParticipant', { Text: 'hi' }, 'end'),
+      END,
+      action('end', 'DisconnectParticipant'),
+    ]);
 
-    expect(findings(doc, 'duplicate-identifier')).toEqual(['error: action identifier "end" is used by 2 actions; identifiers must be unique']);
+    expect(findings(doc, 'duplicate-identifier')).toEqual([
+      'error: action identifier "end" is used by 2 actions; identifiers must be unique',
+    ]);
+  });
+});
+
+describe('identifier-syntax', () => {
+  it('reports identifiers Connect refuses: too long, forbidden characters, reserved names', () => {
+    const long = 'x'.repeat(51);
+    const doc = flow([
+      action('a', 'MessageParticipant', { Text: 'hi' }, long),
+      action(long, 'MessageParticipant', {}, 'q:1/2'),
+      action('q:1/2', 'MessageParticipant', {}, 'constructor'),
+      action('constructor', 'DisconnectParticipant'),
+    ]);
+
+    expect(findings(doc, 'identifier-syntax')).toEqual([
+      `error: action identifier "${long}" is longer than Connect's 50 characters`,
+      'error: action identifier "q:1/2" contains ":", "/", which Connect does not allow',
+      'error: action identifier "constructor" is a name Connect does not allow',
+    ]);
+  });
+
+  it('accepts friendly names with spaces and #', () => {
+    const doc = flow([
+      action('Save collected data to the current contact', 'MessageParticipant', {}, 'FLOW_OBJECT_MAPS#'),
+      action('FLOW_OBJECT_MAPS#', 'DisconnectParticipant'),
+    ]);
+
+    expect(findings(doc, 'identifier-syntax')).toEqual([]);
   });
 });
 
@@ -56,7 +98,10 @@ describe('transition-target', () => {
       Transitions: {
         NextAction: 'ned',
         Errors: [{ NextAction: 'gone', ErrorType: 'NoMatchingError' }],
-        Conditions: [{ NextAction: 'end', Condition: {} }, { NextAction: 'missing', Condition: {} }],
+        Conditions: [
+          { NextAction: 'end', Condition: {} },
+          { NextAction: 'missing', Condition: {} },
+        ],
       },
     };
 
@@ -70,13 +115,22 @@ describe('transition-target', () => {
 
 describe('unreachable-action', () => {
   it('warns about actions no path from the start reaches', () => {
-    const doc = flow([action('a', 'MessageParticipant', { Text: 'hi' }, 'end'), END, action('orphan', 'MessageParticipant', { Text: 'x' }, 'end')]);
+    const doc = flow([
+      action('a', 'MessageParticipant', { Text: 'hi' }, 'end'),
+      END,
+      action('orphan', 'MessageParticipant', { Text: 'x' }, 'end'),
+    ]);
 
-    expect(findings(doc, 'unreachable-action')).toEqual(['warning: action "orphan" (MessageParticipant) is not reachable from the start action']);
+    expect(findings(doc, 'unreachable-action')).toEqual([
+      'warning: action "orphan" (MessageParticipant) is not reachable from the start action',
+    ]);
   });
 
   it('follows loops without reporting them', () => {
-    const doc = flow([action('a', 'MessageParticipant', { Text: 'hi' }, 'b'), action('b', 'MessageParticipant', { Text: 'again' }, 'a')]);
+    const doc = flow([
+      action('a', 'MessageParticipant', { Text: 'hi' }, 'b'),
+      action('b', 'MessageParticipant', { Text: 'again' }, 'a'),
+    ]);
 
     expect(findings(doc, 'unreachable-action')).toEqual([]);
   });
@@ -85,13 +139,18 @@ describe('unreachable-action', () => {
 describe('unknown-reference', () => {
   it('accepts placeholders for everything the repository defines and default prompts', () => {
     const doc = flow([
-      action('a', 'UpdateContactTargetQueue', {
-        QueueId: '${queue:ACME_Sales}',
-        H: '${hours:ACME_Hours}',
-        P: ['${prompt:ACME_Welcome}', '${prompt:Beep.wav}', '${prompt:SFX - Beep.wav}'],
-        L: '${lex:ACME_lexbot} ${lambda:customer-lookup} ${flow:ACME_Main} ${module:ACME_module}',
-        M: '${mapping-function} <<ARNREPLACE>>',
-      }, 'end'),
+      action(
+        'a',
+        'UpdateContactTargetQueue',
+        {
+          QueueId: '${queue:ACME_Sales}',
+          H: '${hours:ACME_Hours}',
+          P: ['${prompt:ACME_Welcome}', '${prompt:Beep.wav}', '${prompt:SFX - Beep.wav}'],
+          L: '${lex:ACME_lexbot} ${lambda:customer-lookup} ${flow:ACME_Main} ${module:ACME_module}',
+          M: '${mapping-function} <<ARNREPLACE>>',
+        },
+        'end',
+      ),
       END,
     ]);
 
@@ -99,7 +158,10 @@ describe('unknown-reference', () => {
   });
 
   it('reports a name the repository does not define, with the closest one', () => {
-    const doc = flow([action('a', 'UpdateContactTargetQueue', { QueueId: '${queue:ACME_Sale}', X: '${lex:Other}' }, 'end'), END]);
+    const doc = flow([
+      action('a', 'UpdateContactTargetQueue', { QueueId: '${queue:ACME_Sale}', X: '${lex:Other}' }, 'end'),
+      END,
+    ]);
 
     expect(findings(doc, 'unknown-reference')).toEqual([
       'error: "${queue:ACME_Sale}" names no queue defined in amzconnect-instance/config/instance.json (queues); did you mean "ACME_Sales"?',
@@ -109,7 +171,17 @@ describe('unknown-reference', () => {
 
   it('reports misspelt kinds, empty names and unnamed ARNs left by the normalizer', () => {
     const doc = flow([
-      action('a', 'X', { A: '${queues:ACME_Sales}', B: '${queue:}', C: '${mapping-fn}', D: '${unnamed:connect:phone-number/123}' }, 'end'),
+      action(
+        'a',
+        'X',
+        {
+          A: '${queues:ACME_Sales}',
+          B: '${queue:}',
+          C: '${mapping-fn}',
+          D: '${unnamed:connect:phone-number/123}',
+        },
+        'end',
+      ),
       END,
     ]);
 
@@ -132,7 +204,12 @@ describe('unknown-external-key', () => {
   const mapping = action('map', 'InvokeLambdaFunction', { LambdaFunctionARN: '${mapping-function}' }, 'use');
 
   it('accepts keys the mapping function returns for what the repository defines', () => {
-    const use = action('use', 'UpdateContactTargetQueue', { QueueId: '$.External.Queue_ACME_Sales', Bot: '$.External.Lex_ACME_lexbot' }, 'end');
+    const use = action(
+      'use',
+      'UpdateContactTargetQueue',
+      { QueueId: '$.External.Queue_ACME_Sales', Bot: '$.External.Lex_ACME_lexbot' },
+      'end',
+    );
 
     expect(findings(flow([mapping, use, END]), 'unknown-external-key')).toEqual([]);
   });
@@ -154,7 +231,12 @@ describe('unknown-external-key', () => {
   });
 
   it('leaves keys of other functions alone', () => {
-    const lookup = action('map', 'InvokeLambdaFunction', { LambdaFunctionARN: '${lambda:customer-lookup}' }, 'use');
+    const lookup = action(
+      'map',
+      'InvokeLambdaFunction',
+      { LambdaFunctionARN: '${lambda:customer-lookup}' },
+      'use',
+    );
     const use = action('use', 'MessageParticipant', { Text: 'Hello $.External.FirstName' }, 'end');
 
     expect(findings(flow([lookup, use, END]), 'unknown-external-key')).toEqual([]);
@@ -173,9 +255,20 @@ describe('hard-coded-arn', () => {
   it('reports ARNs with an account id in actions and metadata, and keeps AWS-managed ARNs', () => {
     const queueArn = 'arn:aws:connect:us-east-1:123456789012:instance/i-1/queue/q-1';
     const doc: FlowDocument = {
-      ...flow([action('a', 'ShowView', { QueueId: queueArn, ViewResource: { Id: 'arn:aws:connect:us-east-1:aws:view/cards' } }, 'end'), END]),
+      ...flow([
+        action(
+          'a',
+          'ShowView',
+          { QueueId: queueArn, ViewResource: { Id: 'arn:aws:connect:us-east-1:aws:view/cards' } },
+          'end',
+        ),
+        END,
+      ]),
     };
-    const withMeta: FlowDocument = { ...doc, content: { ...doc.content, Metadata: { queue: { id: queueArn } } } };
+    const withMeta: FlowDocument = {
+      ...doc,
+      content: { ...doc.content, Metadata: { queue: { id: queueArn } } },
+    };
 
     expect(findings(withMeta, 'hard-coded-arn')).toEqual([
       `error: action "a" has the hard-coded ARN "${queueArn}"; use a placeholder such as \${queue:Name} or a $.External key (\`npm run flows -- normalize FILE\` rewrites it)`,
@@ -186,7 +279,15 @@ describe('hard-coded-arn', () => {
 
 describe('hard-coded-account-id', () => {
   it('warns about a bare account id but not about phone numbers', () => {
-    const doc = flow([action('a', 'UpdateContactAttributes', { Attributes: { Account: '123456789012', Phone: '+441234567890' } }, 'end'), END]);
+    const doc = flow([
+      action(
+        'a',
+        'UpdateContactAttributes',
+        { Attributes: { Account: '123456789012', Phone: '+441234567890' } },
+        'end',
+      ),
+      END,
+    ]);
 
     expect(findings(doc, 'hard-coded-account-id')).toEqual([
       'warning: action "a" (UpdateContactAttributes) has what looks like an account id, "123456789012"; account ids differ per environment, take it from a $.External key',
@@ -196,7 +297,15 @@ describe('hard-coded-account-id', () => {
 
 describe('hard-coded-region', () => {
   it('suggests $.AwsRegion for a Region code', () => {
-    const doc = flow([action('a', 'ConnectParticipantWithLexBot', { LexBot: { Name: 'B', Region: 'eu-west-2', Alias: 'live' } }, 'end'), END]);
+    const doc = flow([
+      action(
+        'a',
+        'ConnectParticipantWithLexBot',
+        { LexBot: { Name: 'B', Region: 'eu-west-2', Alias: 'live' } },
+        'end',
+      ),
+      END,
+    ]);
 
     expect(findings(doc, 'hard-coded-region')).toEqual([
       'warning: action "a" (ConnectParticipantWithLexBot) has the hard-coded Region "eu-west-2"; use $.AwsRegion so the flow works in every Region it is deployed to',
@@ -210,7 +319,7 @@ describe('content-size', () => {
     const size = JSON.stringify(doc.content).length;
 
     expect(findings(doc, 'content-size')).toEqual([
-      `error: content is ${size.toLocaleString('en-US')} characters as compact JSON, over Connect's limit of 256,000; split the flow or move blocks into a flow module`,
+      `error: content is about ${size.toLocaleString('en-US')} characters as compact JSON, over Connect's limit of 256,000; split the flow or move blocks into a flow module`,
     ]);
   });
 
@@ -222,11 +331,31 @@ describe('content-size', () => {
     expect(JSON.stringify(doc.content).length).toBe(256_000);
     expect(findings(doc, 'content-size')).toEqual([]);
   });
+
+  it('counts each placeholder as the ARN it becomes', () => {
+    const withPlaceholder = flow([
+      action('a', 'UpdateContactTargetQueue', { QueueId: '${queue:Q}', Pad: '' }, 'end'),
+      END,
+    ]);
+    const pad = 256_000 - JSON.stringify(withPlaceholder.content).length;
+    const doc = flow([
+      action('a', 'UpdateContactTargetQueue', { QueueId: '${queue:Q}', Pad: 'x'.repeat(pad) }, 'end'),
+      END,
+    ]);
+    const size = 256_000 + 140 - '${queue:Q}'.length;
+
+    expect(findings(doc, 'content-size')).toEqual([
+      `error: content is about ${size.toLocaleString('en-US')} characters as compact JSON once its 1 placeholder becomes an ARN, over Connect's limit of 256,000; split the flow or move blocks into a flow module`,
+    ]);
+  });
 });
 
 describe('block-type', () => {
   it('reports a block the flow type does not allow', () => {
-    const doc = flow([action('a', 'TransferContactToQueue', {}, 'end'), action('end', 'EndFlowExecution')], 'AGENT_WHISPER');
+    const doc = flow(
+      [action('a', 'TransferContactToQueue', {}, 'end'), action('end', 'EndFlowExecution')],
+      'AGENT_WHISPER',
+    );
 
     expect(findings(doc, 'block-type')).toEqual([
       'error: action "a" (TransferContactToQueue) cannot be used in a AGENT_WHISPER flow; Connect allows it in CONTACT_FLOW, CUSTOMER_QUEUE, AGENT_TRANSFER, QUEUE_TRANSFER',
@@ -256,9 +385,15 @@ describe('duplicate-name and format', () => {
         path: 'b.json',
         severity: 'warning',
         rule: 'format',
-        message: 'file is in the api shape, not the repository format; rewrite it with `npm run flows -- normalize b.json`',
+        message:
+          'file is in the api shape, not the repository format; rewrite it with `npm run flows -- normalize b.json`',
       },
-      { path: 'b.json', severity: 'error', rule: 'duplicate-name', message: 'flow name "T" is also used by a.json; names are unique per instance' },
+      {
+        path: 'b.json',
+        severity: 'error',
+        rule: 'duplicate-name',
+        message: 'flow name "T" is also used by a.json; names are unique per instance',
+      },
     ]);
   });
 });

@@ -13,14 +13,22 @@ function tempRepo(files: Record<string, string>): string {
 }
 
 const FLOWS: FlowDocument[] = [
-  { name: 'ACME_Main', type: 'CONTACT_FLOW', content: { Version: '2019-10-30', StartAction: 'a', Actions: [] } },
+  {
+    name: 'ACME_Main',
+    type: 'CONTACT_FLOW',
+    content: { Version: '2019-10-30', StartAction: 'a', Actions: [] },
+  },
   { name: 'ACME module', type: 'MODULE', content: { Version: '2019-10-30', StartAction: 'a', Actions: [] } },
 ];
 
 describe('loadRepoCatalog', () => {
   it('reads queues, hours, prompts, bots, functions, flows and modules by name', () => {
     const root = tempRepo({
-      'amzconnect-instance/config/instance.json': JSON.stringify({ queues: [{ name: 'Q1' }], hoursOfOperation: [{ name: 'H1' }], prompts: [{ name: 'P1' }] }),
+      'amzconnect-instance/config/instance.json': JSON.stringify({
+        queues: [{ name: 'Q1' }],
+        hoursOfOperation: [{ name: 'H1' }],
+        prompts: [{ name: 'P1' }],
+      }),
       'amzconnect-supporting-infra/bots/b.json': JSON.stringify({ name: 'Bot1' }),
       'amzconnect-supporting-infra/bots/notes.md': 'ignored',
       'amzconnect-lambdas/config/functions.json': JSON.stringify({ functions: [{ name: 'mapping' }] }),
@@ -47,15 +55,27 @@ describe('loadRepoCatalog', () => {
     expect(catalog.bots).toBeUndefined();
     expect(catalog.lambdas).toBeUndefined();
     expect(warnings).toEqual([
-      { file: 'amzconnect-instance/config/instance.json', message: 'not found; references it would define are not checked' },
-      { file: 'amzconnect-lambdas/config/functions.json', message: 'not found; references it would define are not checked' },
-      { file: 'amzconnect-supporting-infra/bots/', message: 'not found; ${lex:...} references are not checked' },
+      {
+        file: 'amzconnect-instance/config/instance.json',
+        message: 'not found; references it would define are not checked',
+      },
+      {
+        file: 'amzconnect-lambdas/config/functions.json',
+        message: 'not found; references it would define are not checked',
+      },
+      {
+        file: 'amzconnect-supporting-infra/bots/',
+        message: 'not found; ${lex:...} references are not checked',
+      },
     ]);
   });
 
   it('reports malformed entries and treats a missing prompts list as empty', () => {
     const root = tempRepo({
-      'amzconnect-instance/config/instance.json': JSON.stringify({ queues: [{ name: 'Q1' }, { id: 2 }], hoursOfOperation: 'x' }),
+      'amzconnect-instance/config/instance.json': JSON.stringify({
+        queues: [{ name: 'Q1' }, { id: 2 }],
+        hoursOfOperation: 'x',
+      }),
       'amzconnect-supporting-infra/bots/b.json': '{ not json',
       'amzconnect-lambdas/config/functions.json': JSON.stringify({ functions: [] }),
     });
@@ -66,7 +86,9 @@ describe('loadRepoCatalog', () => {
     expect(warnings.map((w) => `${w.file}: ${w.message}`)).toEqual([
       'amzconnect-instance/config/instance.json: queues[1] has no "name"; it is ignored',
       'amzconnect-instance/config/instance.json: "hoursOfOperation" is not an array of { "name": ... }; references it would define are not checked',
-      expect.stringMatching(/^amzconnect-supporting-infra\/bots\/b\.json: cannot be read as JSON \(.+\); references it would define are not checked$/),
+      expect.stringMatching(
+        /^amzconnect-supporting-infra\/bots\/b\.json: cannot be read as JSON \(.+\); references it would define are not checked$/,
+      ),
     ]);
   });
 });
@@ -80,7 +102,12 @@ describe('mappingKey', () => {
   });
 
   it('yields one key per catalog entry', () => {
-    const keys = catalogMappingKeys({ queues: ['ACME_Sales'], flows: ['ACME_Main'], modules: ['M'], hours: ['H'] });
+    const keys = catalogMappingKeys({
+      queues: ['ACME_Sales'],
+      flows: ['ACME_Main'],
+      modules: ['M'],
+      hours: ['H'],
+    });
 
     expect([...keys.keys()]).toEqual(['Queue_ACME_Sales', 'Hours_H', 'Flow_ACME_Main', 'Module_M']);
     expect(keys.get('Flow_ACME_Main')).toEqual({ kind: 'flow', name: 'ACME_Main' });

@@ -24,7 +24,7 @@ function flowWith(parameters: Record<string, unknown>, metadata?: Record<string,
 const ACCOUNT_ARN = /arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:/;
 
 describe('normalizeFlow', () => {
-  it("names a Lambda function from its ARN, qualifier or not", () => {
+  it('names a Lambda function from its ARN, qualifier or not', () => {
     const doc = flowWith({
       A: 'arn:aws:lambda:us-east-1:123456789012:function:acme-customer-lookup',
       B: 'arn:aws:lambda:eu-west-2:123456789012:function:acme-mapping:live',
@@ -32,7 +32,10 @@ describe('normalizeFlow', () => {
 
     const result = normalizeFlow(doc);
 
-    expect(result.document.content.Actions[0].Parameters).toEqual({ A: '${lambda:acme-customer-lookup}', B: '${lambda:acme-mapping}' });
+    expect(result.document.content.Actions[0].Parameters).toEqual({
+      A: '${lambda:acme-customer-lookup}',
+      B: '${lambda:acme-mapping}',
+    });
     expect(result.unresolved).toEqual([]);
     expect(result.replaced).toBe(2);
   });
@@ -43,7 +46,11 @@ describe('normalizeFlow', () => {
     const lambda = 'arn:aws:lambda:us-east-1:123456789012:function:acme-develop-customer-lookup';
 
     const result = normalizeFlow(flowWith({ queue, hours, lambda }), {
-      names: { [queue]: 'ACME_Sales', 'h-1': 'ACME_Hours', 'acme-develop-customer-lookup': 'customer-lookup' },
+      names: {
+        [queue]: 'ACME_Sales',
+        'h-1': 'ACME_Hours',
+        'acme-develop-customer-lookup': 'customer-lookup',
+      },
     });
 
     expect(result.document.content.Actions[0].Parameters).toEqual({
@@ -58,7 +65,14 @@ describe('normalizeFlow', () => {
     const flow = 'arn:aws:connect:us-east-1:123456789012:instance/i-1/contact-flow/f-1';
     const doc = flowWith(
       { LexV2Bot: { AliasArn: bot }, ContactFlowId: flow },
-      { ActionMetadata: { a: { lexV2BotName: 'ACME_lexbot', parameters: { ContactFlowId: { displayName: 'ACME_customer_queue' } } } } },
+      {
+        ActionMetadata: {
+          a: {
+            lexV2BotName: 'ACME_lexbot',
+            parameters: { ContactFlowId: { displayName: 'ACME_customer_queue' } },
+          },
+        },
+      },
     );
 
     const result = normalizeFlow(doc);
@@ -73,7 +87,14 @@ describe('normalizeFlow', () => {
     const prompt = 'arn:aws:connect:us-east-1:123456789012:instance/i-1/prompt/p-1';
     const phone = 'arn:aws:connect:us-east-1:123456789012:phone-number/n-1';
 
-    const result = normalizeFlow(flowWith({ A: prompt, B: prompt, C: phone, D: 'arn:aws:connect:us-east-1:123456789012:instance/i-1/agent/u-1' }));
+    const result = normalizeFlow(
+      flowWith({
+        A: prompt,
+        B: prompt,
+        C: phone,
+        D: 'arn:aws:connect:us-east-1:123456789012:instance/i-1/agent/u-1',
+      }),
+    );
 
     expect(result.document.content.Actions[0].Parameters).toEqual({
       A: '${prompt:p-1}',
@@ -133,7 +154,20 @@ const account = fc.stringMatching(/^\d{12}$/);
 const region = fc.constantFrom('us-east-1', 'us-west-2', 'eu-central-1', 'ap-southeast-2', 'ca-central-1');
 const accountArn = fc
   .tuple(
-    fc.constantFrom('queue', 'prompt', 'operating-hours', 'contact-flow', 'flow-module', 'agent', 'transfer-destination', 'lambda', 'lambda-qualified', 'lex', 'phone-number', 'sns'),
+    fc.constantFrom(
+      'queue',
+      'prompt',
+      'operating-hours',
+      'contact-flow',
+      'flow-module',
+      'agent',
+      'transfer-destination',
+      'lambda',
+      'lambda-qualified',
+      'lex',
+      'phone-number',
+      'sns',
+    ),
     region,
     account,
     hex,
@@ -167,7 +201,10 @@ describe('normalizeFlow over the real fixtures (property)', () => {
         managedArn,
         ({ doc }, injections, managed) => {
           // Prepare: put ARNs into random actions, alone or inside text, and into the metadata
-          const actions: FlowAction[] = doc.content.Actions.map((a) => ({ ...a, Parameters: { ...(a.Parameters ?? {}) } }));
+          const actions: FlowAction[] = doc.content.Actions.map((a) => ({
+            ...a,
+            Parameters: { ...(a.Parameters ?? {}) },
+          }));
           injections.forEach(([n, arn, embedded], i) => {
             const target = actions[n % actions.length].Parameters as Record<string, unknown>;
             target[`Injected${i}`] = embedded ? `Call ${arn} now` : arn;
@@ -175,7 +212,11 @@ describe('normalizeFlow over the real fixtures (property)', () => {
           (actions[0].Parameters as Record<string, unknown>).ManagedView = managed;
           const input: FlowDocument = {
             ...doc,
-            content: { ...doc.content, Actions: actions, Metadata: { ...(doc.content.Metadata ?? {}), injected: { id: injections[0][1] } } },
+            content: {
+              ...doc.content,
+              Actions: actions,
+              Metadata: { ...(doc.content.Metadata ?? {}), injected: { id: injections[0][1] } },
+            },
           };
 
           // Act

@@ -20,7 +20,11 @@ export function allFixtures(): string[] {
 }
 
 /** A CLI io that records what was written. */
-export function recordingIo(cwd: string): { io: { stdout: (t: string) => void; stderr: (t: string) => void; cwd: string }; out: () => string; err: () => string } {
+export function recordingIo(cwd: string): {
+  io: { stdout: (t: string) => void; stderr: (t: string) => void; cwd: string };
+  out: () => string;
+  err: () => string;
+} {
   let out = '';
   let err = '';
   return {

@@ -37,7 +37,11 @@ export interface FakeInstance {
 /** A running server: its URL, the requests it received, and how to stop it. */
 export interface LocalConnectServer {
   readonly url: string;
-  readonly requests: { readonly method: string; readonly path: string; readonly query: Record<string, string> }[];
+  readonly requests: {
+    readonly method: string;
+    readonly path: string;
+    readonly query: Record<string, string>;
+  }[];
   close(): Promise<void>;
 }
 
@@ -46,14 +50,20 @@ export interface LocalConnectServer {
  * every list `pageSize` items at a time (whatever `maxResults` asks for), so tests prove that
  * every page is read. Bound to 127.0.0.1 on a free port.
  */
-export async function startLocalConnectServer(instance: FakeInstance, pageSize = 2): Promise<LocalConnectServer> {
+export async function startLocalConnectServer(
+  instance: FakeInstance,
+  pageSize = 2,
+): Promise<LocalConnectServer> {
   const requests: LocalConnectServer['requests'] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const query = Object.fromEntries(url.searchParams.entries());
     requests.push({ method: req.method ?? '', path: url.pathname, query });
     const send = (status: number, body: unknown, errorType?: string): void => {
-      res.writeHead(status, { 'content-type': 'application/json', ...(errorType ? { 'x-amzn-errortype': errorType } : {}) });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
+      });
       res.end(JSON.stringify(body));
     };
     const page = <T>(items: readonly T[], field: string): void => {
@@ -62,7 +72,10 @@ export async function startLocalConnectServer(instance: FakeInstance, pageSize =
       const next = start + size < items.length ? String(start + size) : undefined;
       send(200, { [field]: items.slice(start, start + size), ...(next ? { NextToken: next } : {}) });
     };
-    const parts = url.pathname.split('/').filter((p) => p !== '').map(decodeURIComponent);
+    const parts = url.pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .map(decodeURIComponent);
     if (req.method !== 'GET' || !parts.includes(instance.instanceId)) {
       send(404, { message: `no route for ${req.method} ${url.pathname}` }, 'ResourceNotFoundException');
       return;
@@ -71,13 +84,26 @@ export async function startLocalConnectServer(instance: FakeInstance, pageSize =
     switch (route) {
       case 'contact-flows-summary':
         return page(
-          instance.flows.map((f) => ({ Id: f.Id, Arn: f.Arn, Name: f.Name, ContactFlowType: f.Type, ContactFlowState: f.State ?? 'ACTIVE', ContactFlowStatus: f.Status ?? 'PUBLISHED' })),
+          instance.flows.map((f) => ({
+            Id: f.Id,
+            Arn: f.Arn,
+            Name: f.Name,
+            ContactFlowType: f.Type,
+            ContactFlowState: f.State ?? 'ACTIVE',
+            ContactFlowStatus: f.Status ?? 'PUBLISHED',
+          })),
           'ContactFlowSummaryList',
         );
       case 'contact-flow-modules-summary':
-        return page(instance.modules.map((m) => ({ Id: m.Id, Arn: m.Arn, Name: m.Name, State: m.State ?? 'ACTIVE' })), 'ContactFlowModulesSummaryList');
+        return page(
+          instance.modules.map((m) => ({ Id: m.Id, Arn: m.Arn, Name: m.Name, State: m.State ?? 'ACTIVE' })),
+          'ContactFlowModulesSummaryList',
+        );
       case 'queues-summary':
-        return page(instance.queues.map((q) => ({ ...q, QueueType: 'STANDARD' })), 'QueueSummaryList');
+        return page(
+          instance.queues.map((q) => ({ ...q, QueueType: 'STANDARD' })),
+          'QueueSummaryList',
+        );
       case 'prompts-summary':
         return page(instance.prompts, 'PromptSummaryList');
       case 'hours-of-operations-summary':
@@ -86,13 +112,18 @@ export async function startLocalConnectServer(instance: FakeInstance, pageSize =
         return page(instance.lambdaArns, 'LambdaFunctions');
       case 'instance/:id/bots':
         if (query.lexVersion !== 'V2') return page([], 'LexBots');
-        return page(instance.lexV2AliasArns.map((AliasArn) => ({ LexV2Bot: { AliasArn } })), 'LexBots');
+        return page(
+          instance.lexV2AliasArns.map((AliasArn) => ({ LexV2Bot: { AliasArn } })),
+          'LexBots',
+        );
       case 'contact-flows/:id':
       case 'contact-flow-modules/:id': {
         const isModule = parts[0] === 'contact-flow-modules';
         const found = (isModule ? instance.modules : instance.flows).find((f) => f.Id === parts[2]);
-        if (found === undefined) return send(404, { message: `${parts[2]} not found` }, 'ResourceNotFoundException');
-        if (found.failWith) return send(400, { Message: `${found.Name} cannot be described` }, found.failWith);
+        if (found === undefined)
+          return send(404, { message: `${parts[2]} not found` }, 'ResourceNotFoundException');
+        if (found.failWith)
+          return send(400, { Message: `${found.Name} cannot be described` }, found.failWith);
         const { failWith: _ignored, ...body } = found;
         return send(200, isModule ? { ContactFlowModule: body } : { ContactFlow: body });
       }
@@ -105,6 +136,7 @@ export async function startLocalConnectServer(instance: FakeInstance, pageSize =
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
 }

@@ -16,7 +16,9 @@ export async function readExecutionVariables(
   pipeline: string,
   executionId: string,
 ): Promise<Record<string, string>> {
-  const out = await client.send(new GetPipelineExecutionCommand({ pipelineName: pipeline, pipelineExecutionId: executionId }));
+  const out = await client.send(
+    new GetPipelineExecutionCommand({ pipelineName: pipeline, pipelineExecutionId: executionId }),
+  );
   const variables: Record<string, string> = {};
   for (const v of out.pipelineExecution?.variables ?? []) {
     if (v.name !== undefined && v.resolvedValue !== undefined) variables[v.name] = v.resolvedValue;
@@ -46,7 +48,10 @@ export function createPlanContinuer(deps: PlanContinuerDeps): (event: unknown) =
       return outcome;
     }
     if (!deps.allowedPipelines.has(succeeded.pipeline)) {
-      const outcome = { action: 'skip' as const, reason: `${succeeded.pipeline} is not a release pipeline of this platform` };
+      const outcome = {
+        action: 'skip' as const,
+        reason: `${succeeded.pipeline} is not a release pipeline of this platform`,
+      };
       deps.logger.warn('Ignored event', { outcome });
       return outcome;
     }

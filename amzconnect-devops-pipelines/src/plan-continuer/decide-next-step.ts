@@ -32,25 +32,38 @@ const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 export function decideNextStep(execution: SucceededExecution, allowed: ReadonlySet<string>): NextStep {
   const planText = execution.variables[PIPELINE_VARIABLES.releasePlan];
   if (planText === undefined || planText.trim() === '') {
-    return { action: 'done', reason: `${execution.pipeline} ran outside a release plan (no ${PIPELINE_VARIABLES.releasePlan})` };
+    return {
+      action: 'done',
+      reason: `${execution.pipeline} ran outside a release plan (no ${PIPELINE_VARIABLES.releasePlan})`,
+    };
   }
   let plan: unknown;
   try {
     plan = JSON.parse(planText);
   } catch {
-    return { action: 'reject', reason: `${PIPELINE_VARIABLES.releasePlan} of ${execution.pipeline} is not JSON` };
+    return {
+      action: 'reject',
+      reason: `${PIPELINE_VARIABLES.releasePlan} of ${execution.pipeline} is not JSON`,
+    };
   }
   if (!Array.isArray(plan) || !plan.every((p) => typeof p === 'string')) {
-    return { action: 'reject', reason: `${PIPELINE_VARIABLES.releasePlan} of ${execution.pipeline} must be a JSON array of pipeline names` };
+    return {
+      action: 'reject',
+      reason: `${PIPELINE_VARIABLES.releasePlan} of ${execution.pipeline} must be a JSON array of pipeline names`,
+    };
   }
-  if (plan.length === 0) return { action: 'done', reason: `release plan complete after ${execution.pipeline}` };
+  if (plan.length === 0)
+    return { action: 'done', reason: `release plan complete after ${execution.pipeline}` };
   const [next, ...remaining] = plan as string[];
   if (!allowed.has(next)) {
     return { action: 'reject', reason: `${next} is not a release pipeline of this platform` };
   }
   const commit = execution.variables[PIPELINE_VARIABLES.releaseCommit] ?? '';
   if (!COMMIT_ID.test(commit)) {
-    return { action: 'reject', reason: `${PIPELINE_VARIABLES.releaseCommit} of ${execution.pipeline} is not a commit id` };
+    return {
+      action: 'reject',
+      reason: `${PIPELINE_VARIABLES.releaseCommit} of ${execution.pipeline} is not a commit id`,
+    };
   }
   return {
     action: 'start',

@@ -5,7 +5,9 @@ export const ALLOWED_PIPELINES_ENV = 'RELEASE_PIPELINES';
  * Parses the continuer's environment once at init.
  * @throws Error naming the variable and the fix
  */
-export function parseContinuerEnvironment(env: Readonly<Record<string, string | undefined>>): { allowedPipelines: Set<string> } {
+export function parseContinuerEnvironment(env: Readonly<Record<string, string | undefined>>): {
+  allowedPipelines: Set<string>;
+} {
   const fail = (what: string): never => {
     throw new Error(
       `${ALLOWED_PIPELINES_ENV} ${what}; it is computed by the ReleasePlanContinuer construct from env/ at synth time: redeploy the tooling stack.`,
@@ -19,7 +21,11 @@ export function parseContinuerEnvironment(env: Readonly<Record<string, string | 
   } catch {
     return fail('is not valid JSON');
   }
-  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v.length > 0)) {
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    !value.every((v) => typeof v === 'string' && v.length > 0)
+  ) {
     return fail('must be a non-empty JSON array of pipeline names');
   }
   return { allowedPipelines: new Set(value as string[]) };

@@ -10,7 +10,12 @@ export interface PipelineSucceededEvent {
  */
 export function parsePipelineSucceededEvent(event: unknown): PipelineSucceededEvent | undefined {
   const e = event as { 'detail-type'?: unknown; detail?: Record<string, unknown> } | null;
-  if (typeof e !== 'object' || e === null || e['detail-type'] !== 'CodePipeline Pipeline Execution State Change') return undefined;
+  if (
+    typeof e !== 'object' ||
+    e === null ||
+    e['detail-type'] !== 'CodePipeline Pipeline Execution State Change'
+  )
+    return undefined;
   const d = e.detail;
   if (typeof d !== 'object' || d === null || d.state !== 'SUCCEEDED') return undefined;
   if (typeof d.pipeline !== 'string' || typeof d['execution-id'] !== 'string') return undefined;

@@ -2,7 +2,9 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { WebhookRequest, WebhookResponse } from './webhook-request';
 
 /** API Gateway (REST, proxy integration) event → router request; base64 bodies are decoded. */
-export function fromApiGatewayEvent(event: Pick<APIGatewayProxyEvent, 'headers' | 'body' | 'isBase64Encoded'>): WebhookRequest {
+export function fromApiGatewayEvent(
+  event: Pick<APIGatewayProxyEvent, 'headers' | 'body' | 'isBase64Encoded'>,
+): WebhookRequest {
   const raw = event.body ?? '';
   return {
     headers: event.headers ?? {},

@@ -30,6 +30,8 @@ function settings(options: AwsClientOptions) {
   };
 }
 
-export const createCodePipelineClient = (options: AwsClientOptions = {}) => new CodePipelineClient(settings(options));
-export const createSecretsManagerClient = (options: AwsClientOptions = {}) => new SecretsManagerClient(settings(options));
+export const createCodePipelineClient = (options: AwsClientOptions = {}) =>
+  new CodePipelineClient(settings(options));
+export const createSecretsManagerClient = (options: AwsClientOptions = {}) =>
+  new SecretsManagerClient(settings(options));
 export const createDynamoDbClient = (options: AwsClientOptions = {}) => new DynamoDBClient(settings(options));

@@ -17,7 +17,8 @@ export interface ChangeClassification {
 /** The sub-project whose folder contains `path` (path-segment match), if any. */
 export function owningSubproject(path: string): SubprojectId | undefined {
   for (const s of SUBPROJECTS) {
-    if (path.length > s.folder.length && path.startsWith(s.folder) && path[s.folder.length] === '/') return s.id;
+    if (path.length > s.folder.length && path.startsWith(s.folder) && path[s.folder.length] === '/')
+      return s.id;
   }
   return undefined;
 }

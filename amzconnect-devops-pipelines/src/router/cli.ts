@@ -20,7 +20,10 @@ export const EXIT_INVALID = 2;
 
 class UsageError extends Error {}
 
-function parseArgs(argv: readonly string[], cwd: string): { configDir: string; eventName: string; payloadFile: string } {
+function parseArgs(
+  argv: readonly string[],
+  cwd: string,
+): { configDir: string; eventName: string; payloadFile: string } {
   let config: ReturnType<typeof takeConfigArg>;
   try {
     config = takeConfigArg(argv, cwd);
@@ -34,7 +37,8 @@ function parseArgs(argv: readonly string[], cwd: string): { configDir: string; e
     const a = rest[i];
     if (a === '--event-name') {
       const v = rest[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new UsageError('--event-name needs a GitHub event name, e.g. --event-name push');
+      if (v === undefined || v.startsWith('--'))
+        throw new UsageError('--event-name needs a GitHub event name, e.g. --event-name push');
       eventName = v;
       i++;
     } else if (a.startsWith('--event-name=')) {
@@ -45,7 +49,8 @@ function parseArgs(argv: readonly string[], cwd: string): { configDir: string; e
       files.push(a);
     }
   }
-  if (files.length !== 1) throw new UsageError(files.length === 0 ? 'Give the payload file.' : 'Give exactly one payload file.');
+  if (files.length !== 1)
+    throw new UsageError(files.length === 0 ? 'Give the payload file.' : 'Give exactly one payload file.');
   if (!eventName) throw new UsageError('--event-name must not be empty.');
   return { configDir: config.configDir, eventName, payloadFile: path.resolve(cwd, files[0]) };
 }
@@ -63,18 +68,24 @@ export function main(argv: readonly string[], io: CliIo): number {
     try {
       text = fs.readFileSync(args.payloadFile, 'utf8');
     } catch (err) {
-      throw new UsageError(`Cannot read ${path.relative(io.cwd, args.payloadFile)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+      throw new UsageError(
+        `Cannot read ${path.relative(io.cwd, args.payloadFile)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`,
+      );
     }
     let payload: unknown;
     try {
       payload = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (err) {
-      throw new UsageError(`${path.relative(io.cwd, args.payloadFile)} is not JSON (${(err as Error).message}).`);
+      throw new UsageError(
+        `${path.relative(io.cwd, args.payloadFile)} is not JSON (${(err as Error).message}).`,
+      );
     }
     const input = routeInputFor(args.eventName, payload);
     if (!input.ok) throw new UsageError(`${path.relative(io.cwd, args.payloadFile)}: ${input.problem}.`);
     const decision = decideRoute(input.input, routingTableFromConfig(config));
-    io.stdout(`${JSON.stringify(decision, null, 2)}\n`);
+    // The fields a human looks for first, then the rest of the decision.
+    const { pipelines, order, commit, reason, ...rest } = decision;
+    io.stdout(`${JSON.stringify({ pipelines, order, commit, reason, ...rest }, null, 2)}\n`);
     return 0;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -60,10 +60,16 @@ function nothing(event: string, reason: string, extra: Partial<RouteDecision> = 
  */
 export function decideRoute(input: RouteInput, table: RoutingTable): RouteDecision {
   if (input.kind === 'ping') {
-    return { ...nothing('ping', 'ping: GitHub reached the router and the signature matches'), action: 'pong' };
+    return {
+      ...nothing('ping', 'ping: GitHub reached the router and the signature matches'),
+      action: 'pong',
+    };
   }
   if (input.kind === 'other') {
-    return nothing(input.eventName, `event "${input.eventName}" is ignored: only push events start pipelines`);
+    return nothing(
+      input.eventName,
+      `event "${input.eventName}" is ignored: only push events start pipelines`,
+    );
   }
   const push = input.push;
   if (!push.ref.startsWith(BRANCH_PREFIX)) {
@@ -72,7 +78,8 @@ export function decideRoute(input: RouteInput, table: RoutingTable): RouteDecisi
   const branch = push.ref.slice(BRANCH_PREFIX.length);
   const base = { branch, commit: push.after };
   if (push.deleted) return nothing('push', `branch "${branch}" was deleted: nothing to build`, base);
-  if (push.commits.length === 0) return nothing('push', `push to "${branch}" has no commits: nothing to build`, base);
+  if (push.commits.length === 0)
+    return nothing('push', `push to "${branch}" has no commits: nothing to build`, base);
 
   const environment = table.environments.find((e) => e.branch === branch);
   const isTooling = branch === table.toolingBranch;
@@ -92,7 +99,9 @@ export function decideRoute(input: RouteInput, table: RoutingTable): RouteDecisi
   if (incomplete) {
     if (environment) {
       subprojects = [...SUBPROJECT_IDS];
-      reasons.push(`full release of ${environment.name} because ${incomplete}, so the payload may not list every change`);
+      reasons.push(
+        `full release of ${environment.name} because ${incomplete}, so the payload may not list every change`,
+      );
     }
     if (isTooling) {
       selfUpdate = true;
@@ -106,7 +115,8 @@ export function decideRoute(input: RouteInput, table: RoutingTable): RouteDecisi
         reasons.push(`full release of ${environment.name} because shared inputs changed`);
       } else if (changes.subprojects.size > 0) {
         const changed = SUBPROJECT_IDS.filter((id) => changes.subprojects.has(id));
-        const flowsFollow = !changes.subprojects.has('contact-flows') && changed.some((id) => UPSTREAM_OF_FLOWS.includes(id));
+        const flowsFollow =
+          !changes.subprojects.has('contact-flows') && changed.some((id) => UPSTREAM_OF_FLOWS.includes(id));
         subprojects = flowsFollow ? [...changed, 'contact-flows'] : changed;
         reasons.push(
           `release of ${environment.name}: changes in ${changed.join(', ')}` +

@@ -47,7 +47,10 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
         secrets = await deps.secrets();
       } catch (err) {
         logger.error('Cannot read the webhook secret', { error: String(err) });
-        return problem(503, 'The webhook secret cannot be read right now; GitHub can redeliver this delivery later.');
+        return problem(
+          503,
+          'The webhook secret cannot be read right now; GitHub can redeliver this delivery later.',
+        );
       }
       if (secrets.length === 0) {
         logger.error('The webhook secret is empty');
@@ -58,12 +61,18 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
         logger.warn('Rejected a delivery with an invalid signature', {
           deliveryId: headerValue(request, 'x-github-delivery') ?? null,
         });
-        return problem(401, 'Signature does not match: the webhook secret in GitHub and in Secrets Manager differ.');
+        return problem(
+          401,
+          'Signature does not match: the GitHub webhook secret differs from the router secret (Secrets Manager, or GITHUB_WEBHOOK_SECRET locally).',
+        );
       }
 
       // Verified: from here on the sender is GitHub (or someone holding the secret).
       if (request.body.length > maxBodyBytes) {
-        return problem(413, `Payload of ${request.body.length} bytes exceeds the ${maxBodyBytes}-byte limit.`);
+        return problem(
+          413,
+          `Payload of ${request.body.length} bytes exceeds the ${maxBodyBytes}-byte limit.`,
+        );
       }
       const contentType = headerValue(request, 'content-type') ?? '';
       if (/application\/x-www-form-urlencoded/i.test(contentType)) {
@@ -95,7 +104,11 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
   };
 }
 
-async function act(decision: RouteDecision, deliveryId: string, deps: WebhookHandlerDeps): Promise<WebhookResponse> {
+async function act(
+  decision: RouteDecision,
+  deliveryId: string,
+  deps: WebhookHandlerDeps,
+): Promise<WebhookResponse> {
   if (decision.action === 'pong') return reply(200, { ...decision });
   if (decision.action === 'ignore' || decision.commit === null) return reply(202, { ...decision });
   try {
@@ -106,11 +119,14 @@ async function act(decision: RouteDecision, deliveryId: string, deps: WebhookHan
       order: decision.order,
       selfUpdate: decision.selfUpdate,
     });
-    deps.logger.info(result.replayed ? 'Delivery already handled; nothing started again' : 'Release started', {
-      deliveryId,
-      commit: decision.commit,
-      started: result.started,
-    });
+    deps.logger.info(
+      result.replayed ? 'Delivery already handled; nothing started again' : 'Release started',
+      {
+        deliveryId,
+        commit: decision.commit,
+        started: result.started,
+      },
+    );
     return reply(200, { ...decision, started: result.started, replayed: result.replayed });
   } catch (err) {
     if (err instanceof IdempotencyAlreadyInProgressError) {

@@ -1,6 +1,6 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
-import type { ReleaseResult, ReleaseStarter } from './release-starter';
+import type { ReleaseRequest, ReleaseResult, ReleaseStarter } from './release-starter';
 
 /**
  * How long a delivery id is remembered. GitHub lets users redeliver deliveries of the past three
@@ -19,16 +19,19 @@ export interface IdempotentStarter {
  * once: the first call records the result, later calls with the same delivery id return it with
  * `replayed: true`. A failed start records nothing, so GitHub's redelivery can retry it.
  */
-export function makeIdempotentStarter(starter: ReleaseStarter, persistenceStore: BasePersistenceLayer): IdempotentStarter {
+export function makeIdempotentStarter(
+  starter: ReleaseStarter,
+  persistenceStore: BasePersistenceLayer,
+): IdempotentStarter {
   const config = new IdempotencyConfig({
     eventKeyJmesPath: 'deliveryId',
     throwOnNoIdempotencyKey: true,
     expiresAfterSeconds: IDEMPOTENCY_TTL_SECONDS,
     responseHook: (response) => ({ ...(response as object), replayed: true }),
   });
-  const start = makeIdempotent(async (request: Parameters<ReleaseStarter>[0]) => starter(request), {
+  const start = makeIdempotent(async (request: ReleaseRequest): Promise<ReleaseResult> => starter(request), {
     persistenceStore,
     config,
-  }) as ReleaseStarter;
-  return { start: start as (r: Parameters<ReleaseStarter>[0]) => Promise<ReleaseResult>, config };
+  });
+  return { start, config };
 }

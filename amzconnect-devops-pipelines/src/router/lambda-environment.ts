@@ -18,10 +18,13 @@ export interface RouterLambdaEnvironment {
  * Reads and checks the router Lambda's environment.
  * @throws Error naming the variable and the fix
  */
-export function parseRouterEnvironment(env: Readonly<Record<string, string | undefined>>): RouterLambdaEnvironment {
+export function parseRouterEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): RouterLambdaEnvironment {
   const required = (name: string): string => {
     const v = env[name];
-    if (!v) throw new Error(`${name} is not set; the WebhookRouter construct sets it: redeploy the tooling stack.`);
+    if (!v)
+      throw new Error(`${name} is not set; the WebhookRouter construct sets it: redeploy the tooling stack.`);
     return v;
   };
   return {

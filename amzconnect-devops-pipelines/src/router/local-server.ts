@@ -95,7 +95,8 @@ export async function main(
   let routingTable: RoutingTable;
   try {
     const { configDir, rest } = takeConfigArg(argv, io.cwd);
-    if (rest.length > 0) throw new Error(`Unexpected argument ${rest[0]}. Usage: npm run router:local -- [--config DIR]`);
+    if (rest.length > 0)
+      throw new Error(`Unexpected argument ${rest[0]}. Usage: npm run router:local -- [--config DIR]`);
     routingTable = routingTableFromConfig(loadPlatformConfig(configDir, { cwd: io.cwd }));
   } catch (err) {
     io.stderr(`${(err as Error).message}\n`);

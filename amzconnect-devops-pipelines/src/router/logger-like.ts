@@ -6,4 +6,8 @@ export interface LoggerLike {
 }
 
 /** A logger that drops everything (tests, CLI). */
-export const silentLogger: LoggerLike = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: LoggerLike = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

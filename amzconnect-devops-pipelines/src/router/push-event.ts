@@ -23,7 +23,8 @@ export interface PushEvent {
 }
 
 /** Result of {@link parsePushEvent}: the typed event, or what is wrong with the payload. */
-export type PushParseResult = { readonly ok: true; readonly event: PushEvent } | { readonly ok: false; readonly problem: string };
+export type PushParseResult =
+  { readonly ok: true; readonly event: PushEvent } | { readonly ok: false; readonly problem: string };
 
 /** Commit ids: 40 hex digits (SHA-1 repositories) or 64 (SHA-256 repositories). */
 const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -40,12 +41,14 @@ function isStringArray(value: unknown): value is string[] {
  */
 export function parsePushEvent(payload: unknown): PushParseResult {
   const bad = (problem: string): PushParseResult => ({ ok: false, problem });
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return bad('payload must be a JSON object');
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    return bad('payload must be a JSON object');
   const p = payload as Record<string, unknown>;
   if (typeof p.ref !== 'string' || p.ref === '') return bad('"ref" must be a non-empty string');
   for (const key of ['before', 'after'] as const) {
     const v = p[key];
-    if (typeof v !== 'string' || !COMMIT_ID.test(v)) return bad(`"${key}" must be a commit id (40 or 64 lowercase hex digits)`);
+    if (typeof v !== 'string' || !COMMIT_ID.test(v))
+      return bad(`"${key}" must be a commit id (40 or 64 lowercase hex digits)`);
   }
   for (const key of ['created', 'deleted', 'forced'] as const) {
     if (typeof p[key] !== 'boolean') return bad(`"${key}" must be true or false`);
@@ -54,7 +57,8 @@ export function parsePushEvent(payload: unknown): PushParseResult {
   const commits: PushCommit[] = [];
   for (let i = 0; i < p.commits.length; i++) {
     const c = p.commits[i] as Record<string, unknown> | null;
-    if (typeof c !== 'object' || c === null || Array.isArray(c)) return bad(`"commits[${i}]" must be an object`);
+    if (typeof c !== 'object' || c === null || Array.isArray(c))
+      return bad(`"commits[${i}]" must be an object`);
     for (const key of ['added', 'modified', 'removed'] as const) {
       if (!isStringArray(c[key])) return bad(`"commits[${i}].${key}" must be an array of paths`);
     }

@@ -7,7 +7,8 @@ export type RouteInput =
   | { readonly kind: 'other'; readonly eventName: string };
 
 /** Result of {@link routeInputFor}. */
-export type RouteInputResult = { readonly ok: true; readonly input: RouteInput } | { readonly ok: false; readonly problem: string };
+export type RouteInputResult =
+  { readonly ok: true; readonly input: RouteInput } | { readonly ok: false; readonly problem: string };
 
 /**
  * Turns an event name (`X-GitHub-Event`) and its JSON payload into a {@link RouteInput}. Only

@@ -1,5 +1,10 @@
 import type { PlatformConfig } from '@amzconnect/env/src/platform-config';
-import { pipelineName, SELF_UPDATE_PIPELINE_NAME, SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env/src/subprojects';
+import {
+  pipelineName,
+  SELF_UPDATE_PIPELINE_NAME,
+  SUBPROJECT_IDS,
+  SubprojectId,
+} from '@amzconnect/env/src/subprojects';
 
 /** Name of the environment variable that carries the routing table to the router Lambda. */
 export const ROUTING_TABLE_ENV = 'ROUTING_TABLE';
@@ -47,7 +52,10 @@ export function routingTableFromConfig(config: PlatformConfig): RoutingTable {
 
 /** Every pipeline the router may start: each sub-project pipeline of each enabled environment, then self-update. */
 export function routablePipelines(table: RoutingTable): string[] {
-  return [...table.environments.flatMap((e) => SUBPROJECT_IDS.map((id) => e.pipelines[id])), table.selfUpdatePipeline];
+  return [
+    ...table.environments.flatMap((e) => SUBPROJECT_IDS.map((id) => e.pipelines[id])),
+    table.selfUpdatePipeline,
+  ];
 }
 
 /** The sub-project pipelines only (what a release plan can contain). */
@@ -55,12 +63,16 @@ export function releasePipelines(table: RoutingTable): string[] {
   return table.environments.flatMap((e) => SUBPROJECT_IDS.map((id) => e.pipelines[id]));
 }
 
-/** Compact JSON form: `{"t":"main","s":"<self-update>","e":[["develop","develop",["<instance>",...]],...]}`. */
+/**
+ * Compact JSON form: `{"t":"main","s":"<self-update>","e":[["develop","develop"],...]}`. Pipeline names are
+ * not stored: they follow from the branch (`pipelineName`), which keeps 25 environments well inside a
+ * Lambda environment's 4 KB.
+ */
 export function serializeRoutingTable(table: RoutingTable): string {
   return JSON.stringify({
     t: table.toolingBranch,
     s: table.selfUpdatePipeline,
-    e: table.environments.map((e) => [e.name, e.branch, SUBPROJECT_IDS.map((id) => e.pipelines[id])]),
+    e: table.environments.map((e) => [e.name, e.branch]),
   });
 }
 
@@ -70,7 +82,10 @@ const NAME = /^[A-Za-z0-9._-]{1,100}$/;
  * Parses the compact JSON form back, checking every field.
  * @throws Error naming the variable, what is wrong, and the fix (redeploy the tooling stack)
  */
-export function parseRoutingTable(json: string | undefined, variable: string = ROUTING_TABLE_ENV): RoutingTable {
+export function parseRoutingTable(
+  json: string | undefined,
+  variable: string = ROUTING_TABLE_ENV,
+): RoutingTable {
   const fail = (what: string): never => {
     throw new Error(
       `${variable} ${what}; it is computed by the WebhookRouter construct from env/ at synth time: redeploy the tooling stack.`,
@@ -86,24 +101,28 @@ export function parseRoutingTable(json: string | undefined, variable: string = R
   const r = raw as { t?: unknown; s?: unknown; e?: unknown };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('must be a JSON object');
   if (typeof r.t !== 'string' || !NAME.test(r.t)) return fail('has no valid tooling branch in "t"');
-  if (typeof r.s !== 'string' || !NAME.test(r.s)) return fail('has no valid self-update pipeline name in "s"');
+  if (typeof r.s !== 'string' || !NAME.test(r.s))
+    return fail('has no valid self-update pipeline name in "s"');
   if (!Array.isArray(r.e)) return fail('has no environment list in "e"');
   const environments = r.e.map((entry: unknown, i: number): RoutedEnvironment => {
     const ok =
       Array.isArray(entry) &&
-      entry.length === 3 &&
+      entry.length === 2 &&
       typeof entry[0] === 'string' &&
       typeof entry[1] === 'string' &&
-      NAME.test(entry[1]) &&
-      Array.isArray(entry[2]) &&
-      entry[2].length === SUBPROJECT_IDS.length &&
-      entry[2].every((p: unknown) => typeof p === 'string' && NAME.test(p));
-    if (!ok) return fail(`has an invalid environment at e[${i}] (expected [name, branch, [${SUBPROJECT_IDS.length} pipeline names]])`);
-    const [name, branch, pipelines] = entry as [string, string, string[]];
+      NAME.test(entry[1]);
+    if (!ok)
+      return fail(
+        `has an invalid environment at e[${i}] (expected [name, branch])`,
+      );
+    const [name, branch] = entry as [string, string];
     return {
       name,
       branch,
-      pipelines: Object.fromEntries(SUBPROJECT_IDS.map((id, k) => [id, pipelines[k]])) as Record<SubprojectId, string>,
+      pipelines: Object.fromEntries(SUBPROJECT_IDS.map((id) => [id, pipelineName(id, branch)])) as Record<
+        SubprojectId,
+        string
+      >,
     };
   });
   return { environments, toolingBranch: r.t, selfUpdatePipeline: r.s };

@@ -14,7 +14,12 @@ import { compilePathGlob } from './path-glob';
  * branch the self-update pipeline too (the tooling app is built from the same inputs).
  * `.ci/**` is deliberately absent: it holds CI helpers that no deployed artefact is built from.
  */
-export const SHARED_INPUT_GLOBS: readonly string[] = ['env/**', 'package.json', 'package-lock.json', 'tsconfig*.json'];
+export const SHARED_INPUT_GLOBS: readonly string[] = [
+  'env/**',
+  'package.json',
+  'package-lock.json',
+  'tsconfig*.json',
+];
 
 /** Paths that never start anything, wherever they are: documentation and README pictures. */
 export const NEVER_TRIGGER_GLOBS: readonly string[] = ['**/*.md', '**/*.MD', 'images/**'];

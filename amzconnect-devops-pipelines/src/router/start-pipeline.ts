@@ -35,15 +35,21 @@ export function clientRequestToken(cause: string, pipeline: string): string {
  * Starts one execution with the commit as the source revision of the `Source` action and the
  * given variables. Throttling is retried by the client's own bounded retry strategy.
  */
-export async function startPipeline(client: CodePipelineClient, start: PipelineStart): Promise<StartedExecution> {
+export async function startPipeline(
+  client: CodePipelineClient,
+  start: PipelineStart,
+): Promise<StartedExecution> {
   const out = await client.send(
     new StartPipelineExecutionCommand({
       name: start.pipeline,
       clientRequestToken: clientRequestToken(start.cause, start.pipeline),
-      sourceRevisions: [{ actionName: SOURCE_ACTION_NAME, revisionType: 'COMMIT_ID', revisionValue: start.commit }],
+      sourceRevisions: [
+        { actionName: SOURCE_ACTION_NAME, revisionType: 'COMMIT_ID', revisionValue: start.commit },
+      ],
       variables: Object.entries(start.variables).map(([name, value]) => ({ name, value })),
     }),
   );
-  if (!out.pipelineExecutionId) throw new Error(`CodePipeline returned no execution id for ${start.pipeline}.`);
+  if (!out.pipelineExecutionId)
+    throw new Error(`CodePipeline returned no execution id for ${start.pipeline}.`);
   return { pipeline: start.pipeline, executionId: out.pipelineExecutionId };
 }

@@ -19,5 +19,8 @@ export async function verifySignature(
   if (rawBody.length === 0) return false;
   const [current, ...previous] = secrets.filter((s) => s.length > 0);
   if (current === undefined) return false;
-  return (await verifyWithFallback(current, rawBody, signature, previous.length > 0 ? previous : undefined)) === true;
+  return (
+    (await verifyWithFallback(current, rawBody, signature, previous.length > 0 ? previous : undefined)) ===
+    true
+  );
 }

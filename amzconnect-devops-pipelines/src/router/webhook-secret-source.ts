@@ -1,4 +1,8 @@
-import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  GetSecretValueCommand,
+  ResourceNotFoundException,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 
 /** Returns the secrets a signature may be made with: current first, then previous during rotation. */
 export type WebhookSecretSource = () => Promise<readonly string[]>;
@@ -23,7 +27,11 @@ function clean(value: string): string {
   return value.replace(/\r?\n$/, '');
 }
 
-async function readStage(client: SecretsManagerClient, secretId: string, stage: 'AWSCURRENT' | 'AWSPREVIOUS') {
+async function readStage(
+  client: SecretsManagerClient,
+  secretId: string,
+  stage: 'AWSCURRENT' | 'AWSPREVIOUS',
+) {
   try {
     const out = await client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage: stage }));
     return out.SecretString === undefined ? undefined : clean(out.SecretString);

@@ -5,9 +5,18 @@ import { parseContinuerEnvironment } from '../../src/plan-continuer/lambda-envir
 import { AWS_MAX_ATTEMPTS, createCodePipelineClient } from '../../src/router/aws-clients';
 import { silentLogger } from '../../src/router/logger-like';
 import { clientRequestToken } from '../../src/router/start-pipeline';
-import { FAKE_AWS, FakeAwsJsonService, startFakeAwsJsonService } from '../router/support/fake-aws-json-service';
+import {
+  FAKE_AWS,
+  FakeAwsJsonService,
+  startFakeAwsJsonService,
+} from '../router/support/fake-aws-json-service';
 
-const EVENT = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'eventbridge', 'pipeline-execution-succeeded.json'), 'utf8'));
+const EVENT = JSON.parse(
+  fs.readFileSync(
+    path.join(__dirname, 'fixtures', 'eventbridge', 'pipeline-execution-succeeded.json'),
+    'utf8',
+  ),
+);
 const EXECUTION_ID = '6f1c7e0a-4d0b-4a51-9c64-0d3d5b2f8a11';
 const COMMIT = 'd'.repeat(40);
 const ALLOWED = new Set(['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop']);
@@ -60,7 +69,10 @@ describe('plan continuer (real CodePipeline client, local JSON-protocol endpoint
       { name: 'RELEASE_SUBPROJECTS', resolvedValue: 'lambdas,contact-flows' },
     ];
     const outcome = await continuer()(EVENT);
-    expect(outcome).toMatchObject({ action: 'start', started: { pipeline: 'amzconnect-contact-flows-develop', executionId: 'next-execution' } });
+    expect(outcome).toMatchObject({
+      action: 'start',
+      started: { pipeline: 'amzconnect-contact-flows-develop', executionId: 'next-execution' },
+    });
     expect(fake.calls).toEqual([
       {
         target: 'CodePipeline_20150709.GetPipelineExecution',
@@ -87,13 +99,20 @@ describe('plan continuer (real CodePipeline client, local JSON-protocol endpoint
       { name: 'RELEASE_PLAN', resolvedValue: '[]' },
       { name: 'RELEASE_COMMIT', resolvedValue: COMMIT },
     ];
-    expect(await continuer()(EVENT)).toEqual({ action: 'done', reason: 'release plan complete after amzconnect-lambdas-develop' });
+    expect(await continuer()(EVENT)).toEqual({
+      action: 'done',
+      reason: 'release plan complete after amzconnect-lambdas-develop',
+    });
     expect(fake.calls.map((c) => c.target)).toEqual(['CodePipeline_20150709.GetPipelineExecution']);
   });
 
   it('skips events of other states and pipelines without calling CodePipeline', async () => {
-    expect(await continuer()({ ...EVENT, detail: { ...EVENT.detail, state: 'FAILED' } })).toMatchObject({ action: 'skip' });
-    expect(await continuer()({ ...EVENT, detail: { ...EVENT.detail, pipeline: 'someone-elses-pipeline' } })).toEqual({
+    expect(await continuer()({ ...EVENT, detail: { ...EVENT.detail, state: 'FAILED' } })).toMatchObject({
+      action: 'skip',
+    });
+    expect(
+      await continuer()({ ...EVENT, detail: { ...EVENT.detail, pipeline: 'someone-elses-pipeline' } }),
+    ).toEqual({
       action: 'skip',
       reason: 'someone-elses-pipeline is not a release pipeline of this platform',
     });
@@ -108,14 +127,19 @@ describe('plan continuer (real CodePipeline client, local JSON-protocol endpoint
     ];
     throttleStarts = Number.POSITIVE_INFINITY;
     await expect(continuer()(EVENT)).rejects.toThrow('Rate exceeded');
-    expect(fake.calls.filter((c) => c.target.endsWith('StartPipelineExecution'))).toHaveLength(AWS_MAX_ATTEMPTS);
+    expect(fake.calls.filter((c) => c.target.endsWith('StartPipelineExecution'))).toHaveLength(
+      AWS_MAX_ATTEMPTS,
+    );
   });
 });
 
 describe('parseContinuerEnvironment', () => {
-  const FIX = 'it is computed by the ReleasePlanContinuer construct from env/ at synth time: redeploy the tooling stack.';
+  const FIX =
+    'it is computed by the ReleasePlanContinuer construct from env/ at synth time: redeploy the tooling stack.';
   it('reads the allowed pipelines', () => {
-    expect(parseContinuerEnvironment({ RELEASE_PIPELINES: '["a","b"]' }).allowedPipelines).toEqual(new Set(['a', 'b']));
+    expect(parseContinuerEnvironment({ RELEASE_PIPELINES: '["a","b"]' }).allowedPipelines).toEqual(
+      new Set(['a', 'b']),
+    );
   });
   it.each([
     [{}, 'RELEASE_PIPELINES is not set'],

@@ -46,7 +46,9 @@ describe('ReleasePlanContinuer', () => {
     });
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 2,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('DeadLetterQueue'), 'Arn'] } },
+      },
     });
   });
 
@@ -64,7 +66,9 @@ describe('ReleasePlanContinuer', () => {
       },
     });
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-      (p) => (p as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement,
+      (p) =>
+        (p as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties
+          .PolicyDocument.Statement,
     );
     expect(statements.flatMap((s) => s.Action).filter((a) => a.startsWith('codepipeline:'))).toEqual([
       'codepipeline:GetPipelineExecution',
@@ -73,15 +77,28 @@ describe('ReleasePlanContinuer', () => {
   });
 
   it('keeps failed events in an encrypted, TLS-only dead-letter queue', () => {
-    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1209600,
+    });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 
   it('refuses a configuration without enabled environments', () => {
-    const config = { ...sampleConfig, environments: sampleConfig.environments.map((e) => ({ ...e, enabled: false })) };
-    expect(() => new ReleasePlanContinuer(new Stack(createPlatformApp({ skipBundling: true }), 'S'), 'C', { config })).toThrow(
+    const config = {
+      ...sampleConfig,
+      environments: sampleConfig.environments.map((e) => ({ ...e, enabled: false })),
+    };
+    expect(
+      () =>
+        new ReleasePlanContinuer(new Stack(createPlatformApp({ skipBundling: true }), 'S'), 'C', { config }),
+    ).toThrow(
       `No enabled environment in ${sampleConfig.configDir}/accountvars.json: there is no release plan to continue.`,
     );
   });

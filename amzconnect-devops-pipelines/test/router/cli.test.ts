@@ -22,7 +22,8 @@ describe('route CLI (dry run)', () => {
     expect(JSON.parse(stdout)).toEqual({
       event: 'push',
       action: 'start',
-      reason: 'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
+      reason:
+        'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
       commit: '9a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
       branch: 'develop',
       environment: 'develop',
@@ -34,7 +35,11 @@ describe('route CLI (dry run)', () => {
   });
 
   it('takes the event name from --event-name', () => {
-    const { code, stdout } = run(['--event-name', 'pull_request', path.join(FIXTURES, 'pull_request.opened.json')]);
+    const { code, stdout } = run([
+      '--event-name',
+      'pull_request',
+      path.join(FIXTURES, 'pull_request.opened.json'),
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ action: 'ignore', pipelines: [] });
   });
@@ -45,7 +50,10 @@ describe('route CLI (dry run)', () => {
     accounts.accounts[0].enabled = false;
     fs.writeFileSync(path.join(dir, 'accountvars.json'), JSON.stringify(accounts));
     fs.copyFileSync(path.join(REPO_ROOT, 'env', 'devops.json'), path.join(dir, 'devops.json'));
-    const { code, stdout } = run(['--config', path.basename(dir), path.join(FIXTURES, 'push.develop-lambdas.json')], os.tmpdir());
+    const { code, stdout } = run(
+      ['--config', path.basename(dir), path.join(FIXTURES, 'push.develop-lambdas.json')],
+      os.tmpdir(),
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ action: 'ignore', environment: null });
   });
@@ -84,12 +92,23 @@ describe('route CLI (dry run)', () => {
   });
 
   it('runs as `npx tsx` from the repository root (the npm script), printing JSON', () => {
-    const result = spawnSync('npx', ['tsx', 'amzconnect-devops-pipelines/src/router/cli.ts', path.join(FIXTURES, 'push.develop-created.json')], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: REPO_ROOT },
-    });
+    const result = spawnSync(
+      'npx',
+      [
+        'tsx',
+        'amzconnect-devops-pipelines/src/router/cli.ts',
+        path.join(FIXTURES, 'push.develop-created.json'),
+      ],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, INIT_CWD: REPO_ROOT },
+      },
+    );
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ action: 'start', order: expect.arrayContaining(['amzconnect-instance-develop']) });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      action: 'start',
+      order: expect.arrayContaining(['amzconnect-instance-develop']),
+    });
   });
 });

@@ -25,12 +25,20 @@ function routeFixture(eventName: string, fixture: string) {
 describe('decideRoute: events', () => {
   it('answers a ping with pong and starts nothing', () => {
     const decision = routeFixture('ping', 'ping.json');
-    expect(decision).toMatchObject({ action: 'pong', pipelines: [], reason: 'ping: GitHub reached the router and the signature matches' });
+    expect(decision).toMatchObject({
+      action: 'pong',
+      pipelines: [],
+      reason: 'ping: GitHub reached the router and the signature matches',
+    });
   });
 
   it('ignores a pull_request event (GitHub example payload)', () => {
     expect(routeFixture('pull_request', 'pull_request.opened.json')).toEqual(
-      expect.objectContaining({ action: 'ignore', pipelines: [], reason: 'event "pull_request" is ignored: only push events start pipelines' }),
+      expect.objectContaining({
+        action: 'ignore',
+        pipelines: [],
+        reason: 'event "pull_request" is ignored: only push events start pipelines',
+      }),
     );
   });
 
@@ -43,7 +51,12 @@ describe('decideRoute: events', () => {
       for (const payload of e.examples) {
         const input = routeInputFor(e.name, payload);
         expect(input.ok).toBe(true);
-        if (input.ok) expect(decideRoute(input.input, sampleTable)).toMatchObject({ action: 'ignore', event: e.name, pipelines: [] });
+        if (input.ok)
+          expect(decideRoute(input.input, sampleTable)).toMatchObject({
+            action: 'ignore',
+            event: e.name,
+            pipelines: [],
+          });
       }
     }
   });
@@ -71,31 +84,45 @@ describe('decideRoute: which pushes count', () => {
   });
 
   it('ignores a push with no commits', () => {
-    expect(route(push('develop', []))).toMatchObject({ action: 'ignore', reason: 'push to "develop" has no commits: nothing to build' });
+    expect(route(push('develop', []))).toMatchObject({
+      action: 'ignore',
+      reason: 'push to "develop" has no commits: nothing to build',
+    });
   });
 
   it('ignores a push with no commits even when it creates the branch', () => {
-    expect(route(push('develop', [], { created: true, before: ZERO }))).toMatchObject({ action: 'ignore', pipelines: [] });
+    expect(route(push('develop', [], { created: true, before: ZERO }))).toMatchObject({
+      action: 'ignore',
+      pipelines: [],
+    });
   });
 
   it('ignores a branch that is no enabled environment nor the tooling branch', () => {
     expect(route(push('feature-x', [commit(['amzconnect-lambdas/src/a.ts'])]))).toMatchObject({
       action: 'ignore',
-      reason: 'branch "feature-x" is neither the branch of an enabled environment nor the tooling branch "main"',
+      reason:
+        'branch "feature-x" is neither the branch of an enabled environment nor the tooling branch "main"',
     });
   });
 
   it('ignores the branch of a disabled environment', () => {
     const config = {
       ...sampleConfig,
-      environments: sampleConfig.environments.map((e) => (e.name === 'staging' ? { ...e, enabled: false } : e)),
+      environments: sampleConfig.environments.map((e) =>
+        e.name === 'staging' ? { ...e, enabled: false } : e,
+      ),
     };
-    const decision = route(push('staging', [commit(['amzconnect-lambdas/src/a.ts'])]), routingTableFromConfig(config));
+    const decision = route(
+      push('staging', [commit(['amzconnect-lambdas/src/a.ts'])]),
+      routingTableFromConfig(config),
+    );
     expect(decision).toMatchObject({ action: 'ignore', environment: null, pipelines: [] });
   });
 
   it('matches the branch name exactly, not by prefix', () => {
-    expect(route(push('develop-old', [commit(['amzconnect-lambdas/src/a.ts'])]))).toMatchObject({ action: 'ignore' });
+    expect(route(push('develop-old', [commit(['amzconnect-lambdas/src/a.ts'])]))).toMatchObject({
+      action: 'ignore',
+    });
   });
 });
 
@@ -105,7 +132,8 @@ describe('decideRoute: changed paths', () => {
     expect(decision).toEqual({
       event: 'push',
       action: 'start',
-      reason: 'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
+      reason:
+        'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
       commit: COMMIT_B,
       branch: 'develop',
       environment: 'develop',
@@ -124,12 +152,13 @@ describe('decideRoute: changed paths', () => {
     });
   });
 
-  it.each([['amzconnect-instance/lib/x.ts'], ['amzconnect-supporting-infra/bots/b.json'], ['amzconnect-lambdas/src/x.ts']])(
-    'adds contact flows after an upstream change in %s',
-    (path) => {
-      expect(route(push('develop', [commit([path])])).subprojects.at(-1)).toBe('contact-flows');
-    },
-  );
+  it.each([
+    ['amzconnect-instance/lib/x.ts'],
+    ['amzconnect-supporting-infra/bots/b.json'],
+    ['amzconnect-lambdas/src/x.ts'],
+  ])('adds contact flows after an upstream change in %s', (path) => {
+    expect(route(push('develop', [commit([path])])).subprojects.at(-1)).toBe('contact-flows');
+  });
 
   it('orders the plan instance, supporting-infra, lambdas, contact-flows whatever the order of the paths', () => {
     const decision = route(
@@ -173,44 +202,62 @@ describe('decideRoute: changed paths', () => {
     expect(route(push('develop', [commit([path])]))).toMatchObject({ action: 'ignore', pipelines: [] });
   });
 
-  it.each([['README.md'], ['amzconnect-lambdas/README.md'], ['amzconnect-instance/docs/NOTES.MD'], ['env/README.md'], ['images/pipelines.svg'], ['images/a/b.png']])(
-    'never triggers on documentation or pictures: %s',
-    (path) => {
-      expect(route(push('develop', [commit([path])]))).toMatchObject({
-        action: 'ignore',
-        reason: 'no changed path starts a pipeline on "develop": only documentation, pictures or files outside the sub-projects changed',
-      });
-    },
-  );
-
-  it('treats only the root images/ folder as pictures', () => {
-    expect(route(push('develop', [commit(['amzconnect-lambdas/images/x.png'])])).subprojects).toEqual(['lambdas', 'contact-flows']);
+  it.each([
+    ['README.md'],
+    ['amzconnect-lambdas/README.md'],
+    ['amzconnect-instance/docs/NOTES.MD'],
+    ['env/README.md'],
+    ['images/pipelines.svg'],
+    ['images/a/b.png'],
+  ])('never triggers on documentation or pictures: %s', (path) => {
+    expect(route(push('develop', [commit([path])]))).toMatchObject({
+      action: 'ignore',
+      reason:
+        'no changed path starts a pipeline on "develop": only documentation, pictures or files outside the sub-projects changed',
+    });
   });
 
-  it.each([['.ci/build.sh'], ['eslint.config.mjs'], ['jest.config.js'], ['bench/router.bench.ts'], ['.gitignore'], ['amzconnect-lambdas-old/package.json']])(
-    'starts nothing for a path outside the sub-projects that is not a shared input: %s',
-    (path) => {
-      expect(route(push('develop', [commit([path])]))).toMatchObject({ action: 'ignore', pipelines: [] });
-    },
-  );
+  it('treats only the root images/ folder as pictures', () => {
+    expect(route(push('develop', [commit(['amzconnect-lambdas/images/x.png'])])).subprojects).toEqual([
+      'lambdas',
+      'contact-flows',
+    ]);
+  });
 
-  it.each([['env/accountvars.json'], ['env/src/subprojects.ts'], ['package.json'], ['package-lock.json'], ['tsconfig.json'], ['tsconfig.base.json']])(
-    'releases all four sub-projects when the shared input %s changes',
-    (path) => {
-      expect(route(push('develop', [commit([path])]))).toMatchObject({
-        subprojects: ['instance', 'supporting-infra', 'lambdas', 'contact-flows'],
-        order: ALL_DEVELOP,
-        reason: 'full release of develop because shared inputs changed',
-      });
-    },
-  );
+  it.each([
+    ['.ci/build.sh'],
+    ['eslint.config.mjs'],
+    ['jest.config.js'],
+    ['bench/router.bench.ts'],
+    ['.gitignore'],
+    ['amzconnect-lambdas-old/package.json'],
+  ])('starts nothing for a path outside the sub-projects that is not a shared input: %s', (path) => {
+    expect(route(push('develop', [commit([path])]))).toMatchObject({ action: 'ignore', pipelines: [] });
+  });
 
-  it.each([['amzconnect-lambdas/package.json', ['lambdas', 'contact-flows']], ['amzconnect-lambdas/tsconfig.json', ['lambdas', 'contact-flows']], ['docs/tsconfig.json', []], ['env-old/a.json', []]])(
-    'treats %s as belonging where it lies, not as a shared input',
-    (path, expected) => {
-      expect(route(push('develop', [commit([path])])).subprojects).toEqual(expected);
-    },
-  );
+  it.each([
+    ['env/accountvars.json'],
+    ['env/src/subprojects.ts'],
+    ['package.json'],
+    ['package-lock.json'],
+    ['tsconfig.json'],
+    ['tsconfig.base.json'],
+  ])('releases all four sub-projects when the shared input %s changes', (path) => {
+    expect(route(push('develop', [commit([path])]))).toMatchObject({
+      subprojects: ['instance', 'supporting-infra', 'lambdas', 'contact-flows'],
+      order: ALL_DEVELOP,
+      reason: 'full release of develop because shared inputs changed',
+    });
+  });
+
+  it.each([
+    ['amzconnect-lambdas/package.json', ['lambdas', 'contact-flows']],
+    ['amzconnect-lambdas/tsconfig.json', ['lambdas', 'contact-flows']],
+    ['docs/tsconfig.json', []],
+    ['env-old/a.json', []],
+  ])('treats %s as belonging where it lies, not as a shared input', (path, expected) => {
+    expect(route(push('develop', [commit([path])])).subprojects).toEqual(expected);
+  });
 });
 
 describe('decideRoute: payloads that may not list every change', () => {
@@ -229,14 +276,18 @@ describe('decideRoute: payloads that may not list every change', () => {
   });
 
   it('releases all four for the adapted GitHub "new branch" example', () => {
-    expect(routeFixture('push', 'push.develop-created.json')).toMatchObject({ action: 'start', order: ALL_DEVELOP });
+    expect(routeFixture('push', 'push.develop-created.json')).toMatchObject({
+      action: 'start',
+      order: ALL_DEVELOP,
+    });
   });
 
   it("releases all four when the commits array is at GitHub's cap of 2,048", () => {
     const commits = Array.from({ length: 2048 }, () => commit(['README.md']));
     expect(route(push('develop', commits))).toMatchObject({
       order: ALL_DEVELOP,
-      reason: "full release of develop because the push lists 2048 commits, GitHub's cap is 2048, so the payload may not list every change",
+      reason:
+        "full release of develop because the push lists 2048 commits, GitHub's cap is 2048, so the payload may not list every change",
     });
   });
 
@@ -245,14 +296,17 @@ describe('decideRoute: payloads that may not list every change', () => {
     expect(route(push('develop', commits))).toMatchObject({ action: 'ignore' });
   });
 
-  it.each(['added', 'modified', 'removed'] as const)('releases all four when one commit lists 3,000 %s files', (list) => {
-    const paths = Array.from({ length: 3000 }, (_, i) => `docs/${i}.md`);
-    const decision = route(push('develop', [commit({ [list]: paths }, 'c'.repeat(40))]));
-    expect(decision).toMatchObject({
-      order: ALL_DEVELOP,
-      reason: `full release of develop because commit ccccccc lists 3000 ${list} files, GitHub's cap is 3000, so the payload may not list every change`,
-    });
-  });
+  it.each(['added', 'modified', 'removed'] as const)(
+    'releases all four when one commit lists 3,000 %s files',
+    (list) => {
+      const paths = Array.from({ length: 3000 }, (_, i) => `docs/${i}.md`);
+      const decision = route(push('develop', [commit({ [list]: paths }, 'c'.repeat(40))]));
+      expect(decision).toMatchObject({
+        order: ALL_DEVELOP,
+        reason: `full release of develop because commit ccccccc lists 3000 ${list} files, GitHub's cap is 3000, so the payload may not list every change`,
+      });
+    },
+  );
 
   it('routes by paths when a commit lists 2,999 files', () => {
     const paths = Array.from({ length: 2999 }, (_, i) => `docs/${i}.md`);
@@ -262,7 +316,9 @@ describe('decideRoute: payloads that may not list every change', () => {
 
 describe('decideRoute: tooling branch and self-update', () => {
   it('starts only the self-update pipeline for a tooling change on the tooling branch', () => {
-    expect(route(push('main', [commit(['amzconnect-devops-pipelines/lib/tooling-core-stack.ts'])]))).toMatchObject({
+    expect(
+      route(push('main', [commit(['amzconnect-devops-pipelines/lib/tooling-core-stack.ts'])])),
+    ).toMatchObject({
       action: 'start',
       environment: 'prod',
       order: [],
@@ -291,13 +347,16 @@ describe('decideRoute: tooling branch and self-update', () => {
   });
 
   it('does not start self-update for documentation of the tooling app', () => {
-    expect(route(push('main', [commit(['amzconnect-devops-pipelines/ROUTER.md'])]))).toMatchObject({ action: 'ignore' });
+    expect(route(push('main', [commit(['amzconnect-devops-pipelines/ROUTER.md'])]))).toMatchObject({
+      action: 'ignore',
+    });
   });
 
   it('does not start self-update from another branch', () => {
     expect(route(push('develop', [commit(['amzconnect-devops-pipelines/lib/x.ts'])]))).toMatchObject({
       action: 'ignore',
-      reason: 'no changed path starts a pipeline on "develop": the changes concern pipelines this branch does not start',
+      reason:
+        'no changed path starts a pipeline on "develop": the changes concern pipelines this branch does not start',
     });
   });
 
@@ -305,7 +364,9 @@ describe('decideRoute: tooling branch and self-update', () => {
     const table = routingTableFromConfig(withToolingBranch('tooling'));
 
     it('starts self-update only', () => {
-      expect(route(push('tooling', [commit(['amzconnect-devops-pipelines/src/router/cli.ts'])]), table)).toMatchObject({
+      expect(
+        route(push('tooling', [commit(['amzconnect-devops-pipelines/src/router/cli.ts'])]), table),
+      ).toMatchObject({
         environment: null,
         order: [],
         pipelines: ['amzconnect-devops-pipelines'],
@@ -313,7 +374,9 @@ describe('decideRoute: tooling branch and self-update', () => {
     });
 
     it('starts nothing for sub-project changes', () => {
-      expect(route(push('tooling', [commit(['amzconnect-lambdas/src/a.ts'])]), table)).toMatchObject({ action: 'ignore' });
+      expect(route(push('tooling', [commit(['amzconnect-lambdas/src/a.ts'])]), table)).toMatchObject({
+        action: 'ignore',
+      });
     });
 
     it('starts self-update for a forced push', () => {

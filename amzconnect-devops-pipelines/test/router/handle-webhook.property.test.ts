@@ -6,7 +6,8 @@ import type { ReleaseRequest } from '../../src/router/release-starter';
 import { sampleTable } from './support/test-config';
 
 const SECRET = 'property-test-secret';
-const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
+const hex = (length: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
 const path = fc.oneof(
   fc.constantFrom(
     'amzconnect-lambdas/src/a.ts',
@@ -21,13 +22,27 @@ const path = fc.oneof(
   fc.string(),
 );
 const commitShape = fc.record(
-  { id: fc.oneof(hex(40), fc.string()), added: fc.array(path), modified: fc.array(path), removed: fc.array(path) },
+  {
+    id: fc.oneof(hex(40), fc.string()),
+    added: fc.array(path),
+    modified: fc.array(path),
+    removed: fc.array(path),
+  },
   { requiredKeys: [] },
 );
 /** Push-like payloads: mostly well-typed fields, sometimes anything. */
 const pushShape = fc.record(
   {
-    ref: fc.oneof(fc.constantFrom('refs/heads/develop', 'refs/heads/main', 'refs/heads/staging', 'refs/tags/v1', 'refs/heads/x'), fc.anything()),
+    ref: fc.oneof(
+      fc.constantFrom(
+        'refs/heads/develop',
+        'refs/heads/main',
+        'refs/heads/staging',
+        'refs/tags/v1',
+        'refs/heads/x',
+      ),
+      fc.anything(),
+    ),
     before: fc.oneof(hex(40), fc.constant('0'.repeat(40)), fc.anything()),
     after: fc.oneof(hex(40), hex(64), fc.anything()),
     created: fc.oneof(fc.boolean(), fc.anything()),
@@ -45,10 +60,13 @@ const wellFormedPush = fc.record({
   created: fc.boolean(),
   deleted: fc.boolean(),
   forced: fc.boolean(),
-  commits: fc.array(fc.record({ id: hex(40), added: fc.array(path), modified: fc.array(path), removed: fc.array(path) }), {
-    minLength: 1,
-    maxLength: 4,
-  }),
+  commits: fc.array(
+    fc.record({ id: hex(40), added: fc.array(path), modified: fc.array(path), removed: fc.array(path) }),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  ),
 });
 const body = fc.oneof(
   wellFormedPush.map((p) => JSON.stringify(p)),
@@ -59,10 +77,26 @@ const body = fc.oneof(
   fc.anything().map((v) => JSON.stringify(v) ?? 'undefined'),
 );
 type SignatureKind = 'valid' | 'wrong-secret' | 'garbage' | 'sha1' | 'absent' | 'random-hex';
-const signatureKind = fc.constantFrom<SignatureKind>('valid', 'wrong-secret', 'garbage', 'sha1', 'absent', 'random-hex');
-const headerCase = fc.constantFrom((s: string) => s, (s: string) => s.toUpperCase(), (s: string) => s.replace(/(^|-)([a-z])/g, (m) => m.toUpperCase()));
+const signatureKind = fc.constantFrom<SignatureKind>(
+  'valid',
+  'wrong-secret',
+  'garbage',
+  'sha1',
+  'absent',
+  'random-hex',
+);
+const headerCase = fc.constantFrom(
+  (s: string) => s,
+  (s: string) => s.toUpperCase(),
+  (s: string) => s.replace(/(^|-)([a-z])/g, (m) => m.toUpperCase()),
+);
 
-async function signature(kind: SignatureKind, payload: string, garbage: string, randomHex: string): Promise<string | undefined> {
+async function signature(
+  kind: SignatureKind,
+  payload: string,
+  garbage: string,
+  randomHex: string,
+): Promise<string | undefined> {
   if (payload === '' && kind === 'valid') return undefined;
   switch (kind) {
     case 'valid':
@@ -88,7 +122,10 @@ describe('webhook handler under malformed input (fast-check)', () => {
       secrets: async () => [SECRET],
       startRelease: async (request) => {
         starts.push(request);
-        return { started: request.order.slice(0, 1).map((pipeline) => ({ pipeline, executionId: 'e' })), replayed: false };
+        return {
+          started: request.order.slice(0, 1).map((pipeline) => ({ pipeline, executionId: 'e' })),
+          replayed: false,
+        };
       },
       logger: silentLogger,
       maxBodyBytes: 4096,
@@ -99,7 +136,10 @@ describe('webhook handler under malformed input (fast-check)', () => {
         signatureKind,
         fc.string(),
         hex(64),
-        fc.option(fc.oneof(fc.constantFrom('push', 'ping', 'pull_request', 'create', 'delete'), fc.string()), { nil: undefined }),
+        fc.option(
+          fc.oneof(fc.constantFrom('push', 'ping', 'pull_request', 'create', 'delete'), fc.string()),
+          { nil: undefined },
+        ),
         fc.option(fc.string(), { nil: undefined }),
         headerCase,
         fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
@@ -114,7 +154,8 @@ describe('webhook handler under malformed input (fast-check)', () => {
 
           expect(response.statusCode).toBeLessThan(500);
           expect(typeof response.body).toBe('object');
-          const validlySigned = payload !== '' && sig === (await sign({ secret: SECRET, algorithm: 'sha256' }, payload));
+          const validlySigned =
+            payload !== '' && sig === (await sign({ secret: SECRET, algorithm: 'sha256' }, payload));
           if (!validlySigned) {
             expect(response.statusCode).toBe(401);
             expect(starts.length).toBe(before);

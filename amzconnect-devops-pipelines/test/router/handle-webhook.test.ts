@@ -4,7 +4,13 @@ import { PIPELINE_VARIABLES } from '@amzconnect/env/src/subprojects';
 import { fromApiGatewayEvent, toApiGatewayResult } from '../../src/router/api-gateway-adapter';
 import { AWS_MAX_ATTEMPTS } from '../../src/router/aws-clients';
 import { clientRequestToken } from '../../src/router/start-pipeline';
-import { newDeliveryId, RouterHarness, signedRequest, startRouterHarness, TEST_SECRET } from './support/router-harness';
+import {
+  newDeliveryId,
+  RouterHarness,
+  signedRequest,
+  startRouterHarness,
+  TEST_SECRET,
+} from './support/router-harness';
 import { githubFixture, githubFixtureText } from './support/test-config';
 
 const LAMBDAS_PUSH = githubFixtureText('push.develop-lambdas.json');
@@ -38,20 +44,28 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       const response = await h.handle(await signedRequest('{not json', { secret: 'wrong secret' }));
       expect(response).toEqual({
         statusCode: 401,
-        body: { message: 'Signature does not match: the webhook secret in GitHub and in Secrets Manager differ.' },
+        body: {
+          message:
+            'Signature does not match: the GitHub webhook secret differs from the router secret (Secrets Manager, or GITHUB_WEBHOOK_SECRET locally).',
+        },
       });
     });
 
     it('answers 401 to a valid signature of another body', async () => {
       const request = await signedRequest(LAMBDAS_PUSH);
-      const response = await h.handle({ ...request, body: Buffer.from(LAMBDAS_PUSH.replace('develop', 'staging')) });
+      const response = await h.handle({
+        ...request,
+        body: Buffer.from(LAMBDAS_PUSH.replace('develop', 'staging')),
+      });
       expect(response.statusCode).toBe(401);
       expect(h.starts()).toEqual([]);
     });
 
     it('reads the signature header case-insensitively', async () => {
       const request = await signedRequest(githubFixtureText('ping.json'), { event: 'ping' });
-      const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toUpperCase(), v]));
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).map(([k, v]) => [k.toUpperCase(), v]),
+      );
       expect((await h.handle({ ...request, headers })).statusCode).toBe(200);
     });
 
@@ -88,7 +102,9 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       const response = await h.handle(await signedRequest(LAMBDAS_PUSH));
       expect(response).toEqual({
         statusCode: 503,
-        body: { message: 'The webhook secret cannot be read right now; GitHub can redeliver this delivery later.' },
+        body: {
+          message: 'The webhook secret cannot be read right now; GitHub can redeliver this delivery later.',
+        },
       });
     });
   });
@@ -103,7 +119,9 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
     });
 
     it('answers 400 to a body that is not JSON', async () => {
-      expect(await h.handle(await signedRequest('payload=%7B%7D', { headers: { 'content-type': 'text/plain' } }))).toEqual({
+      expect(
+        await h.handle(await signedRequest('payload=%7B%7D', { headers: { 'content-type': 'text/plain' } })),
+      ).toEqual({
         statusCode: 400,
         body: { message: 'Body is not JSON: set the webhook content type to application/json.' },
       });
@@ -111,22 +129,35 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
 
     it('answers 415 to a form-encoded delivery', async () => {
       const response = await h.handle(
-        await signedRequest('payload=%7B%7D', { headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+        await signedRequest('payload=%7B%7D', {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
       );
-      expect(response).toEqual({ statusCode: 415, body: { message: 'Set the webhook content type to application/json.' } });
+      expect(response).toEqual({
+        statusCode: 415,
+        body: { message: 'Set the webhook content type to application/json.' },
+      });
     });
 
     it('answers 400 to JSON that is not an object', async () => {
-      expect((await h.handle(await signedRequest('[1,2]'))).body).toEqual({ message: 'Body must be a JSON object.' });
+      expect((await h.handle(await signedRequest('[1,2]'))).body).toEqual({
+        message: 'Body must be a JSON object.',
+      });
     });
 
     it('answers 400 to a missing X-GitHub-Event or X-GitHub-Delivery header', async () => {
       const noEvent = await signedRequest(LAMBDAS_PUSH);
       delete (noEvent.headers as Record<string, string>)['x-github-event'];
-      expect(await h.handle(noEvent)).toEqual({ statusCode: 400, body: { message: 'Missing X-GitHub-Event header.' } });
+      expect(await h.handle(noEvent)).toEqual({
+        statusCode: 400,
+        body: { message: 'Missing X-GitHub-Event header.' },
+      });
       const noDelivery = await signedRequest(LAMBDAS_PUSH);
       delete (noDelivery.headers as Record<string, string>)['x-github-delivery'];
-      expect(await h.handle(noDelivery)).toEqual({ statusCode: 400, body: { message: 'Missing X-GitHub-Delivery header.' } });
+      expect(await h.handle(noDelivery)).toEqual({
+        statusCode: 400,
+        body: { message: 'Missing X-GitHub-Delivery header.' },
+      });
     });
 
     it('answers 400 to a push payload without commits', async () => {
@@ -156,7 +187,10 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
 
     it('answers 202 with the reason to a tag push', async () => {
       const response = await h.handle(await signedRequest(githubFixtureText('push.tag-created.json')));
-      expect(response).toMatchObject({ statusCode: 202, body: { reason: '"refs/tags/simple-tag" is not a branch: only branch pushes start pipelines' } });
+      expect(response).toMatchObject({
+        statusCode: 202,
+        body: { reason: '"refs/tags/simple-tag" is not a branch: only branch pushes start pipelines' },
+      });
     });
   });
 
@@ -171,7 +205,8 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
           commit: COMMIT,
           order: ['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop'],
           pipelines: ['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop'],
-          reason: 'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
+          reason:
+            'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
           started: [{ pipeline: 'amzconnect-lambdas-develop', executionId: expect.any(String) }],
           replayed: false,
         }),
@@ -194,7 +229,9 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       const body = JSON.stringify({
         ...githubFixture('push.develop-lambdas.json'),
         ref: 'refs/heads/main',
-        commits: [{ id: COMMIT, added: [], modified: ['amzconnect-devops-pipelines/src/router/cli.ts'], removed: [] }],
+        commits: [
+          { id: COMMIT, added: [], modified: ['amzconnect-devops-pipelines/src/router/cli.ts'], removed: [] },
+        ],
       });
       const response = await h.handle(await signedRequest(body));
       expect(response.body).toMatchObject({ pipelines: ['amzconnect-devops-pipelines'], order: [] });
@@ -212,7 +249,10 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       const first = await h.handle(await signedRequest(LAMBDAS_PUSH, { delivery }));
       const again = await h.handle(await signedRequest(LAMBDAS_PUSH, { delivery }));
       expect(first.body).toMatchObject({ replayed: false });
-      expect(again).toMatchObject({ statusCode: 200, body: { replayed: true, started: (first.body as { started: unknown }).started } });
+      expect(again).toMatchObject({
+        statusCode: 200,
+        body: { replayed: true, started: (first.body as { started: unknown }).started },
+      });
       expect(h.starts()).toHaveLength(1);
     });
 
@@ -235,7 +275,10 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       const response = await h.handle(await signedRequest(LAMBDAS_PUSH, { delivery }));
       expect(response).toMatchObject({
         statusCode: 503,
-        body: { message: 'Starting pipelines failed (ThrottlingException); redeliver the delivery from GitHub to retry.' },
+        body: {
+          message:
+            'Starting pipelines failed (ThrottlingException); redeliver the delivery from GitHub to retry.',
+        },
       });
       expect(h.starts()).toHaveLength(AWS_MAX_ATTEMPTS);
 
@@ -250,7 +293,10 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       const request = await signedRequest(body, { event: 'ping' });
       const manual = `sha256=${createHmac('sha256', TEST_SECRET).update(body).digest('hex')}`;
       expect(manual).toBe(await sign(TEST_SECRET, body));
-      expect((await h.handle({ ...request, headers: { ...request.headers, 'x-hub-signature-256': manual } })).statusCode).toBe(200);
+      expect(
+        (await h.handle({ ...request, headers: { ...request.headers, 'x-hub-signature-256': manual } }))
+          .statusCode,
+      ).toBe(200);
     });
   });
 });

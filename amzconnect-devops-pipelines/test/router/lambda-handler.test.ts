@@ -10,7 +10,13 @@ import { githubFixtureText, sampleTable } from './support/test-config';
 describe('parseRouterEnvironment', () => {
   const table = serializeRoutingTable(sampleTable);
   it('reads the routing table, secret and table name', () => {
-    expect(parseRouterEnvironment({ ROUTING_TABLE: table, WEBHOOK_SECRET_ARN: SECRET_ARN, IDEMPOTENCY_TABLE_NAME: 't' })).toEqual({
+    expect(
+      parseRouterEnvironment({
+        ROUTING_TABLE: table,
+        WEBHOOK_SECRET_ARN: SECRET_ARN,
+        IDEMPOTENCY_TABLE_NAME: 't',
+      }),
+    ).toEqual({
       routingTable: sampleTable,
       secretArn: SECRET_ARN,
       idempotencyTable: 't',
@@ -68,8 +74,14 @@ describe('router Lambda entry point (production wiring, AWS endpoints overridden
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       handler = require('../../src/router/lambda-handler').handler;
     });
-    const request = await signedRequest(githubFixtureText('push.develop-lambdas.json'), { delivery: 'lambda-delivery-1' });
-    const event = { headers: request.headers, body: request.body.toString('utf8'), isBase64Encoded: false } as unknown as APIGatewayProxyEvent;
+    const request = await signedRequest(githubFixtureText('push.develop-lambdas.json'), {
+      delivery: 'lambda-delivery-1',
+    });
+    const event = {
+      headers: request.headers,
+      body: request.body.toString('utf8'),
+      isBase64Encoded: false,
+    } as unknown as APIGatewayProxyEvent;
     const context = {
       functionName: 'router',
       awsRequestId: 'req-1',
@@ -79,7 +91,10 @@ describe('router Lambda entry point (production wiring, AWS endpoints overridden
     const first = await handler(event, context);
     const second = await handler(event, context);
     expect(first.statusCode).toBe(200);
-    expect(JSON.parse(first.body)).toMatchObject({ started: [{ pipeline: 'amzconnect-lambdas-develop', executionId: 'exec-1' }], replayed: false });
+    expect(JSON.parse(first.body)).toMatchObject({
+      started: [{ pipeline: 'amzconnect-lambdas-develop', executionId: 'exec-1' }],
+      replayed: false,
+    });
     expect(JSON.parse(second.body)).toMatchObject({ replayed: true });
     expect(codePipeline.calls.filter((c) => c.target.endsWith('StartPipelineExecution'))).toHaveLength(1);
   });

@@ -13,7 +13,9 @@ async function post(port: number, body: string, headers: Record<string, string>,
     const req = http.request({ host: '127.0.0.1', port, method, path: '/', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -26,7 +28,12 @@ describe('local router server (dry run)', () => {
   let server: http.Server;
   let port: number;
   beforeAll(async () => {
-    server = createLocalServer({ routingTable: sampleTable, secret: SECRET, logger: silentLogger, maxBodyBytes: 32 * 1024 });
+    server = createLocalServer({
+      routingTable: sampleTable,
+      secret: SECRET,
+      logger: silentLogger,
+      maxBodyBytes: 32 * 1024,
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });
@@ -68,7 +75,14 @@ describe('local router server (dry run)', () => {
 describe('local router entry point', () => {
   const io = () => {
     const out = { stdout: '', stderr: '' };
-    return { out, io: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), cwd: REPO_ROOT } };
+    return {
+      out,
+      io: {
+        stdout: (t: string) => (out.stdout += t),
+        stderr: (t: string) => (out.stderr += t),
+        cwd: REPO_ROOT,
+      },
+    };
   };
 
   it('listens on PORT with GITHUB_WEBHOOK_SECRET', async () => {
@@ -77,9 +91,15 @@ describe('local router entry point', () => {
     expect(result).toBeInstanceOf(http.Server);
     const server = result as http.Server;
     const port = (server.address() as AddressInfo).port;
-    expect(out.stdout).toBe(`Webhook router (dry run, starts nothing) listening on http://127.0.0.1:${port}/\n`);
+    expect(out.stdout).toBe(
+      `Webhook router (dry run, starts nothing) listening on http://127.0.0.1:${port}/\n`,
+    );
     const body = githubFixtureText('ping.json');
-    const response = await post(port, body, { 'x-github-event': 'ping', 'x-github-delivery': 'p', 'x-hub-signature-256': await sign(SECRET, body) });
+    const response = await post(port, body, {
+      'x-github-event': 'ping',
+      'x-github-delivery': 'p',
+      'x-hub-signature-256': await sign(SECRET, body),
+    });
     expect(response.status).toBe(200);
     await close(server);
   });

@@ -20,7 +20,12 @@ describe('parsePushEvent', () => {
             modified: ['amzconnect-lambdas/src/customer-lookup/handler.ts', 'amzconnect-lambdas/README.md'],
             removed: [],
           },
-          { id: '9a1b2c3d4e5f60718293a4b5c6d7e8f901234567', added: ['images/lookup.png'], modified: ['README.md'], removed: [] },
+          {
+            id: '9a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+            added: ['images/lookup.png'],
+            modified: ['README.md'],
+            removed: [],
+          },
         ],
       },
     });
@@ -35,8 +40,16 @@ describe('parsePushEvent', () => {
   it.each([
     ['a non-object', () => [], 'payload must be a JSON object'],
     ['a missing ref', () => ({ ...valid(), ref: undefined }), '"ref" must be a non-empty string'],
-    ['a short after', () => ({ ...valid(), after: 'abc' }), '"after" must be a commit id (40 or 64 lowercase hex digits)'],
-    ['an uppercase before', () => ({ ...valid(), before: 'A'.repeat(40) }), '"before" must be a commit id (40 or 64 lowercase hex digits)'],
+    [
+      'a short after',
+      () => ({ ...valid(), after: 'abc' }),
+      '"after" must be a commit id (40 or 64 lowercase hex digits)',
+    ],
+    [
+      'an uppercase before',
+      () => ({ ...valid(), before: 'A'.repeat(40) }),
+      '"before" must be a commit id (40 or 64 lowercase hex digits)',
+    ],
     ['a string forced', () => ({ ...valid(), forced: 'false' }), '"forced" must be true or false'],
     ['missing commits', () => ({ ...valid(), commits: null }), '"commits" must be an array'],
     ['a null commit', () => ({ ...valid(), commits: [null] }), '"commits[0]" must be an object'],

@@ -29,7 +29,14 @@ describe('verifySignature', () => {
 
   it('returns false for a missing signature, a SHA-1 signature, a truncated one, or upper-case hex', async () => {
     const sha1 = await sign({ secret: GITHUB_SECRET, algorithm: 'sha1' }, GITHUB_PAYLOAD);
-    for (const signature of [undefined, '', sha1, GITHUB_SIGNATURE.slice(0, -1), GITHUB_SIGNATURE.toUpperCase(), `${GITHUB_SIGNATURE} `]) {
+    for (const signature of [
+      undefined,
+      '',
+      sha1,
+      GITHUB_SIGNATURE.slice(0, -1),
+      GITHUB_SIGNATURE.toUpperCase(),
+      `${GITHUB_SIGNATURE} `,
+    ]) {
       expect(await verifySignature(GITHUB_PAYLOAD, signature, [GITHUB_SECRET])).toBe(false);
     }
   });

@@ -64,13 +64,23 @@ describe('WebhookRouter', () => {
       StageName: 'v1',
       TracingEnabled: true,
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
-      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, LoggingLevel: 'ERROR', DataTraceEnabled: false })],
+      MethodSettings: [
+        Match.objectLike({
+          ThrottlingRateLimit: 10,
+          ThrottlingBurstLimit: 20,
+          LoggingLevel: 'ERROR',
+          DataTraceEnabled: false,
+        }),
+      ],
     });
   });
 
   it('exposes only POST /webhook, and lets only that method invoke the handler', () => {
     template.resourceCountIs('AWS::ApiGateway::Method', 1);
-    template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'POST', AuthorizationType: 'NONE' });
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'POST',
+      AuthorizationType: 'NONE',
+    });
     template.resourceCountIs('AWS::Lambda::Permission', 1);
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
@@ -89,18 +99,29 @@ describe('WebhookRouter', () => {
   it('grants exactly: start on the configured pipelines, read the secret, record deliveries, write its logs, trace', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const statements = Object.values(policies).flatMap(
-      (p) => (p as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties.PolicyDocument.Statement,
+      (p) =>
+        (p as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties
+          .PolicyDocument.Statement,
     );
     expect(statements).toEqual([
       { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' },
-      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/HandlerLogs/), 'Arn'] } },
+      {
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/HandlerLogs/), 'Arn'] },
+      },
       {
         Sid: 'StartReleasePipelines',
         Action: 'codepipeline:StartPipelineExecution',
         Effect: 'Allow',
         Resource: [...RELEASE_PIPELINES, 'amzconnect-devops-pipelines'].map(ARN),
       },
-      { Sid: 'ReadWebhookSecret', Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: { Ref: expect.stringMatching(/WebhookSecret/) } },
+      {
+        Sid: 'ReadWebhookSecret',
+        Action: 'secretsmanager:GetSecretValue',
+        Effect: 'Allow',
+        Resource: { Ref: expect.stringMatching(/WebhookSecret/) },
+      },
       {
         Sid: 'RecordDeliveries',
         Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
@@ -108,12 +129,16 @@ describe('WebhookRouter', () => {
         Resource: { 'Fn::GetAtt': [expect.stringMatching(/IdempotencyTable/), 'Arn'] },
       },
     ]);
-    expect(router.startablePipelineArns).toEqual([...RELEASE_PIPELINES, 'amzconnect-devops-pipelines'].map(ARN));
+    expect(router.startablePipelineArns).toEqual(
+      [...RELEASE_PIPELINES, 'amzconnect-devops-pipelines'].map(ARN),
+    );
   });
 
   it('attaches no managed policy to the handler role', () => {
     template.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] },
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })],
+      },
       ManagedPolicyArns: Match.absent(),
     });
   });
@@ -123,14 +148,22 @@ describe('WebhookRouter', () => {
     const stack = new Stack(govApp, 'Gov', { env: { account: '999999999999', region: 'us-gov-west-1' } });
     const config = { ...sampleConfig, tooling: { ...sampleConfig.tooling, region: 'us-gov-west-1' } };
     const gov = new WebhookRouter(stack, 'WebhookRouter', { config });
-    expect(gov.startablePipelineArns[0]).toBe('arn:aws-us-gov:codepipeline:us-gov-west-1:999999999999:amzconnect-instance-develop');
+    expect(gov.startablePipelineArns[0]).toBe(
+      'arn:aws-us-gov:codepipeline:us-gov-west-1:999999999999:amzconnect-instance-develop',
+    );
   });
 
   it('refuses a routing table too large for a Lambda environment', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ ...sampleConfig.environments[0], name: `env${i}`, branch: `branch-number-${i}` }));
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...sampleConfig.environments[0],
+      name: `environment-name-${i}`,
+      branch: `a-long-release-branch-name-for-environment-${i}`,
+    }));
     const stack = new Stack(createPlatformApp({ skipBundling: true }), 'Big');
-    expect(() => new WebhookRouter(stack, 'WebhookRouter', { config: { ...sampleConfig, environments: many } })).toThrow(
-      /^The routing table for 40 enabled environments takes \d+ characters, more than the 3000 a Lambda environment can hold; disable environments in .*\/accountvars\.json\.$/,
+    expect(
+      () => new WebhookRouter(stack, 'WebhookRouter', { config: { ...sampleConfig, environments: many } }),
+    ).toThrow(
+      /^The routing table for 60 enabled environments takes \d+ characters, more than the 3000 a Lambda environment can hold; disable environments in .*\/accountvars\.json\.$/,
     );
   });
 

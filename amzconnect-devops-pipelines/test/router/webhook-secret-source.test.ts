@@ -20,7 +20,9 @@ describe('createWebhookSecretSource (real Secrets Manager client, local JSON-pro
 
   it('returns the current version alone when the secret was never rotated', async () => {
     state.stages = { AWSCURRENT: 'current' };
-    expect(await createWebhookSecretSource({ client: client(), secretId: SECRET_ARN })()).toEqual(['current']);
+    expect(await createWebhookSecretSource({ client: client(), secretId: SECRET_ARN })()).toEqual([
+      'current',
+    ]);
     expect(fake.calls.map((c) => [c.target, c.body.VersionStage])).toEqual(
       expect.arrayContaining([
         ['secretsmanager.GetSecretValue', 'AWSCURRENT'],
@@ -31,7 +33,10 @@ describe('createWebhookSecretSource (real Secrets Manager client, local JSON-pro
 
   it('returns current then previous during a rotation', async () => {
     state.stages = { AWSCURRENT: 'new', AWSPREVIOUS: 'old' };
-    expect(await createWebhookSecretSource({ client: client(), secretId: SECRET_ARN })()).toEqual(['new', 'old']);
+    expect(await createWebhookSecretSource({ client: client(), secretId: SECRET_ARN })()).toEqual([
+      'new',
+      'old',
+    ]);
   });
 
   it('drops one trailing newline, as left by --secret-string file://', async () => {
@@ -42,7 +47,12 @@ describe('createWebhookSecretSource (real Secrets Manager client, local JSON-pro
   it('caches values for the TTL and reads again after it', async () => {
     state.stages = { AWSCURRENT: 'one' };
     let now = 1_000;
-    const source = createWebhookSecretSource({ client: client(), secretId: SECRET_ARN, ttlMs: 60_000, now: () => now });
+    const source = createWebhookSecretSource({
+      client: client(),
+      secretId: SECRET_ARN,
+      ttlMs: 60_000,
+      now: () => now,
+    });
     await source();
     state.stages = { AWSCURRENT: 'two', AWSPREVIOUS: 'one' };
     now += 59_999;

@@ -2,7 +2,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ConfigError, formatProblem, loadPlatformConfig, REPO_ROOT, type PlatformConfig } from '@amzconnect/env';
+import {
+  ConfigError,
+  formatProblem,
+  loadPlatformConfig,
+  REPO_ROOT,
+  type PlatformConfig,
+} from '@amzconnect/env';
 
 /** The repository's sample platform configuration (`env/`). */
 export function samplePlatform(): PlatformConfig {

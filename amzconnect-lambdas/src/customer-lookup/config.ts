@@ -10,16 +10,25 @@ export interface CustomerLookupConfig {
 export const DEFAULT_LOOKUP_TIMEOUT_MS = 2000;
 
 /** The configuration, or the reason it is unusable. */
-export type ConfigResult = { readonly ok: true; readonly config: CustomerLookupConfig } | { readonly ok: false; readonly problem: string };
+export type ConfigResult =
+  | { readonly ok: true; readonly config: CustomerLookupConfig }
+  | { readonly ok: false; readonly problem: string };
 
 /** Reads the configuration from an environment (pure; the handler calls it once, at cold start). */
 export function readCustomerLookupConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const tableName = env.CUSTOMER_TABLE_NAME?.trim();
-  if (!tableName) return { ok: false, problem: 'CUSTOMER_TABLE_NAME is not set; the stack sets it from the customer table SSM parameter.' };
+  if (!tableName)
+    return {
+      ok: false,
+      problem: 'CUSTOMER_TABLE_NAME is not set; the stack sets it from the customer table SSM parameter.',
+    };
   const rawTimeout = env.LOOKUP_TIMEOUT_MS?.trim();
   const timeoutMs = rawTimeout ? Number(rawTimeout) : DEFAULT_LOOKUP_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 50 || timeoutMs > 7000) {
-    return { ok: false, problem: `LOOKUP_TIMEOUT_MS "${rawTimeout}" must be a whole number of milliseconds from 50 to 7000.` };
+    return {
+      ok: false,
+      problem: `LOOKUP_TIMEOUT_MS "${rawTimeout}" must be a whole number of milliseconds from 50 to 7000.`,
+    };
   }
   return { ok: true, config: { tableName, timeoutMs } };
 }

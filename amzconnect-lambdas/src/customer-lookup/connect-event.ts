@@ -13,7 +13,9 @@ export type EventProblem =
   /** A real contact without a usable caller number (withheld caller id, chat, e-mail). */
   | { readonly code: 'NO_PHONE_NUMBER'; readonly message: string; readonly contactId: string };
 
-export type ParsedLookupEvent = { readonly ok: true; readonly request: LookupRequest } | { readonly ok: false; readonly problem: EventProblem };
+export type ParsedLookupEvent =
+  | { readonly ok: true; readonly request: LookupRequest }
+  | { readonly ok: false; readonly problem: EventProblem };
 
 /** E.164: a plus sign and up to 15 digits, no leading zero. */
 const E164 = /^\+[1-9]\d{1,14}$/;
@@ -31,22 +33,57 @@ export function parseLookupEvent(event: unknown): ParsedLookupEvent {
   const details = isRecord(event) ? event.Details : undefined;
   const contactData = isRecord(details) ? details.ContactData : undefined;
   if (!isRecord(contactData)) {
-    return { ok: false, problem: { code: 'INVALID_EVENT', contactId: '', message: 'event has no Details.ContactData; is the function invoked by a contact flow?' } };
+    return {
+      ok: false,
+      problem: {
+        code: 'INVALID_EVENT',
+        contactId: '',
+        message: 'event has no Details.ContactData; is the function invoked by a contact flow?',
+      },
+    };
   }
   const contactId = typeof contactData.ContactId === 'string' ? contactData.ContactId : '';
   if (!contactId) {
-    return { ok: false, problem: { code: 'INVALID_EVENT', contactId: '', message: 'Details.ContactData.ContactId is missing or not a string.' } };
+    return {
+      ok: false,
+      problem: {
+        code: 'INVALID_EVENT',
+        contactId: '',
+        message: 'Details.ContactData.ContactId is missing or not a string.',
+      },
+    };
   }
   const endpoint = contactData.CustomerEndpoint;
   if (!isRecord(endpoint)) {
-    return { ok: false, problem: { code: 'NO_PHONE_NUMBER', contactId, message: 'Details.ContactData.CustomerEndpoint is missing (no caller number on this contact).' } };
+    return {
+      ok: false,
+      problem: {
+        code: 'NO_PHONE_NUMBER',
+        contactId,
+        message: 'Details.ContactData.CustomerEndpoint is missing (no caller number on this contact).',
+      },
+    };
   }
   if (endpoint.Type !== undefined && endpoint.Type !== 'TELEPHONE_NUMBER') {
-    return { ok: false, problem: { code: 'NO_PHONE_NUMBER', contactId, message: `CustomerEndpoint.Type is ${JSON.stringify(endpoint.Type)}, not TELEPHONE_NUMBER.` } };
+    return {
+      ok: false,
+      problem: {
+        code: 'NO_PHONE_NUMBER',
+        contactId,
+        message: `CustomerEndpoint.Type is ${JSON.stringify(endpoint.Type)}, not TELEPHONE_NUMBER.`,
+      },
+    };
   }
   const address = endpoint.Address;
   if (typeof address !== 'string' || !E164.test(address)) {
-    return { ok: false, problem: { code: 'NO_PHONE_NUMBER', contactId, message: `CustomerEndpoint.Address ${JSON.stringify(address)} is not an E.164 number.` } };
+    return {
+      ok: false,
+      problem: {
+        code: 'NO_PHONE_NUMBER',
+        contactId,
+        message: `CustomerEndpoint.Address ${JSON.stringify(address)} is not an E.164 number.`,
+      },
+    };
   }
   return { ok: true, request: { contactId, phoneNumber: address } };
 }

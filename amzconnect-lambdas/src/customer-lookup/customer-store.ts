@@ -3,7 +3,11 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { customerFromItem, LookupOutcome } from './lookup-answer';
 
 /** Looks a caller up and records the call, within `signal`. */
-export type FindAndRecordCall = (phoneNumber: string, calledAt: Date, signal: AbortSignal) => Promise<LookupOutcome>;
+export type FindAndRecordCall = (
+  phoneNumber: string,
+  calledAt: Date,
+  signal: AbortSignal,
+) => Promise<LookupOutcome>;
 
 /**
  * One conditional `UpdateItem` both looks the customer up and records the call: it sets
@@ -34,7 +38,10 @@ export function dynamoDbCustomerStore(client: DynamoDBDocumentClient, tableName:
 
 /** Classifies a failed call: unknown caller, too slow, or broken. */
 export function outcomeOfError(err: unknown, signal: AbortSignal): LookupOutcome {
-  if (err instanceof ConditionalCheckFailedException || (err as { name?: string })?.name === 'ConditionalCheckFailedException') {
+  if (
+    err instanceof ConditionalCheckFailedException ||
+    (err as { name?: string })?.name === 'ConditionalCheckFailedException'
+  ) {
     return { kind: 'not-found' };
   }
   const name = (err as { name?: string })?.name ?? 'Error';

@@ -24,7 +24,10 @@ export function createCustomerTableClient(options: CustomerTableClientOptions): 
     endpoint: options.endpoint,
     region: options.region,
     credentials: options.credentials,
-    requestHandler: { connectionTimeout: Math.min(1000, options.requestTimeoutMs), requestTimeout: options.requestTimeoutMs },
+    requestHandler: {
+      connectionTimeout: Math.min(1000, options.requestTimeoutMs),
+      requestTimeout: options.requestTimeoutMs,
+    },
   });
   return DynamoDBDocumentClient.from(client);
 }

@@ -1,6 +1,6 @@
 import { createLogger } from '../shared/logger';
 import { readCustomerLookupConfig } from './config';
-import { createCustomerLookupHandler } from './customer-lookup';
+import { createCustomerLookupHandler } from './create-customer-lookup-handler';
 import { dynamoDbCustomerStore } from './customer-store';
 import { createCustomerTableClient } from './dynamodb-client';
 
@@ -13,6 +13,9 @@ export const handler = createCustomerLookupHandler({
   config,
   logger,
   findAndRecordCall: config.ok
-    ? dynamoDbCustomerStore(createCustomerTableClient({ requestTimeoutMs: config.config.timeoutMs }), config.config.tableName)
+    ? dynamoDbCustomerStore(
+        createCustomerTableClient({ requestTimeoutMs: config.config.timeoutMs }),
+        config.config.tableName,
+      )
     : undefined,
 });

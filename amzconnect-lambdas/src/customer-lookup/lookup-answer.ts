@@ -27,7 +27,13 @@ export type LookupErrorCode = EventProblem['code'] | 'TIMEOUT' | 'LOOKUP_FAILED'
 export function lookupAnswer(phoneNumber: string, outcome: LookupOutcome): FlatStringMap {
   if (outcome.kind === 'found') {
     const c = outcome.customer;
-    return { Found: 'true', CalledNumber: phoneNumber, FirstName: c.firstName, LastName: c.lastName, LastCalledDate: c.lastCalledDate };
+    return {
+      Found: 'true',
+      CalledNumber: phoneNumber,
+      FirstName: c.firstName,
+      LastName: c.lastName,
+      LastCalledDate: c.lastCalledDate,
+    };
   }
   const base = { Found: 'false', CalledNumber: phoneNumber, FirstName: '', LastName: '', LastCalledDate: '' };
   if (outcome.kind === 'timed-out') return { ...base, Error: 'TIMEOUT' };
@@ -37,11 +43,22 @@ export function lookupAnswer(phoneNumber: string, outcome: LookupOutcome): FlatS
 
 /** The answer when no lookup could be made: "not found", with the reason. */
 export function errorAnswer(code: LookupErrorCode, phoneNumber = ''): FlatStringMap {
-  return { Found: 'false', CalledNumber: phoneNumber, FirstName: '', LastName: '', LastCalledDate: '', Error: code };
+  return {
+    Found: 'false',
+    CalledNumber: phoneNumber,
+    FirstName: '',
+    LastName: '',
+    LastCalledDate: '',
+    Error: code,
+  };
 }
 
 /** Reads a customer from an item of unknown shape; missing names become empty strings. */
 export function customerFromItem(item: Readonly<Record<string, unknown>>): Customer {
   const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-  return { firstName: text(item.firstName), lastName: text(item.lastName), lastCalledDate: text(item.lastCalledDate) };
+  return {
+    firstName: text(item.firstName),
+    lastName: text(item.lastName),
+    lastCalledDate: text(item.lastCalledDate),
+  };
 }

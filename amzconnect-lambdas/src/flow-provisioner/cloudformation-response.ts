@@ -36,7 +36,9 @@ export function sendResponse(responseUrl: string, response: CloudFormationRespon
       (res) => {
         res.resume();
         res.on('end', () =>
-          res.statusCode && res.statusCode < 300 ? resolve() : reject(new Error(`CloudFormation response rejected: HTTP ${res.statusCode}`)),
+          res.statusCode && res.statusCode < 300
+            ? resolve()
+            : reject(new Error(`CloudFormation response rejected: HTTP ${res.statusCode}`)),
         );
       },
     );

@@ -38,7 +38,9 @@ export function parseProvisionerRequest(event: CloudFormationCustomResourceEvent
   if (event.RequestType !== 'Delete') {
     const missing = REQUIRED.filter((k) => typeof props[k] !== 'string' || (props[k] as string).length === 0);
     if (missing.length > 0) {
-      throw new Error(`Custom::ContactFlows is missing properties ${missing.join(', ')}: set them in the contact-flows stack.`);
+      throw new Error(
+        `Custom::ContactFlows is missing properties ${missing.join(', ')}: set them in the contact-flows stack.`,
+      );
     }
   }
   return {
@@ -64,9 +66,14 @@ export type ProvisionerDecision =
  */
 export function decideProvisionerAction(request: ProvisionerRequest): ProvisionerDecision {
   const physicalResourceId =
-    request.physicalResourceId ?? `${request.properties.App ?? 'app'}-${request.properties.Env ?? 'env'}-contact-flows`;
+    request.physicalResourceId ??
+    `${request.properties.App ?? 'app'}-${request.properties.Env ?? 'env'}-contact-flows`;
   if (request.requestType === 'Delete') {
-    return { action: 'none', physicalResourceId, reason: 'Delete never removes contact flows; the instance keeps them.' };
+    return {
+      action: 'none',
+      physicalResourceId,
+      reason: 'Delete never removes contact flows; the instance keeps them.',
+    };
   }
   return { action: 'deploy', physicalResourceId };
 }

@@ -12,13 +12,19 @@ export interface MappingLocation {
 }
 
 /** The location, or why there is none. */
-export type MappingConfig = { readonly ok: true; readonly location: MappingLocation } | { readonly ok: false; readonly problem: string };
+export type MappingConfig =
+  | { readonly ok: true; readonly location: MappingLocation }
+  | { readonly ok: false; readonly problem: string };
 
 /**
  * Environment variables of the mapping function: the stack sets the bucket and key, the flow
  * provisioner pins the version when it publishes (merging into the other variables).
  */
-export const MAPPING_ENV = { bucket: 'MAPPING_BUCKET', key: 'MAPPING_KEY', versionId: 'MAPPING_VERSION_ID' } as const;
+export const MAPPING_ENV = {
+  bucket: 'MAPPING_BUCKET',
+  key: 'MAPPING_KEY',
+  versionId: 'MAPPING_VERSION_ID',
+} as const;
 
 /** Reads the location from an environment (pure; the handler calls it once, at cold start). */
 export function readMappingConfig(env: Readonly<Record<string, string | undefined>>): MappingConfig {
@@ -27,7 +33,10 @@ export function readMappingConfig(env: Readonly<Record<string, string | undefine
   const versionId = env[MAPPING_ENV.versionId]?.trim();
   if (!bucket || !key) {
     const missing = [MAPPING_ENV.bucket, MAPPING_ENV.key].filter((name) => !env[name]?.trim());
-    return { ok: false, problem: `${missing.join(' and ')} not set; the lambdas stack sets them (flow bucket, mapping key).` };
+    return {
+      ok: false,
+      problem: `${missing.join(' and ')} not set; the lambdas stack sets them (flow bucket, mapping key).`,
+    };
   }
   return { ok: true, location: versionId ? { bucket, key, versionId } : { bucket, key } };
 }

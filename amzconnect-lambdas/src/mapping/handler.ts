@@ -1,6 +1,6 @@
 import { createLogger } from '../shared/logger';
 import { readMappingConfig } from './config';
-import { createMappingHandler } from './mapping-function';
+import { createMappingHandler } from './create-mapping-handler';
 import { s3MappingSource } from './mapping-source';
 import { createMappingS3Client } from './s3-client';
 

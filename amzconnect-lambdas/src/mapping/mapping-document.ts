@@ -21,7 +21,9 @@ export const RESERVED_MAPPING_KEYS: readonly string[] = ['Error', 'ErrorMessage'
 const KEY = /^[A-Za-z0-9_.-]{1,128}$/;
 const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+$/;
 
-export type ParsedMapping = { readonly ok: true; readonly document: MappingDocument } | { readonly ok: false; readonly problems: readonly string[] };
+export type ParsedMapping =
+  | { readonly ok: true; readonly document: MappingDocument }
+  | { readonly ok: false; readonly problems: readonly string[] };
 
 /** Size of the entries as Connect receives them (UTF-8 JSON). */
 export function mappingSizeBytes(entries: Readonly<Record<string, string>>): number {
@@ -36,7 +38,8 @@ export function parseMappingDocument(text: string): ParsedMapping {
   } catch (err) {
     return { ok: false, problems: [`is not JSON (${(err as Error).message}).`] };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problems: ['must be an object { "version": 1, "entries": {...} }.'] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, problems: ['must be an object { "version": 1, "entries": {...} }.'] };
   const doc = raw as Record<string, unknown>;
   const problems: string[] = [];
   if (doc.version !== 1) problems.push(`version must be 1, not ${JSON.stringify(doc.version)}.`);
@@ -46,16 +49,26 @@ export function parseMappingDocument(text: string): ParsedMapping {
     return { ok: false, problems };
   }
   for (const [key, value] of Object.entries(entries as Record<string, unknown>)) {
-    if (!KEY.test(key)) problems.push(`entries key ${JSON.stringify(key)} must be 1-128 letters, digits, "_", "." or "-".`);
-    else if (RESERVED_MAPPING_KEYS.includes(key)) problems.push(`entries key "${key}" is reserved for the function's error answer; rename it.`);
-    if (typeof value !== 'string') problems.push(`entries.${key} must be a string ARN, not ${value === null ? 'null' : typeof value} (Connect accepts only flat string maps).`);
+    if (!KEY.test(key))
+      problems.push(`entries key ${JSON.stringify(key)} must be 1-128 letters, digits, "_", "." or "-".`);
+    else if (RESERVED_MAPPING_KEYS.includes(key))
+      problems.push(`entries key "${key}" is reserved for the function's error answer; rename it.`);
+    if (typeof value !== 'string')
+      problems.push(
+        `entries.${key} must be a string ARN, not ${value === null ? 'null' : typeof value} (Connect accepts only flat string maps).`,
+      );
     else if (!ARN.test(value)) problems.push(`entries.${key} ${JSON.stringify(value)} is not an ARN.`);
   }
   if (problems.length > 0) return { ok: false, problems };
   const typed = entries as Record<string, string>;
   const size = mappingSizeBytes(typed);
   if (size > MAPPING_SIZE_LIMIT_BYTES) {
-    return { ok: false, problems: [`entries are ${size} bytes; Connect accepts at most ${MAPPING_SIZE_LIMIT_BYTES} bytes of attributes from a function. Split the mapping or shorten keys.`] };
+    return {
+      ok: false,
+      problems: [
+        `entries are ${size} bytes; Connect accepts at most ${MAPPING_SIZE_LIMIT_BYTES} bytes of attributes from a function. Split the mapping or shorten keys.`,
+      ],
+    };
   }
   return { ok: true, document: { version: 1, entries: typed } };
 }

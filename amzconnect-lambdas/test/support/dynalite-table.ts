@@ -3,7 +3,11 @@ import { AddressInfo } from 'net';
 import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 // dynalite ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require('dynalite') as (options: { createTableMs: number; deleteTableMs: number; updateTableMs: number }) => http.Server;
+const dynalite = require('dynalite') as (options: {
+  createTableMs: number;
+  deleteTableMs: number;
+  updateTableMs: number;
+}) => http.Server;
 
 /** A local DynamoDB (dynalite, in memory) on 127.0.0.1 with the customer table created. */
 export interface LocalCustomerTable {
@@ -14,7 +18,10 @@ export interface LocalCustomerTable {
 }
 
 /** Credentials and Region the SDK needs to sign requests; dynalite does not check them. */
-export const LOCAL_CLIENT_CONFIG = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } as const;
+export const LOCAL_CLIENT_CONFIG = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+} as const;
 
 /** Starts dynalite on port 0 and creates a table keyed like the supporting-infra one (`phoneNumber`, S). */
 export async function startCustomerTable(tableName = 'customers'): Promise<LocalCustomerTable> {
@@ -30,7 +37,9 @@ export async function startCustomerTable(tableName = 'customers'): Promise<Local
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
-  await waitUntilTableExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 } as never, { TableName: tableName });
+  await waitUntilTableExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 } as never, {
+    TableName: tableName,
+  });
   return {
     endpoint,
     tableName,

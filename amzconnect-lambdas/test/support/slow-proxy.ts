@@ -22,7 +22,13 @@ export async function startSlowProxy(target: string, delayMs: number): Promise<S
       const timer = setTimeout(() => {
         timers.delete(timer);
         const forward = http.request(
-          { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+          {
+            host: upstream.hostname,
+            port: upstream.port,
+            method: req.method,
+            path: req.url,
+            headers: req.headers,
+          },
           (up) => {
             res.writeHead(up.statusCode ?? 502, up.headers);
             up.pipe(res);

@@ -42,12 +42,25 @@ export async function startVersionedS3(): Promise<VersionedS3> {
       res.writeHead(status, { 'content-length': Buffer.byteLength(body), ...headers });
       res.end(body);
     };
-    if (req.method !== 'GET') return send(405, errorXml('MethodNotAllowed', 'Only GET is implemented.'), { 'content-type': 'application/xml' });
+    if (req.method !== 'GET')
+      return send(405, errorXml('MethodNotAllowed', 'Only GET is implemented.'), {
+        'content-type': 'application/xml',
+      });
     const versions = objects.get(`${bucket}/${key}`);
-    if (!versions) return send(404, errorXml('NoSuchKey', 'The specified key does not exist.'), { 'content-type': 'application/xml' });
+    if (!versions)
+      return send(404, errorXml('NoSuchKey', 'The specified key does not exist.'), {
+        'content-type': 'application/xml',
+      });
     const found = versionId ? versions.find((v) => v.versionId === versionId) : versions[versions.length - 1];
-    if (!found) return send(404, errorXml('NoSuchVersion', 'The specified version does not exist.'), { 'content-type': 'application/xml' });
-    return send(200, found.body, { 'content-type': 'application/json', 'x-amz-version-id': found.versionId, etag: `"${found.versionId}"` });
+    if (!found)
+      return send(404, errorXml('NoSuchVersion', 'The specified version does not exist.'), {
+        'content-type': 'application/xml',
+      });
+    return send(200, found.body, {
+      'content-type': 'application/json',
+      'x-amz-version-id': found.versionId,
+      etag: `"${found.versionId}"`,
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return {

@@ -21,6 +21,7 @@ export const summary = 'lint [PATH...] [--repo DIR]   check flows offline (defau
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { options, positionals } = parseArgs(argv, { repo: 'string' }, 'lint');
   const repoRoot = typeof options.repo === 'string' ? path.resolve(io.cwd, options.repo) : REPO_ROOT;
+  if (!fs.existsSync(repoRoot)) throw new UsageError(`lint: --repo ${String(options.repo)}: no such folder`);
   const flowsDir = path.join(repoRoot, 'amzconnect-contact-flows', 'flows');
   const repo = relativize(loadRepoFlows(flowsDir), io.cwd);
 
@@ -43,24 +44,36 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const fileCount = targets.flows.length + targets.errors.length;
   if (fileCount === 0) {
-    io.stderr(`lint: no flow files found${positionals.length === 0 ? ` under ${display(flowsDir, io.cwd)}` : ''}\n`);
+    io.stderr(
+      `lint: no flow files found${positionals.length === 0 ? ` under ${display(flowsDir, io.cwd)}` : ''}\n`,
+    );
     return 0;
   }
 
   const targetPaths = new Set(targets.flows.map((f) => path.resolve(io.cwd, f.path)));
-  const catalogFlows = [...targets.flows, ...repo.flows.filter((f) => !targetPaths.has(path.resolve(io.cwd, f.path)))];
+  const catalogFlows = [
+    ...targets.flows,
+    ...repo.flows.filter((f) => !targetPaths.has(path.resolve(io.cwd, f.path))),
+  ];
   const { catalog, warnings } = loadRepoCatalog(
     catalogFlows.map((f) => f.document),
     repoRoot,
   );
   const findings: LintFinding[] = [
-    ...warnings.map((w) => ({ path: w.file, severity: 'warning' as const, rule: 'catalog' as const, message: w.message })),
+    ...warnings.map((w) => ({
+      path: w.file,
+      severity: 'warning' as const,
+      rule: 'catalog' as const,
+      message: w.message,
+    })),
     ...lintFlows({ flows: targets.flows, errors: targets.errors, catalog }),
   ];
   for (const f of findings) io.stdout(`${formatFinding(f)}\n`);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warningCount = findings.length - errors;
-  io.stderr(`lint: ${fileCount} file${fileCount === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}\n`);
+  io.stderr(
+    `lint: ${fileCount} file${fileCount === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}\n`,
+  );
   return errors > 0 ? 1 : 0;
 }
 

@@ -10,7 +10,8 @@ import { formatForRepo } from '../format-for-repo';
 import { describeUnresolved } from './describe-unresolved';
 
 /** One line for the usage text. */
-export const summary = 'normalize PATH [--names FILE]  print a flow in the repository format, ARNs as placeholders';
+export const summary =
+  'normalize PATH [--names FILE]  print a flow in the repository format, ARNs as placeholders';
 
 /**
  * `normalize PATH [--names FILE]` (offline): prints our format on stdout; on stderr, what could
@@ -18,7 +19,8 @@ export const summary = 'normalize PATH [--names FILE]  print a flow in the repos
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { options, positionals } = parseArgs(argv, { names: 'string' }, 'normalize');
-  if (positionals.length !== 1) throw new UsageError('normalize: expected exactly one PATH, e.g. npm run flows -- normalize export.json');
+  if (positionals.length !== 1)
+    throw new UsageError('normalize: expected exactly one PATH, e.g. npm run flows -- normalize export.json');
   const file = positionals[0];
   let names: Readonly<Record<string, string>> = {};
   if (typeof options.names === 'string') {

@@ -8,7 +8,11 @@ export const duplicateIdentifier: LintRule = {
     for (const a of doc.content.Actions) counts.set(a.Identifier, (counts.get(a.Identifier) ?? 0) + 1);
     const findings: RuleFinding[] = [];
     for (const [id, n] of counts) {
-      if (n > 1) findings.push({ severity: 'error', message: `action identifier "${id}" is used by ${n} actions; identifiers must be unique` });
+      if (n > 1)
+        findings.push({
+          severity: 'error',
+          message: `action identifier "${id}" is used by ${n} actions; identifiers must be unique`,
+        });
     }
     return findings;
   },

@@ -21,7 +21,8 @@ export const hardCodedArn: LintRule = {
         }
       }
     };
-    for (const action of doc.content.Actions) report(`action "${action.Identifier}"`, strings(action.Parameters));
+    for (const action of doc.content.Actions)
+      report(`action "${action.Identifier}"`, strings(action.Parameters));
     const rest = Object.entries(doc.content).filter(([k]) => k !== 'Actions');
     report('the flow metadata', strings(Object.fromEntries(rest)));
     return findings;

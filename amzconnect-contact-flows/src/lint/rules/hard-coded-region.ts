@@ -2,7 +2,8 @@ import { accountArns } from '../../normalize/arn';
 import { actionStrings, describeAction } from '../flow-walk';
 import { LintRule, RuleFinding } from '../lint-rule';
 
-const REGION_RE = /(?<![A-Za-z0-9-])(?:us-gov|us|eu|ap|ca|sa|me|af|il|mx|cn)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d(?![A-Za-z0-9-])/g;
+const REGION_RE =
+  /(?<![A-Za-z0-9-])(?:us-gov|us|eu|ap|ca|sa|me|af|il|mx|cn)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d(?![A-Za-z0-9-])/g;
 
 /** A Region code in a parameter: the flow runs in more than one Region; `$.AwsRegion` is the current one. */
 export const hardCodedRegion: LintRule = {

@@ -8,6 +8,11 @@ export const startAction: LintRule = {
     const ids = doc.content.Actions.map((a) => a.Identifier);
     const start = doc.content.StartAction;
     if (ids.includes(start)) return [];
-    return [{ severity: 'error', message: `StartAction "${start}" is not the identifier of any action${didYouMean(start, ids)}` }];
+    return [
+      {
+        severity: 'error',
+        message: `StartAction "${start}" is not the identifier of any action${didYouMean(start, ids)}`,
+      },
+    ];
   },
 };

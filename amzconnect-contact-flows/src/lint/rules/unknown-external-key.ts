@@ -1,5 +1,5 @@
 import { MAPPING_KEY_PREFIXES, isMappingKeyShaped } from '../../model/mapping-key';
-import { CATALOG_LIST } from '../../catalog/repo-catalog';
+import { CATALOG_LIST, RepoCatalog } from '../../catalog/repo-catalog';
 import { FlowAction } from '../../model/flow-document';
 import { PLACEHOLDER_KINDS } from '../../model/placeholders';
 import { didYouMean } from '../did-you-mean';
@@ -37,7 +37,9 @@ export const unknownExternalKey: LintRule = {
             message: `${where} is not a key the mapping function returns${hint}`,
           });
         } else if (!invokesOther) {
-          const why = invokesAny ? 'the flow invokes only the mapping function' : 'the flow invokes no Lambda function';
+          const why = invokesAny
+            ? 'the flow invokes only the mapping function'
+            : 'the flow invokes no Lambda function';
           findings.push({
             severity: invokesAny ? 'error' : 'warning',
             message: `${where} is not a key the mapping function returns and ${why}${hint}`,
@@ -62,7 +64,7 @@ function invokesMapping(action: FlowAction): boolean {
 }
 
 /** Whether the catalog list for the key's kind could be read (otherwise the key is not judged). */
-function kindKnown(key: string, catalog: Parameters<LintRule['check']>[1]['catalog']): boolean {
+function kindKnown(key: string, catalog: RepoCatalog): boolean {
   const kind = PLACEHOLDER_KINDS.find((k) => key.startsWith(`${MAPPING_KEY_PREFIXES[k]}_`));
   return kind !== undefined && catalog[CATALOG_LIST[kind]] !== undefined;
 }

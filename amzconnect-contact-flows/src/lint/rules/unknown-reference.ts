@@ -46,7 +46,8 @@ export const unknownReference: LintRule = {
         const [whole, kind, name] = m;
         if (seen.has(whole)) continue;
         if (kind === 'mapping-function' && name === undefined) continue;
-        if ((PLACEHOLDER_KINDS as readonly string[]).includes(kind) && name !== undefined && name !== '') continue;
+        if ((PLACEHOLDER_KINDS as readonly string[]).includes(kind) && name !== undefined && name !== '')
+          continue;
         seen.add(whole);
         findings.push({ severity: 'error', message: describeBadPlaceholder(whole, kind, name) });
       }
@@ -62,7 +63,8 @@ function describeBadPlaceholder(whole: string, kind: string, name: string | unde
   if ((PLACEHOLDER_KINDS as readonly string[]).includes(kind)) {
     return `"${whole}" has no name; write \${${kind}:Name}`;
   }
-  if (kind.startsWith('mapping')) return `"${whole}" is not a placeholder; did you mean "\${mapping-function}"?`;
+  if (kind.startsWith('mapping'))
+    return `"${whole}" is not a placeholder; did you mean "\${mapping-function}"?`;
   const suggestion = closestMatch(kind, PLACEHOLDER_KINDS);
   const hint = suggestion === undefined ? '' : `; did you mean "\${${suggestion}:${name ?? ''}}"?`;
   return `"${whole}" is not a placeholder (kinds: ${PLACEHOLDER_KINDS.join(', ')}, mapping-function)${hint}`;

@@ -6,16 +6,61 @@ import { FlowDocument } from '../../../src/model/flow-document';
  */
 export function inboundFlow(
   name: string,
-  options: { queue?: string; transferTo?: string; module?: string; text?: string; description?: string; lambda?: string } = {},
+  options: {
+    queue?: string;
+    transferTo?: string;
+    module?: string;
+    text?: string;
+    description?: string;
+    lambda?: string;
+    /** Mapping keys read as `$.External.<Key>` after invoking the mapping function. */
+    readsMapping?: readonly string[];
+  } = {},
 ): FlowDocument {
   const actions: FlowDocument['content']['Actions'][number][] = [
     {
       Identifier: 'greet',
       Type: 'MessageParticipant',
       Parameters: { Text: options.text ?? `Welcome to ${name}` },
-      Transitions: { NextAction: options.lambda ? 'lookup' : options.module ? 'module' : options.transferTo ? 'transfer' : 'queue' },
+      Transitions: {
+        NextAction: options.readsMapping
+          ? 'mapping'
+          : options.lambda
+            ? 'lookup'
+            : options.module
+              ? 'module'
+              : options.transferTo
+                ? 'transfer'
+                : 'queue',
+      },
     },
   ];
+  const afterMapping = options.lambda
+    ? 'lookup'
+    : options.module
+      ? 'module'
+      : options.transferTo
+        ? 'transfer'
+        : 'queue';
+  if (options.readsMapping) {
+    actions.push(
+      {
+        Identifier: 'mapping',
+        Type: 'InvokeLambdaFunction',
+        Parameters: { LambdaFunctionARN: '${mapping-function}', InvocationTimeLimitSeconds: '3' },
+        Transitions: {
+          NextAction: 'say-mapping',
+          Errors: [{ NextAction: 'end', ErrorType: 'NoMatchingError' }],
+        },
+      },
+      {
+        Identifier: 'say-mapping',
+        Type: 'MessageParticipant',
+        Parameters: { Text: options.readsMapping.map((k) => `$.External.${k}`).join(' ') },
+        Transitions: { NextAction: afterMapping },
+      },
+    );
+  }
   if (options.lambda) {
     actions.push({
       Identifier: 'lookup',
@@ -29,7 +74,10 @@ export function inboundFlow(
       Identifier: 'module',
       Type: 'InvokeFlowModule',
       Parameters: { FlowModuleId: `\${module:${options.module}}` },
-      Transitions: { NextAction: options.transferTo ? 'transfer' : 'queue', Errors: [{ NextAction: 'end', ErrorType: 'NoMatchingError' }] },
+      Transitions: {
+        NextAction: options.transferTo ? 'transfer' : 'queue',
+        Errors: [{ NextAction: 'end', ErrorType: 'NoMatchingError' }],
+      },
     });
   }
   if (options.transferTo) {
@@ -45,9 +93,17 @@ export function inboundFlow(
       Identifier: 'queue',
       Type: 'UpdateContactTargetQueue',
       Parameters: { QueueId: `\${queue:${options.queue ?? 'Sales'}}` },
-      Transitions: { NextAction: 'transfer-queue', Errors: [{ NextAction: 'end', ErrorType: 'NoMatchingError' }] },
+      Transitions: {
+        NextAction: 'transfer-queue',
+        Errors: [{ NextAction: 'end', ErrorType: 'NoMatchingError' }],
+      },
     },
-    { Identifier: 'transfer-queue', Type: 'TransferContactToQueue', Parameters: {}, Transitions: { NextAction: 'end', Errors: [{ NextAction: 'end', ErrorType: 'QueueAtCapacity' }] } },
+    {
+      Identifier: 'transfer-queue',
+      Type: 'TransferContactToQueue',
+      Parameters: {},
+      Transitions: { NextAction: 'end', Errors: [{ NextAction: 'end', ErrorType: 'QueueAtCapacity' }] },
+    },
     { Identifier: 'end', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
   );
   return {
@@ -68,7 +124,12 @@ export function messageModule(name: string, text = `Module ${name}`): FlowDocume
       Version: '2019-10-30',
       StartAction: 'say',
       Actions: [
-        { Identifier: 'say', Type: 'MessageParticipant', Parameters: { Text: text }, Transitions: { NextAction: 'return' } },
+        {
+          Identifier: 'say',
+          Type: 'MessageParticipant',
+          Parameters: { Text: text },
+          Transitions: { NextAction: 'return' },
+        },
         { Identifier: 'return', Type: 'EndFlowModuleExecution', Parameters: {}, Transitions: {} },
       ],
     },
@@ -81,7 +142,11 @@ export function withText(doc: FlowDocument, text: string): FlowDocument {
     ...doc,
     content: {
       ...doc.content,
-      Actions: doc.content.Actions.map((a) => (a.Identifier === 'greet' || a.Identifier === 'say' ? { ...a, Parameters: { ...a.Parameters, Text: text } } : a)),
+      Actions: doc.content.Actions.map((a) =>
+        a.Identifier === 'greet' || a.Identifier === 'say'
+          ? { ...a, Parameters: { ...a.Parameters, Text: text } }
+          : a,
+      ),
     },
   };
 }

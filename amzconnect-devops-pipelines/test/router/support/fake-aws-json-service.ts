@@ -44,7 +44,10 @@ export async function startFakeAwsJsonService(
       calls.push({ target, body });
       const r = reply(target.split('.').pop() ?? '', body);
       if ('error' in r) {
-        res.writeHead(r.status ?? 400, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': r.error });
+        res.writeHead(r.status ?? 400, {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amzn-errortype': r.error,
+        });
         res.end(JSON.stringify({ __type: r.error, message: r.message }));
       } else {
         res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
@@ -57,6 +60,7 @@ export async function startFakeAwsJsonService(
   return {
     endpoint: `http://127.0.0.1:${port}`,
     calls,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
 }

@@ -16,7 +16,10 @@ export async function startFakeSecretsManager(state: SecretsState): Promise<Fake
   return startFakeAwsJsonService((operation, body) => {
     if (state.unavailable) return { error: 'InternalServiceError', message: 'unavailable', status: 500 };
     if (operation !== 'GetSecretValue' || body.SecretId !== SECRET_ARN) {
-      return { error: 'ResourceNotFoundException', message: "Secrets Manager can't find the specified secret." };
+      return {
+        error: 'ResourceNotFoundException',
+        message: "Secrets Manager can't find the specified secret.",
+      };
     }
     const stage = (body.VersionStage as 'AWSCURRENT' | 'AWSPREVIOUS' | undefined) ?? 'AWSCURRENT';
     const value = state.stages[stage];

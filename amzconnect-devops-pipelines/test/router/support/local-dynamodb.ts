@@ -5,7 +5,11 @@ import { FAKE_AWS } from './fake-aws-json-service';
 
 // dynalite ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require('dynalite') as (options: { createTableMs: number; deleteTableMs: number; updateTableMs: number }) => http.Server;
+const dynalite = require('dynalite') as (options: {
+  createTableMs: number;
+  deleteTableMs: number;
+  updateTableMs: number;
+}) => http.Server;
 
 /** dynalite (in-memory DynamoDB) on 127.0.0.1 with an idempotency table shaped like the construct's. */
 export interface LocalDynamoDb {

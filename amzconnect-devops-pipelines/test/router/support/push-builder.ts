@@ -5,7 +5,10 @@ export const COMMIT_B = 'b'.repeat(40);
 export const ZERO = '0'.repeat(40);
 
 /** A commit touching the given paths (all as `modified` unless split explicitly). */
-export function commit(paths: Partial<Pick<PushCommit, 'added' | 'modified' | 'removed'>> | string[], id = COMMIT_B): PushCommit {
+export function commit(
+  paths: Partial<Pick<PushCommit, 'added' | 'modified' | 'removed'>> | string[],
+  id = COMMIT_B,
+): PushCommit {
   if (Array.isArray(paths)) return { id, added: [], modified: paths, removed: [] };
   return { id, added: paths.added ?? [], modified: paths.modified ?? [], removed: paths.removed ?? [] };
 }

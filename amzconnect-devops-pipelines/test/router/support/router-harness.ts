@@ -1,5 +1,6 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { sign } from '@octokit/webhooks-methods';
+import type { Context } from 'aws-lambda';
 import { createCodePipelineClient, createSecretsManagerClient } from '../../../src/router/aws-clients';
 import { createWebhookHandler, WebhookHandler } from '../../../src/router/handle-webhook';
 import { makeIdempotentStarter } from '../../../src/router/idempotent-starter';
@@ -39,19 +40,26 @@ export async function startRouterHarness(options: { maxBodyBytes?: number } = {}
   const codePipelineState: CodePipelineState = { throttleNext: 0, executions: 0 };
   const secretsManager = await startFakeSecretsManager(secrets);
   const codePipeline = await startFakeAwsJsonService((operation) => {
-    if (operation !== 'StartPipelineExecution') return { error: 'ValidationException', message: `unexpected ${operation}` };
+    if (operation !== 'StartPipelineExecution')
+      return { error: 'ValidationException', message: `unexpected ${operation}` };
     if (codePipelineState.throttleNext > 0) {
       codePipelineState.throttleNext--;
       return { error: 'ThrottlingException', message: 'Rate exceeded' };
     }
     codePipelineState.executions++;
-    return { body: { pipelineExecutionId: `00000000-0000-4000-8000-${String(codePipelineState.executions).padStart(12, '0')}` } };
+    return {
+      body: {
+        pipelineExecutionId: `00000000-0000-4000-8000-${String(codePipelineState.executions).padStart(12, '0')}`,
+      },
+    };
   });
   const dynamo: LocalDynamoDb = await startLocalDynamoDb();
   const idempotent = makeIdempotentStarter(
     createCodePipelineStarter(createCodePipelineClient({ ...FAKE_AWS, endpoint: codePipeline.endpoint })),
     new DynamoDBPersistenceLayer({ tableName: dynamo.tableName, awsSdkV3Client: dynamo.client }),
   );
+  // As the Lambda entry point does on every invocation: in-progress records expire with the invocation.
+  idempotent.config.registerLambdaContext({ getRemainingTimeInMillis: () => 10_000 } as unknown as Context);
   const handle = createWebhookHandler({
     routingTable: sampleTable,
     secrets: createWebhookSecretSource({
@@ -68,7 +76,10 @@ export async function startRouterHarness(options: { maxBodyBytes?: number } = {}
     secrets,
     codePipeline,
     codePipelineState,
-    starts: () => codePipeline.calls.filter((c) => c.target === 'CodePipeline_20150709.StartPipelineExecution').map((c) => c.body),
+    starts: () =>
+      codePipeline.calls
+        .filter((c) => c.target === 'CodePipeline_20150709.StartPipelineExecution')
+        .map((c) => c.body),
     close: async () => {
       await Promise.all([secretsManager.close(), codePipeline.close(), dynamo.close()]);
     },

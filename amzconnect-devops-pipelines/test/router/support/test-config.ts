@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { loadPlatformConfig } from '@amzconnect/env/src/load-platform-config';
 import { REPO_ROOT } from '@amzconnect/env/src/cli-args';
@@ -15,8 +16,9 @@ export function withToolingBranch(branch: string): PlatformConfig {
 
 /** Reads a fixture from `test/router/fixtures/github/`. */
 export function githubFixture(name: string): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return JSON.parse(JSON.stringify(require(path.join(__dirname, '..', 'fixtures', 'github', name)))) as Record<string, unknown>;
+  return JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'github', name), 'utf8'),
+  ) as Record<string, unknown>;
 }
 
 /** Raw text of a fixture (what GitHub would send and sign). */

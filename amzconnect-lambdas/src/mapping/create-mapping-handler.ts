@@ -13,7 +13,8 @@ export interface MappingDeps {
 }
 
 /** Error codes a flow may branch on (`$.External.Error`). */
-export type MappingErrorCode = 'MAPPING_CONFIGURATION' | 'MAPPING_UNPUBLISHED' | 'MAPPING_INVALID' | 'MAPPING_UNAVAILABLE';
+export type MappingErrorCode =
+  'MAPPING_CONFIGURATION' | 'MAPPING_UNPUBLISHED' | 'MAPPING_INVALID' | 'MAPPING_UNAVAILABLE';
 
 /** An error answer: no entries, a code and a message for the contact's logs. */
 export function mappingErrorAnswer(code: MappingErrorCode, message: string): FlatStringMap {
@@ -37,7 +38,8 @@ export function createMappingHandler(deps: MappingDeps) {
     }
     const { location } = deps.config;
     const where = `s3://${location.bucket}/${location.key} ${location.versionId ? `version ${location.versionId}` : '(latest version)'}`;
-    if (!location.versionId) deps.logger.warn('No mapping version pinned; reading the latest version', { ...location });
+    if (!location.versionId)
+      deps.logger.warn('No mapping version pinned; reading the latest version', { ...location });
     let text: string;
     try {
       text = await deps.fetchText(location);
@@ -46,7 +48,10 @@ export function createMappingHandler(deps: MappingDeps) {
       const name = (err as Error)?.name ?? 'Error';
       deps.logger.error('Cannot read the mapping document', { ...location, error: name });
       if (name === 'NoSuchKey') {
-        return mappingErrorAnswer('MAPPING_UNPUBLISHED', `no mapping at ${where}; deploy the contact flows, which publish it.`);
+        return mappingErrorAnswer(
+          'MAPPING_UNPUBLISHED',
+          `no mapping at ${where}; deploy the contact flows, which publish it.`,
+        );
       }
       return mappingErrorAnswer('MAPPING_UNAVAILABLE', `cannot read ${where} (${name}).`);
     }

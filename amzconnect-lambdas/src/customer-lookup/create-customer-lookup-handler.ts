@@ -34,21 +34,36 @@ export function createCustomerLookupHandler(deps: CustomerLookupDeps) {
   return async (event: unknown, context?: InvocationContext): Promise<FlatStringMap> => {
     const parsed = parseLookupEvent(event);
     if (!parsed.ok) {
-      deps.logger.warn('Cannot look the caller up', { code: parsed.problem.code, reason: parsed.problem.message, contactId: parsed.problem.contactId });
+      deps.logger.warn('Cannot look the caller up', {
+        code: parsed.problem.code,
+        reason: parsed.problem.message,
+        contactId: parsed.problem.contactId,
+      });
       return errorAnswer(parsed.problem.code);
     }
     const { phoneNumber, contactId } = parsed.request;
     if (!deps.config.ok || !deps.findAndRecordCall) {
-      deps.logger.error('Customer lookup is misconfigured', { reason: deps.config.ok ? 'no table client' : deps.config.problem, contactId });
+      deps.logger.error('Customer lookup is misconfigured', {
+        reason: deps.config.ok ? 'no table client' : deps.config.problem,
+        contactId,
+      });
       return errorAnswer('CONFIGURATION', phoneNumber);
     }
     const remaining = context ? context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS : Infinity;
     const budgetMs = Math.max(1, Math.min(deps.config.config.timeoutMs, remaining));
-    const outcome = await deps.findAndRecordCall(phoneNumber, now(), AbortSignal.timeout(budgetMs)).catch(
-      (err: unknown): LookupOutcome => ({ kind: 'failed', errorName: (err as Error)?.name ?? 'Error' }),
-    );
-    if (outcome.kind === 'timed-out') deps.logger.warn('Customer table did not answer in time; answering not found', { contactId, budgetMs });
-    else if (outcome.kind === 'failed') deps.logger.error('Customer table call failed; answering not found', { contactId, error: outcome.errorName });
+    const outcome = await deps
+      .findAndRecordCall(phoneNumber, now(), AbortSignal.timeout(budgetMs))
+      .catch((err: unknown): LookupOutcome => ({
+        kind: 'failed',
+        errorName: (err as Error)?.name ?? 'Error',
+      }));
+    if (outcome.kind === 'timed-out')
+      deps.logger.warn('Customer table did not answer in time; answering not found', { contactId, budgetMs });
+    else if (outcome.kind === 'failed')
+      deps.logger.error('Customer table call failed; answering not found', {
+        contactId,
+        error: outcome.errorName,
+      });
     else deps.logger.info('Customer looked up', { contactId, found: outcome.kind === 'found' });
     return lookupAnswer(phoneNumber, outcome);
   };

@@ -1,0 +1,4 @@
+import { runPlatformApp } from '@amzconnect/env';
+import { addContactFlowStacks } from '../lib';
+
+runPlatformApp(addContactFlowStacks);

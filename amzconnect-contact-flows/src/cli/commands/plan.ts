@@ -1,0 +1,30 @@
+import { ContactFlowDeployer } from '../../deploy/contact-flow-deployer';
+import { loadRepoCatalog } from '../../catalog/load-repo-catalog';
+import { DeployCliIo, deployCommandContext, loadDeployDocuments } from '../../deploy/deploy-command-context';
+import { flowNaming } from '../../deploy/flow-naming';
+import { formatPlan } from '../../deploy/format-plan';
+
+/** One line for the usage text. */
+export const summary =
+  'plan --env ENV --region R [--config DIR]   show what deploy would change (reads only)';
+
+/**
+ * `plan --env ENV --region R [--config DIR] [--repo DIR]`: reads the environment's instance and
+ * prints the per-flow diff. Exit 0 when the plan can be applied, 1 when some flows are blocked
+ * (unresolved references, type changes), 2 for usage errors.
+ */
+export async function run(argv: readonly string[], io: DeployCliIo): Promise<number> {
+  const ctx = deployCommandContext(argv, 'plan', io);
+  const documents = loadDeployDocuments(ctx.repoRoot);
+  const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
+  const deployer = new ContactFlowDeployer({
+    target: ctx.target,
+    clients: ctx.clients,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    catalogNames: catalog,
+  });
+  const prepared = await deployer.plan(documents);
+  io.stdout(formatPlan(prepared.plan, prepared.context.snapshot, flowNaming(ctx.target.app), ctx.target));
+  return prepared.plan.items.some((i) => i.action === 'blocked') ? 1 : 0;
+}
