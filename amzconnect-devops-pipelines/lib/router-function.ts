@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -66,6 +66,7 @@ export class RouterFunction extends NodejsFunction {
         mainFields: [...HANDLER_BUNDLING.mainFields],
         externalModules: [...HANDLER_BUNDLING.external],
         sourceMap: HANDLER_BUNDLING.sourcemap,
+        logLevel: LogLevel.WARNING,
       },
     });
     this.executionRole = role;

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BundlingOptions, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 
 /**
@@ -39,6 +39,8 @@ export function defaultBundling(): BundlingOptions {
     format: OutputFormat.CJS,
     bundleAwsSDK: true,
     externalModules: [],
+    // Bundle-size reports would drown the synth summary; esbuild still prints warnings and errors.
+    logLevel: LogLevel.WARNING,
   };
 }
 

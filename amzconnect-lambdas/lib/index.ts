@@ -1,5 +1,12 @@
 import type { App } from 'aws-cdk-lib';
-import { AddStacks, AddStacksOptions, deploymentTargets, PlatformConfig } from '@amzconnect/env';
+import {
+  AddStacks,
+  AddStacksOptions,
+  deploymentTargets,
+  PlatformConfig,
+  subprojectStackName,
+  targetStackSynthesizer,
+} from '@amzconnect/env';
 import { KNOWN_FUNCTION_NAMES } from './function-sources';
 import { FUNCTIONS_REGISTRY_FILE, FunctionsRegistry, loadFunctionsRegistry } from './functions-registry';
 import { LambdasStack } from './lambdas-stack';
@@ -14,7 +21,7 @@ export * from './nag-resource-name';
 
 /** `<app>-lambdas-<env>-<region>`, the construct id and name of each stack. */
 export function lambdasStackName(app: string, env: string, region: string): string {
-  return `${app}-lambdas-${env}-${region}`;
+  return subprojectStackName({ app, name: env }, 'lambdas', region);
 }
 
 /** Adds one {@link LambdasStack} per enabled (environment, Region), deploying `registry`'s functions. */
@@ -29,6 +36,7 @@ export function addLambdaStacksFor(
     return new LambdasStack(app, name, {
       stackName: name,
       env: { account: environment.account, region },
+      synthesizer: targetStackSynthesizer(environment),
       app: environment.app,
       envName: environment.name,
       functions: registry.functions,

@@ -28,8 +28,8 @@ export function serializeFlowBundle(
     a.type === b.type ? a.name.localeCompare(b.name) : a.type.localeCompare(b.type),
   );
   const names = catalogNames && {
-    ...(catalogNames.lambdas ? { lambdas: [...catalogNames.lambdas].sort() } : {}),
-    ...(catalogNames.bots ? { bots: [...catalogNames.bots].sort() } : {}),
+    ...(catalogNames.lambdas ? { lambdas: [...catalogNames.lambdas].sort(byCodePoint) } : {}),
+    ...(catalogNames.bots ? { bots: [...catalogNames.bots].sort(byCodePoint) } : {}),
   };
   const bundle: FlowBundle = {
     format: FLOW_BUNDLE_FORMAT,
@@ -38,6 +38,11 @@ export function serializeFlowBundle(
     ...(names ? { catalogNames: names } : {}),
   };
   return `${JSON.stringify(bundle)}\n`;
+}
+
+/** Locale-independent order, so the bundle (and its asset hash) is the same on every machine. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -58,7 +63,7 @@ export function parseFlowBundle(text: string, source = 'flow bundle'): FlowBundl
   const problems: string[] = [];
   const seen = new Set<string>();
   b.documents.forEach((d, i) => {
-    const where = `documents[${i}]${typeof d?.name === 'string' ? ` (${d.name})` : ''}`;
+    const where = `documents[${i}]${typeof d?.name === 'string' && d.name ? ` (${d.name})` : ''}`;
     if (typeof d?.name !== 'string' || d.name.length === 0)
       problems.push(`${where}.name: must be a non-empty string`);
     if (!types.has(d?.type)) problems.push(`${where}.type: must be one of ${[...types].join(', ')}`);

@@ -20,15 +20,20 @@ import {
   SUBPROJECT_IDS,
   takeConfigArg,
 } from '@amzconnect/env';
+import { addContactFlowStacks } from '@amzconnect/contact-flows/lib';
+import { addInstanceStacks } from '@amzconnect/instance';
+import { addLambdaStacks } from '@amzconnect/lambdas';
+import { addSupportingInfraStacks } from '@amzconnect/supporting-infra';
+import { addToolingStackList } from '../../lib';
 import { renderTable } from './render-table';
 
-/** The five apps, in deployment order. Each entry loads its sub-project lazily. */
+/** The five apps, in deployment order. */
 export const APPS: readonly { readonly folder: string; readonly load: () => AddStacks }[] = [
-  { folder: 'amzconnect-devops-pipelines', load: () => require('../../lib').addToolingStackList },
-  { folder: 'amzconnect-instance', load: () => require('@amzconnect/instance').addInstanceStacks },
-  { folder: 'amzconnect-supporting-infra', load: () => require('@amzconnect/supporting-infra').addSupportingInfraStacks },
-  { folder: 'amzconnect-lambdas', load: () => require('@amzconnect/lambdas').addLambdaStacks },
-  { folder: 'amzconnect-contact-flows', load: () => require('@amzconnect/contact-flows/lib').addContactFlowStacks },
+  { folder: 'amzconnect-devops-pipelines', load: () => addToolingStackList },
+  { folder: 'amzconnect-instance', load: () => addInstanceStacks },
+  { folder: 'amzconnect-supporting-infra', load: () => addSupportingInfraStacks },
+  { folder: 'amzconnect-lambdas', load: () => addLambdaStacks },
+  { folder: 'amzconnect-contact-flows', load: () => addContactFlowStacks },
 ];
 
 /** Result of synthesizing one app. */
