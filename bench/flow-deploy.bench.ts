@@ -2,8 +2,9 @@
  * Contact-flow deployment at Amazon Connect's real API rate: 200 flows (190 contact flows and
  * 10 modules, with transfers between flows and flows reading the mapping) deployed once, then
  * 10 of them changed and deployed again against the local Connect emulator with the run's token
- * bucket at 2 requests per second, burst 5 (real time, system clock). Prints write and read
- * calls per service, the measured time, and the ideal time for that many Connect calls at 2/s.
+ * bucket at 2 requests per second, burst 5 (real time, system clock). The changed flows also read
+ * a new queue through the mapping, so each release publishes the mapping once. Prints write and
+ * read calls per service, the measured time, and the ideal time for that many Connect calls at 2/s.
  *
  *   npx tsx bench/flow-deploy.bench.ts [--runs N] [--rate R]
  *
@@ -112,10 +113,10 @@ async function main(): Promise<void> {
   env.connect.addHours('Office');
   try {
     // Seed: the first deployment, with a fast bucket (not measured).
-    const seed = await env.deployer().deployer.deploy(flowSet());
+    const seed = await env.deployer({}, { ratePerSecond: 1000, burst: 1000 }).deployer.deploy(flowSet());
     const seedWrites = seed.report.applied.filter((s) => s.kind !== 'mapping').length;
     console.log(
-      `seeded ${FLOWS} flows + ${MODULES} modules: ${seedWrites} Connect writes (cycle through all flows: ${seed.report.applied.filter((s) => s.operation === 'create-stub').length} stubs), rate ${rate}/s`,
+      `seeded ${FLOWS} flows + ${MODULES} modules: ${seedWrites} Connect writes (cycle through all flows: ${seed.report.applied.filter((s) => s.operation === 'create-stub').length} stubs), seeded with a fast bucket`,
     );
 
     const times: number[] = [];
@@ -127,12 +128,14 @@ async function main(): Promise<void> {
           s3: number;
           lambda: number;
           ssm: number;
+          published: boolean;
         }
       | undefined;
     for (let r = 0; r < runs; r++) {
       const { deployer, clients } = env.deployer();
+      env.connect.addQueue(`Release_${r}`);
       const t0 = process.hrtime.bigint();
-      const { report } = await deployer.deploy(flowSet(`Release ${r}`));
+      const { report } = await deployer.deploy(flowSet(`Release ${r}: $.External.Queue_Release_${r}`));
       times.push(Number(process.hrtime.bigint() - t0) / 1e6);
       const byOp = clients.calls.byOperation();
       last = {
@@ -141,6 +144,7 @@ async function main(): Promise<void> {
         writes: clients.calls.total('connect', 'write'),
         s3: clients.calls.total('s3', 'write'),
         lambda: clients.calls.total('lambda', 'write'),
+        published: report.mappingVersionId !== undefined,
         ssm: clients.calls.total('ssm'),
       };
       if (report.applied.filter((s) => s.operation === 'update-content').length !== CHANGED)
@@ -148,17 +152,21 @@ async function main(): Promise<void> {
     }
     const noop = env.deployer();
     const t0 = process.hrtime.bigint();
-    await noop.deployer.deploy(flowSet(`Release ${runs - 1}`));
+    await noop.deployer.deploy(flowSet(`Release ${runs - 1}: $.External.Queue_Release_${runs - 1}`));
     const noopMs = Number(process.hrtime.bigint() - t0) / 1e6;
 
     const connectCalls = last!.reads + last!.writes;
     const idealAt = (perSecond: number) => (Math.max(0, connectCalls - BURST) / perSecond) * 1000;
     console.log(`deploy 200 items with ${CHANGED} changed, ${runs} runs:`);
-    console.log(`  Connect writes: ${last!.writes} (goal ${CHANGED}; mapping unchanged, so no publish)`);
+    console.log(`  Connect writes: ${last!.writes} (goal ${CHANGED})`);
+    console.log(
+      `  mapping publish: ${last!.published ? 'yes' : 'no'} (S3 PutObject of the mapping + Lambda UpdateFunctionConfiguration: ${last!.lambda} Lambda write)`,
+    );
     console.log(`  Connect reads:  ${last!.reads}`);
     console.log(`  Connect calls by operation: ${JSON.stringify(last!.connect)}`);
     console.log(
-      `  other writes: S3 ${last!.s3} (backups + run report saves), Lambda ${last!.lambda}; SSM reads ${last!.ssm}`,
+      `  other writes: S3 ${last!.s3} PutObject (${CHANGED} backups, 1 mapping, the rest run-report saves), ` +
+        `Lambda ${last!.lambda}; SSM reads ${last!.ssm}`,
     );
     console.log(
       `  run time median ${fmt(median(times))} (runs: ${times.map(fmt).join(', ')}) at ${rate} req/s burst ${BURST}`,

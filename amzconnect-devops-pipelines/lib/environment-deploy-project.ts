@@ -3,8 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { Environment, targetRoleArns, toolingDeployRoleName } from '@amzconnect/env';
-import { buildLogGroup } from './build-log-group';
-import { acknowledgeArtifactGrants, acknowledgeBucketObjects, acknowledgeCodeBuildDefaults } from './nag-acknowledgements';
+import { PipelineProject } from './pipeline-project';
 
 /** Folder of the deploy script, relative to the repository root. */
 export const DEPLOY_SCRIPT = 'amzconnect-devops-pipelines/scripts/deploy.sh';
@@ -14,6 +13,11 @@ export const CLOUD_ASSEMBLY_ARTIFACT = 'CloudAssembly';
 
 /** Environment variable naming the stack a deploy action deploys. */
 export const STACK_NAME_VARIABLE = 'STACK_NAME';
+
+/** The deploy command: the versioned script, given the cloud assembly and the stack name of the action. */
+export function deployCommand(): string {
+  return `bash ${DEPLOY_SCRIPT} "$CODEBUILD_SRC_DIR_${CLOUD_ASSEMBLY_ARTIFACT}" "$${STACK_NAME_VARIABLE}"`;
+}
 
 /** Props of {@link EnvironmentDeployProject}. */
 export interface EnvironmentDeployProjectProps {
@@ -52,30 +56,12 @@ export class EnvironmentDeployProject extends Construct {
         resources: [target.deploy, target.publish],
       }),
     );
-    const logGroup = buildLogGroup(this, 'Logs', props.encryptionKey);
-    this.project = new codebuild.PipelineProject(this, 'Project', {
+    this.project = new PipelineProject(this, 'Project', {
       description: `Deploy stacks to ${env.name} (${env.account}: ${env.regions.join(', ')})`,
+      command: deployCommand(),
       role: this.role,
       encryptionKey: props.encryptionKey,
-      environment: {
-        buildImage: codebuild.LinuxArmBuildImage.AMAZON_LINUX_2023_STANDARD_3_0,
-        computeType: codebuild.ComputeType.SMALL,
-      },
-      logging: { cloudWatch: { logGroup } },
-      buildSpec: codebuild.BuildSpec.fromObject({
-        version: '0.2',
-        phases: {
-          install: { 'runtime-versions': { nodejs: 20 } },
-          build: {
-            commands: [
-              `bash ${DEPLOY_SCRIPT} "$CODEBUILD_SRC_DIR_${CLOUD_ASSEMBLY_ARTIFACT}" "$${STACK_NAME_VARIABLE}"`,
-            ],
-          },
-        },
-      }),
-    });
-    acknowledgeArtifactGrants(this);
-    acknowledgeBucketObjects(this, props.artifactBucketName, 'Reads the source and cloud assembly of this pipeline run from the artifact bucket.');
-    acknowledgeCodeBuildDefaults(this.project);
+      artifactBucketName: props.artifactBucketName,
+    }).project;
   }
 }

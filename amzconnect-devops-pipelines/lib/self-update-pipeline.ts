@@ -1,5 +1,4 @@
 import { Stack } from 'aws-cdk-lib';
-import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,9 +7,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { BOOTSTRAP_QUALIFIER, SELF_UPDATE_PIPELINE_NAME, SOURCE_ACTION_NAME, TOOLING_FOLDER, ToolingAccount } from '@amzconnect/env';
-import { buildLogGroup } from './build-log-group';
-import { acknowledgeArtifactGrants, acknowledgeBucketObjects, acknowledgeCodeBuildDefaults } from './nag-acknowledgements';
-import { CLOUD_ASSEMBLY_ARTIFACT, DEPLOY_SCRIPT, STACK_NAME_VARIABLE } from './environment-deploy-project';
+import { acknowledgeArtifactGrants, acknowledgeBucketObjects } from './nag-acknowledgements';
+import { PipelineProject } from './pipeline-project';
+import { CLOUD_ASSEMBLY_ARTIFACT, deployCommand, STACK_NAME_VARIABLE } from './environment-deploy-project';
 import { notifyOnExecutionResult } from './pipeline-notifications';
 import { createBuildProject, TARGET_ENV_VARIABLE } from './subproject-build-projects';
 import { releaseVariables, SOURCE_VARIABLES_NAMESPACE } from './subproject-pipeline';
@@ -61,25 +60,13 @@ export class SelfUpdatePipeline extends Construct {
         resources: [bootstrapRole('deploy'), bootstrapRole('file-publishing'), bootstrapRole('lookup')],
       }),
     );
-    const deploy = new codebuild.PipelineProject(this, 'Deploy', {
+    const deploy = new PipelineProject(this, 'Deploy', {
       description: 'Deploy the tooling stacks',
+      command: deployCommand(),
       role: deployRole,
       encryptionKey: props.encryptionKey,
-      environment: {
-        buildImage: codebuild.LinuxArmBuildImage.AMAZON_LINUX_2023_STANDARD_3_0,
-        computeType: codebuild.ComputeType.SMALL,
-      },
-      logging: { cloudWatch: { logGroup: buildLogGroup(this, 'DeployLogs', props.encryptionKey) } },
-      buildSpec: codebuild.BuildSpec.fromObject({
-        version: '0.2',
-        phases: {
-          install: { 'runtime-versions': { nodejs: 20 } },
-          build: {
-            commands: [`bash ${DEPLOY_SCRIPT} "$CODEBUILD_SRC_DIR_${CLOUD_ASSEMBLY_ARTIFACT}" "$${STACK_NAME_VARIABLE}"`],
-          },
-        },
-      }),
-    });
+      artifactBucketName: props.artifactBucketName,
+    }).project;
 
     this.pipeline = new codepipeline.Pipeline(this, 'Pipeline', {
       pipelineName: SELF_UPDATE_PIPELINE_NAME,
@@ -133,6 +120,5 @@ export class SelfUpdatePipeline extends Construct {
     notifyOnExecutionResult(this.pipeline, props.notificationTopic);
     acknowledgeArtifactGrants(this);
     acknowledgeBucketObjects(this, props.artifactBucketName, 'The pipeline, its actions and the deploy project read and write the artifacts of their own runs.');
-    acknowledgeCodeBuildDefaults(deploy);
   }
 }

@@ -2,8 +2,7 @@ import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { SUBPROJECTS, SubprojectId } from '@amzconnect/env';
-import { buildLogGroup } from './build-log-group';
-import { acknowledgeArtifactGrants, acknowledgeBucketObjects, acknowledgeCodeBuildDefaults } from './nag-acknowledgements';
+import { PipelineProject } from './pipeline-project';
 
 /** Props of {@link SubprojectBuildProjects}. */
 export interface SubprojectBuildProjectsProps {
@@ -56,26 +55,12 @@ export interface BuildProjectOptions {
 
 /** A build project that runs `scripts/build.sh <folder> $TARGET_ENV` and outputs `<folder>/cdk.out`. */
 export function createBuildProject(scope: Construct, id: string, options: BuildProjectOptions): codebuild.PipelineProject {
-  const logGroup = buildLogGroup(scope, `${id}Logs`, options.encryptionKey);
-  const project = new codebuild.PipelineProject(scope, id, {
+  return new PipelineProject(scope, id, {
     description: options.description,
+    command: `bash ${BUILD_SCRIPT} ${options.folder} "$${TARGET_ENV_VARIABLE}"`,
     encryptionKey: options.encryptionKey,
-    environment: {
-      buildImage: codebuild.LinuxArmBuildImage.AMAZON_LINUX_2023_STANDARD_3_0,
-      computeType: codebuild.ComputeType.LARGE,
-    },
-    logging: { cloudWatch: { logGroup } },
-    buildSpec: codebuild.BuildSpec.fromObject({
-      version: '0.2',
-      phases: {
-        install: { 'runtime-versions': { nodejs: 20 } },
-        build: { commands: [`bash ${BUILD_SCRIPT} ${options.folder} "$${TARGET_ENV_VARIABLE}"`] },
-      },
-      artifacts: { 'base-directory': `${options.folder}/cdk.out`, files: ['**/*'] },
-    }),
-  });
-  acknowledgeArtifactGrants(project);
-  acknowledgeBucketObjects(project, options.artifactBucketName, 'Reads the source and writes the cloud assembly of this pipeline run in the artifact bucket.');
-  acknowledgeCodeBuildDefaults(project);
-  return project;
+    artifactBucketName: options.artifactBucketName,
+    outputDirectory: `${options.folder}/cdk.out`,
+    computeType: codebuild.ComputeType.LARGE,
+  }).project;
 }

@@ -10,6 +10,11 @@ export interface FunctionDefinition {
   readonly description: string;
   /** Whether contact flows invoke it (association with the instance and a Connect invoke permission). */
   readonly invokedByFlows: boolean;
+  /**
+   * The optional workload the function belongs to (`config/workloads/<workload>.json`): it is
+   * deployed only in the environments where that workload is enabled. @default none (everywhere)
+   */
+  readonly workload?: string;
 }
 
 /** The validated content of `config/functions.json`. */
@@ -21,7 +26,7 @@ export interface FunctionsRegistry {
 export const FUNCTIONS_REGISTRY_FILE = path.join(__dirname, '..', 'config', 'functions.json');
 
 const NAME = /^[a-z][a-z0-9-]{1,39}$/;
-const KEYS = ['name', 'description', 'invokedByFlows'];
+const KEYS = ['name', 'description', 'invokedByFlows', 'workload'];
 /** Lambda's limit on a description. */
 const MAX_DESCRIPTION = 256;
 
@@ -104,11 +109,18 @@ export function parseFunctionsRegistry(
     if (typeof e.invokedByFlows !== 'boolean') {
       add(`${at}.invokedByFlows`, 'must be true (contact flows invoke it) or false.');
     }
+    if (e.workload !== undefined && (typeof e.workload !== 'string' || !NAME.test(e.workload))) {
+      add(
+        `${at}.workload`,
+        'must be the name of a workload (config/workloads/<workload>.json), e.g. "agent-guides", or be left out.',
+      );
+    }
     if (problems.length === before) {
       functions.push({
         name: e.name as string,
         description: e.description as string,
         invokedByFlows: e.invokedByFlows as boolean,
+        ...(typeof e.workload === 'string' ? { workload: e.workload } : {}),
       });
     }
   });

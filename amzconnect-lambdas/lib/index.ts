@@ -7,7 +7,10 @@ import {
   subprojectStackName,
   targetStackSynthesizer,
 } from '@amzconnect/env';
-import { KNOWN_FUNCTION_NAMES } from './function-sources';
+import { KNOWN_FUNCTION_NAMES, WorkloadSettings } from './function-sources';
+import { agentGuidesTarget, loadAgentGuidesConfig } from './workloads/agent-guides/agent-guides-config';
+import { loadMessagingChannels, messagingChannelsFor } from './workloads/messaging-channels';
+import { emailChannelFor, loadEmailChannel } from './workloads/email-channel/email-channel-config';
 import { FUNCTIONS_REGISTRY_FILE, FunctionsRegistry, loadFunctionsRegistry } from './functions-registry';
 import { LambdasStack } from './lambdas-stack';
 
@@ -18,6 +21,9 @@ export * from './function-sources';
 export * from './functions-registry';
 export * from './lambdas-stack';
 export * from './nag-resource-name';
+export * from './workloads/agent-guides';
+export * from './workloads/messaging-channels';
+export * from './workloads/email-channel';
 
 /** `<app>-lambdas-<env>-<region>`, the construct id and name of each stack. */
 export function lambdasStackName(app: string, env: string, region: string): string {
@@ -30,6 +36,7 @@ export function addLambdaStacksFor(
   app: App,
   config: PlatformConfig,
   options?: AddStacksOptions,
+  workloadsFor: (envName: string, region: string) => WorkloadSettings = () => ({}),
 ): LambdasStack[] {
   return deploymentTargets(config, options?.environments).map(({ environment, region }) => {
     const name = lambdasStackName(environment.app, environment.name, region);
@@ -40,6 +47,7 @@ export function addLambdaStacksFor(
       app: environment.app,
       envName: environment.name,
       functions: registry.functions,
+      workloads: workloadsFor(environment.name, region),
       description: `Lambda functions of ${environment.app} ${environment.name} (${region}) that contact flows invoke, and the flow provisioner`,
     });
   });
@@ -49,10 +57,15 @@ export function addLambdaStacksFor(
  * The sub-project's entry: validates `config/functions.json` (every problem, with file, field and
  * fix, including names without code), then adds the stacks.
  */
-export const addLambdaStacks: AddStacks = (app, config, options) =>
-  addLambdaStacksFor(
-    loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES),
-    app,
-    config,
-    options,
-  );
+export const addLambdaStacks: AddStacks = (app, config, options) => {
+  const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
+  // Workload settings, validated here (file, field, fix); one line per workload.
+  const agentGuides = loadAgentGuidesConfig(config);
+  const messagingChannels = loadMessagingChannels(config);
+  const emailChannel = loadEmailChannel(config);
+  return addLambdaStacksFor(registry, app, config, options, (envName, region) => ({
+    'agent-guides': agentGuidesTarget(agentGuides, envName, region),
+    'messaging-channels': messagingChannelsFor(messagingChannels, envName, region),
+    'email-channel': emailChannelFor(emailChannel, envName, region),
+  }));
+};

@@ -3,8 +3,10 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { SsmNames } from '@amzconnect/env';
 import { ConnectFunction } from './connect-function';
-import { FUNCTION_SOURCES, FunctionContext, FunctionSource } from './function-sources';
+import { FUNCTION_SOURCES, FunctionContext, FunctionSource, WorkloadSettings } from './function-sources';
 import { FunctionDefinition } from './functions-registry';
+import { MessagingChannels } from './workloads/messaging-channels/messaging-channels';
+import { EmailChannel } from './workloads/email-channel/email-channel';
 
 /** Properties of a {@link LambdasStack}. */
 export interface LambdasStackProps extends StackProps {
@@ -16,6 +18,11 @@ export interface LambdasStackProps extends StackProps {
   readonly functions: readonly FunctionDefinition[];
   /** Code for each registry name. @default FUNCTION_SOURCES */
   readonly sources?: Readonly<Record<string, FunctionSource>>;
+  /**
+   * Settings of the workloads enabled for this environment and Region; registry functions of a
+   * workload absent here are not deployed. @default none (no workload)
+   */
+  readonly workloads?: WorkloadSettings;
 }
 
 /**
@@ -41,10 +48,15 @@ export class LambdasStack extends Stack {
         arn: fromSsm(SsmNames.infra.customerTableArn(app, envName)),
       },
       flowBucketName: fromSsm(SsmNames.infra.flowBucketName(app, envName)),
+      workloads: props.workloads ?? {},
     };
+    // Functions of a workload are deployed only where the workload is enabled.
+    const deployed = props.functions.filter(
+      (f) => f.workload === undefined || shared.workloads[f.workload as keyof WorkloadSettings] !== undefined,
+    );
 
     const built = new Map<string, ConnectFunction>();
-    for (const definition of buildOrder(props.functions, sources)) {
+    for (const definition of buildOrder(deployed, sources)) {
       const source = sources[definition.name];
       const context: FunctionContext = { ...shared, definition, built };
       const fn = new ConnectFunction(this, constructId(definition.name), {
@@ -60,6 +72,24 @@ export class LambdasStack extends Stack {
       publish(this, app, envName, definition.name, fn);
     }
     this.functions = built;
+    // Workload: messaging-channels (issue 10); only where config/workloads/messaging-channels.json turns a channel on.
+    const messaging = shared.workloads['messaging-channels'];
+    if (messaging) {
+      new MessagingChannels(this, 'MessagingChannels', {
+        settings: messaging,
+        connectInstanceArn: shared.connectInstanceArn,
+      });
+    }
+    // Workload: email-channel (issue 11); only where config/workloads/email-channel.json enables it.
+    const email = shared.workloads['email-channel'];
+    if (email) {
+      new EmailChannel(this, 'EmailChannel', {
+        app,
+        envName,
+        settings: email,
+        connectInstanceArn: shared.connectInstanceArn,
+      });
+    }
   }
 }
 

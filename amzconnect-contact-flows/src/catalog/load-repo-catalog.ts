@@ -37,8 +37,11 @@ export function loadRepoCatalog(flows: readonly FlowDocument[], repoRoot: string
       instance === undefined ? undefined : names(instance, 'hoursOfOperation', INSTANCE_FILE, true, warnings),
     prompts: instance === undefined ? undefined : names(instance, 'prompts', INSTANCE_FILE, false, warnings),
     bots: readBots(repoRoot, warnings),
-    lambdas:
+    lambdas: withWorkloadFlowFunctions(
       functions === undefined ? undefined : names(functions, 'functions', FUNCTIONS_FILE, true, warnings),
+      repoRoot,
+      warnings,
+    ),
     flows: flows.filter((f) => !isModule(f)).map((f) => f.name),
     modules: flows.filter((f) => isModule(f)).map((f) => f.name),
   };
@@ -108,6 +111,43 @@ function readBots(root: string, warnings: CatalogWarning[]): string[] | undefine
     if (typeof name === 'string' && name !== '') out.push(name);
     else if (value !== undefined)
       warnings.push({ file: rel, message: 'has no top-level "name"; it is ignored' });
+  }
+  return out;
+}
+
+const WORKLOADS_DIR = 'amzconnect-lambdas/config/workloads';
+
+/**
+ * The registry's names plus the functions a workload's own construct deploys (not the registry)
+ * and its flows invoke: the optional top-level `"flowFunctions": ["name", ...]` of each
+ * `amzconnect-lambdas/config/workloads/<workload>.json`. Unchecked when the registry is.
+ */
+function withWorkloadFlowFunctions(
+  registry: string[] | undefined,
+  root: string,
+  warnings: CatalogWarning[],
+): string[] | undefined {
+  const dir = path.join(root, WORKLOADS_DIR);
+  if (registry === undefined || !fs.existsSync(dir)) return registry;
+  const out: string[] = [...registry];
+  for (const entry of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const rel = `${WORKLOADS_DIR}/${entry}`;
+    const value = readJson(root, rel, warnings);
+    const list =
+      typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>).flowFunctions
+        : undefined;
+    if (list === undefined) continue;
+    if (Array.isArray(list) && list.every((n) => typeof n === 'string' && n !== ''))
+      out.push(...(list as string[]));
+    else
+      warnings.push({
+        file: rel,
+        message: '"flowFunctions" is not an array of function names; it is ignored',
+      });
   }
   return out;
 }

@@ -349,7 +349,7 @@ export class ContactFlowDeployer {
             );
           }
         }
-        if (item.descriptionChanged) {
+        if (item.descriptionChanged || item.adopted) {
           await this.writeDescription(
             connect,
             instanceId,
@@ -358,7 +358,8 @@ export class ContactFlowDeployer {
             item.deployedName,
             item.document.description ?? '',
           );
-          await journal.record(this.step(item, 'update-description', target));
+          const detail = item.adopted ? { detail: `renamed back from ${target.name}` } : {};
+          await journal.record(this.step(item, 'update-description', target, detail));
         }
       } catch (err) {
         this.fail(report, failed, item, err);

@@ -27,6 +27,8 @@ export interface PlanItem {
   readonly pending: readonly string[];
   readonly contentChanged: boolean;
   readonly descriptionChanged: boolean;
+  /** The deployed flow is an orphan of this one (`orphaned-<name>`) and gets its name back. */
+  readonly adopted: boolean;
   /** Why the item is blocked: unresolved references, type change. */
   readonly problems: readonly string[];
 }
@@ -85,9 +87,11 @@ export function decidePlan(documents: readonly FlowDocument[], ctx: ResolutionCo
 function decideItem(doc: FlowDocument, ctx: ResolutionContext): PlanItem {
   const kind = isModule(doc) ? 'module' : 'flow';
   const deployedName = ctx.naming.deployedName(doc.name);
-  const existing = (kind === 'flow' ? ctx.snapshot.flows : ctx.snapshot.modules).find(
-    (f) => f.name === deployedName,
-  );
+  const list = kind === 'flow' ? ctx.snapshot.flows : ctx.snapshot.modules;
+  const existing =
+    list.find((f) => f.name === deployedName) ??
+    list.find((f) => ctx.naming.isOrphanOf(f.name, deployedName) && f.type === doc.type);
+  const adopted = !!existing && existing.name !== deployedName;
   const resolved = resolveDocumentContent(doc, ctx);
   const problems = [...resolved.problems];
   if (existing && kind === 'flow' && existing.type !== doc.type) {
@@ -104,6 +108,7 @@ function decideItem(doc: FlowDocument, ctx: ResolutionContext): PlanItem {
     existing,
     content: resolved.content,
     pending: resolved.pending,
+    adopted,
   } as const;
   if (problems.length > 0) {
     return {
@@ -123,7 +128,7 @@ function decideItem(doc: FlowDocument, ctx: ResolutionContext): PlanItem {
     canonicalContent(existing.content) !== canonicalJson(JSON.parse(resolved.content));
   const descriptionChanged =
     existing.content !== undefined && (existing.description ?? '') !== (doc.description ?? '');
-  const action = contentChanged || descriptionChanged ? 'update' : 'unchanged';
+  const action = contentChanged || descriptionChanged || adopted ? 'update' : 'unchanged';
   return { ...base, action, contentChanged, descriptionChanged, problems: [] };
 }
 

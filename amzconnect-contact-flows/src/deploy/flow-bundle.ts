@@ -24,9 +24,7 @@ export function serializeFlowBundle(
   documents: readonly FlowDocument[],
   catalogNames?: FlowBundle['catalogNames'],
 ): string {
-  const sorted = [...documents].sort((a, b) =>
-    a.type === b.type ? a.name.localeCompare(b.name) : a.type.localeCompare(b.type),
-  );
+  const sorted = [...documents].sort((a, b) => byCodePoint(a.type, b.type) || byCodePoint(a.name, b.name));
   const names = catalogNames && {
     ...(catalogNames.lambdas ? { lambdas: [...catalogNames.lambdas].sort(byCodePoint) } : {}),
     ...(catalogNames.bots ? { bots: [...catalogNames.bots].sort(byCodePoint) } : {}),

@@ -7,7 +7,8 @@
  * are never touched. The name is stable across releases and environments, and equal to what a
  * reviewer reads in the repository plus the app prefix. Orphans are renamed to
  * `orphaned-<app>-Main`, which no longer carries the managed prefix, so they are reported once
- * and then left alone.
+ * and then left alone; if the file comes back, the orphan is renamed back (same flow, same ARN,
+ * so phone numbers and references that point at it keep working).
  */
 export interface FlowNaming {
   /** Name in Connect of the repository flow or module `name`. */
@@ -18,6 +19,8 @@ export interface FlowNaming {
   repoName(deployedName: string): string;
   /** The name an orphan is renamed to, unique among `taken`. */
   orphanName(deployedName: string, taken: ReadonlySet<string>): string;
+  /** Whether `name` is what `orphanName` made of `deployedName` (`orphaned-[N-]<deployed>`). */
+  isOrphanOf(name: string, deployedName: string): boolean;
   /** The managed prefix, e.g. `acme-`. */
   readonly prefix: string;
 }
@@ -36,6 +39,8 @@ export function flowNaming(app: string): FlowNaming {
     deployedName: (name) => `${prefix}${name}`,
     isManaged: (deployed) => deployed.startsWith(prefix),
     repoName: (deployed) => (deployed.startsWith(prefix) ? deployed.slice(prefix.length) : deployed),
+    isOrphanOf: (name, deployed) =>
+      name.startsWith(ORPHAN_PREFIX) && name.slice(ORPHAN_PREFIX.length).replace(/^\d+-/, '') === deployed,
     orphanName: (deployed, taken) => {
       for (let i = 1; ; i++) {
         const candidate = `${ORPHAN_PREFIX}${i === 1 ? '' : `${i}-`}${deployed}`.slice(0, MAX_NAME_LENGTH);

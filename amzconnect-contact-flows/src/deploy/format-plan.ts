@@ -42,6 +42,10 @@ function formatItem(item: PlanItem, labels: ReadonlyMap<string, string>): string
     return [`+ ${head}: create, ${item.document.content.Actions.length} blocks${pending}`];
   }
   const out = [`~ ${head}: update`];
+  if (item.adopted)
+    out.push(
+      `    renamed back from ${item.existing?.name} (the same flow: its ARN, phone numbers and references stay)`,
+    );
   if (item.contentChanged) {
     const d = diffFlowContent(
       item.existing?.content,

@@ -52,8 +52,9 @@ export async function readInstance(
   call: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
 ): Promise<InstanceSnapshot> {
   const I = instanceId;
-  const page = <T>(fetch: (t: string | undefined) => Promise<{ items: readonly T[] | undefined; nextToken?: string }>) =>
-    paginate((t) => call(() => fetch(t)));
+  const page = <T>(
+    fetch: (t: string | undefined) => Promise<{ items: readonly T[] | undefined; nextToken?: string }>,
+  ) => paginate((t) => call(() => fetch(t)));
   const [
     flowSummaries,
     moduleSummaries,

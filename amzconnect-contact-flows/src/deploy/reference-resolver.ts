@@ -72,8 +72,11 @@ function resolveFlowLike(kind: 'flow' | 'module', name: string, ctx: ResolutionC
   const inRepo = (kind === 'flow' ? ctx.repoFlows : ctx.repoModules).has(name);
   if (inRepo) {
     const deployedName = ctx.naming.deployedName(name);
-    const arn =
-      ctx.created?.get(`${kind}:${deployedName}`) ?? deployedList.find((f) => f.name === deployedName)?.arn;
+    // An orphan of the flow (`orphaned-<name>`) is the flow itself: this run renames it back.
+    const deployed =
+      deployedList.find((f) => f.name === deployedName) ??
+      deployedList.find((f) => ctx.naming.isOrphanOf(f.name, deployedName));
+    const arn = ctx.created?.get(`${kind}:${deployedName}`) ?? deployed?.arn;
     return arn ? { status: 'resolved', value: arn } : { status: 'pending', kind, name };
   }
   // Not a repository flow: a flow Connect or an administrator created, referenced by its exact name.

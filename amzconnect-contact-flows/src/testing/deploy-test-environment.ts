@@ -9,6 +9,12 @@ import { ManualClock } from './manual-clock';
 import { S3VersionedEmulator } from './s3-versioned-emulator';
 import { SsmParametersEmulator } from './ssm-parameters-emulator';
 
+/** A token bucket rate for one run, instead of the environment's. */
+export interface RateOverride {
+  readonly ratePerSecond?: number;
+  readonly burst?: number;
+}
+
 /** Options of {@link startDeployTestEnvironment}. */
 export interface DeployTestEnvironmentOptions {
   readonly app?: string;
@@ -45,9 +51,12 @@ export interface DeployTestEnvironment {
   readonly clock: Clock;
   readonly mappingFunctionArn: string;
   /** New clients (with a new token bucket and call counter) for one run. */
-  clients(): DeployClients;
+  clients(rate?: RateOverride): DeployClients;
   /** A deployer for one run, with new clients. */
-  deployer(props?: Partial<Omit<ContactFlowDeployerProps, 'target'>>): {
+  deployer(
+    props?: Partial<Omit<ContactFlowDeployerProps, 'target'>>,
+    rate?: RateOverride,
+  ): {
     deployer: ContactFlowDeployer;
     clients: DeployClients;
   };
@@ -96,12 +105,12 @@ export async function startDeployTestEnvironment(
     ssm.start(),
   ]);
   const clock = options.clock ?? new ManualClock();
-  const clients = () =>
+  const clients = (rate: RateOverride = {}) =>
     createDeployClients({
       region,
       bucket: new TokenBucket({
-        ratePerSecond: options.ratePerSecond ?? 2,
-        burst: options.burst ?? 5,
+        ratePerSecond: rate.ratePerSecond ?? options.ratePerSecond ?? 2,
+        burst: rate.burst ?? options.burst ?? 5,
         clock,
       }),
       endpoints: { connect: connectUrl, s3: s3Url, lambda: lambdaUrl, ssm: ssmUrl },
@@ -121,8 +130,8 @@ export async function startDeployTestEnvironment(
     mappingFunctionArn,
     clients,
     lambdaArn,
-    deployer(props = {}) {
-      const c = clients();
+    deployer(props = {}, rate = {}) {
+      const c = clients(rate);
       return {
         clients: c,
         deployer: new ContactFlowDeployer({ target: { app, env, region }, clients: c, clock, ...props }),

@@ -148,6 +148,29 @@ describe('ContactFlowDeployer against the Connect emulator', () => {
     expect(again.prepared.plan.orphans).toEqual([]);
   });
 
+  it('gives an orphan its name back when its file returns: same flow, same ARN', async () => {
+    // Prepare
+    await env.deployer().deployer.deploy([inboundFlow('Main'), inboundFlow('Old')]);
+    const arn = env.connect.flowByName('acme-Old')!.arn;
+    await env.deployer().deployer.deploy([inboundFlow('Main')]);
+    const flowCount = env.connect.flows.size;
+
+    // Act
+    const { prepared } = await env
+      .deployer()
+      .deployer.deploy([inboundFlow('Main', { transferTo: 'Old' }), inboundFlow('Old')]);
+
+    // Assess
+    expect(prepared.plan.items.map((i) => [i.name, i.action, i.adopted])).toEqual([
+      ['Main', 'update', false],
+      ['Old', 'update', true],
+    ]);
+    expect(env.connect.flowByName('acme-Old')!.arn).toBe(arn);
+    expect(env.connect.flowByName('acme-Old')!.description).toBe('Old flow');
+    expect(env.connect.flowByName('acme-Main')!.content).toContain(arn);
+    expect(env.connect.flows.size).toBe(flowCount);
+  });
+
   it('resumes after a run that died half-way: no duplicates, and the run report shows what was applied', async () => {
     // Prepare
     const docs = ['A', 'B', 'C', 'D'].map((n) => inboundFlow(n));

@@ -54,7 +54,7 @@ describe('npm run flows -- plan | deploy | rollback', () => {
     writeFlows([inboundFlow('Main', { transferTo: 'Billing' }), inboundFlow('Billing')]);
 
     // Act
-    const planCode = await run('plan', '--env', 'develop', '--region', 'us-east-1');
+    const planCode = await run('plan', '--env', 'develop', '--region', 'us-east-1', '--out', 'plan.txt');
     const planText = out.join('');
     out.length = 0;
     const deployCode = await run('deploy', '--env', 'develop', '--region', 'us-east-1');
@@ -64,6 +64,7 @@ describe('npm run flows -- plan | deploy | rollback', () => {
 
     // Assess
     expect([planCode, deployCode, againCode]).toEqual([0, 0, 0]);
+    expect(fs.readFileSync(path.join(repo, 'plan.txt'), 'utf8')).toBe(planText);
     expect(planText).toContain('2 to create, 0 to update, 0 unchanged, 0 orphaned, 0 blocked');
     expect(planText).toContain('+ flow Main (acme-Main): create, 5 blocks (references new flow:Billing)');
     expect(deployText).toMatch(/^Run .* \(deploy\) succeeded: 3 write\(s\)$/m);

@@ -21,7 +21,12 @@ describe('flow bundle', () => {
     const text = JSON.stringify({
       format: 'amzconnect-flow-bundle',
       version: 1,
-      documents: [{ name: 'X', type: 'NOPE', content: { StartAction: 's', Actions: [] } }, { name: '', type: 'MODULE', content: {} }, inboundFlow('A'), inboundFlow('A')],
+      documents: [
+        { name: 'X', type: 'NOPE', content: { StartAction: 's', Actions: [] } },
+        { name: '', type: 'MODULE', content: {} },
+        inboundFlow('A'),
+        inboundFlow('A'),
+      ],
     });
 
     // Act / Assess
@@ -38,6 +43,8 @@ describe('flow bundle', () => {
 
   it('rejects a file that is not a bundle', () => {
     // Act / Assess
-    expect(() => parseFlowBundle('{"documents":[]}', 'x')).toThrow('x: not a version 1 amzconnect-flow-bundle (format, version, documents).');
+    expect(() => parseFlowBundle('{"documents":[]}', 'x')).toThrow(
+      'x: not a version 1 amzconnect-flow-bundle (format, version, documents).',
+    );
   });
 });

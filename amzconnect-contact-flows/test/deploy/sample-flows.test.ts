@@ -39,10 +39,15 @@ describe('the sample flows of flows/', () => {
     // Assess
     expect(first.report.status).toBe('succeeded');
     for (const d of documents) {
-      const deployed = d.type === 'MODULE' ? env.connect.moduleByName(`acme-${d.name}`) : env.connect.flowByName(`acme-${d.name}`);
+      const deployed =
+        d.type === 'MODULE'
+          ? env.connect.moduleByName(`acme-${d.name}`)
+          : env.connect.flowByName(`acme-${d.name}`);
       expect(deployed?.content).not.toMatch(/\$\{|<<ARNREPLACE>>/);
     }
-    const mapping = JSON.parse(env.s3.latest(env.flowBucket, 'mappings/acme/develop/mapping.json')!) as { entries: Record<string, string> };
+    const mapping = JSON.parse(env.s3.latest(env.flowBucket, 'mappings/acme/develop/mapping.json')!) as {
+      entries: Record<string, string>;
+    };
     expect(Object.keys(mapping.entries)).toEqual(referencedMappingKeys(documents));
     expect(second.prepared.plan.items.every((i) => i.action === 'unchanged')).toBe(true);
     expect(env.connect.successfulWrites).toBe(0);

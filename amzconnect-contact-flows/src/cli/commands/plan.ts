@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { ContactFlowDeployer } from '../../deploy/contact-flow-deployer';
 import { loadRepoCatalog } from '../../catalog/load-repo-catalog';
 import { DeployCliIo, deployCommandContext, loadDeployDocuments } from '../../deploy/deploy-command-context';
@@ -6,15 +8,16 @@ import { formatPlan } from '../../deploy/format-plan';
 
 /** One line for the usage text. */
 export const summary =
-  'plan --env ENV --region R [--config DIR]   show what deploy would change (reads only)';
+  'plan --env ENV --region R [--config DIR] [--out FILE]   show what deploy would change (reads only)';
 
 /**
- * `plan --env ENV --region R [--config DIR] [--repo DIR]`: reads the environment's instance and
- * prints the per-flow diff. Exit 0 when the plan can be applied, 1 when some flows are blocked
+ * `plan --env ENV --region R [--config DIR] [--repo DIR] [--out FILE]`: reads the environment's
+ * instance and prints the per-flow diff; `--out` also writes it to FILE (e.g. for a pipeline's
+ * approval step, whose message can carry the first line and link the file). Exit 0 when the plan can be applied, 1 when some flows are blocked
  * (unresolved references, type changes), 2 for usage errors.
  */
 export async function run(argv: readonly string[], io: DeployCliIo): Promise<number> {
-  const ctx = deployCommandContext(argv, 'plan', io);
+  const ctx = deployCommandContext(argv, 'plan', io, { out: 'string' });
   const documents = loadDeployDocuments(ctx.repoRoot);
   const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
   const deployer = new ContactFlowDeployer({
@@ -25,6 +28,8 @@ export async function run(argv: readonly string[], io: DeployCliIo): Promise<num
     catalogNames: catalog,
   });
   const prepared = await deployer.plan(documents);
-  io.stdout(formatPlan(prepared.plan, prepared.context.snapshot, flowNaming(ctx.target.app), ctx.target));
+  const text = formatPlan(prepared.plan, prepared.context.snapshot, flowNaming(ctx.target.app), ctx.target);
+  io.stdout(text);
+  if (typeof ctx.options.out === 'string') fs.writeFileSync(path.resolve(io.cwd, ctx.options.out), text);
   return prepared.plan.items.some((i) => i.action === 'blocked') ? 1 : 0;
 }

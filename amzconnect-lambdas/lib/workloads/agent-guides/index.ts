@@ -1,0 +1,2 @@
+export * from './agent-guides-config';
+export * from './agent-guides-sources';

@@ -1,0 +1,422 @@
+import * as path from 'path';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { SsmNames } from '@amzconnect/env';
+import { AccessLoggedBucket } from '@amzconnect/instance/lib/access-logged-bucket';
+import { ConnectFunction } from '../../connect-function';
+import { iam5Resource } from '../../nag-resource-name';
+import { CHANNEL_ENV } from '../../../src/email-channel/shared/channel-config';
+import {
+  CASES_PREFIX,
+  EmailChannelSettings,
+  INBOUND_PREFIX,
+  QUARANTINE_PREFIX,
+  RELAY_MAILBOXES,
+  RELAY_PREFIX,
+} from './email-channel-settings';
+
+/** Properties of {@link EmailChannel}. */
+export interface EmailChannelProps {
+  /** Application prefix, e.g. `acme`. */
+  readonly app: string;
+  /** Environment name, e.g. `develop`. */
+  readonly envName: string;
+  /** The environment's validated settings. */
+  readonly settings: EmailChannelSettings;
+  /** ARN of the environment's Connect instance (from SSM). */
+  readonly connectInstanceArn: string;
+  /** Keep the mail bucket and the interaction table when they leave the stack. @default true */
+  readonly retainData?: boolean;
+}
+
+/** Registry-style names of the channel's functions: `${lambda:<name>}` in flows and SSM names. */
+export const EMAIL_CHANNEL_FUNCTIONS = {
+  gateway: 'email-gateway',
+  relay: 'email-relay',
+  generateUrl: 'email-generate-url',
+  whisper: 'email-whisper',
+} as const;
+
+/** Days SES's deliveries stay under `inbound/` and `relay/` (accepted mail is copied under `cases/`). */
+export const RECEIVED_MAIL_EXPIRATION = Duration.days(30);
+
+const SRC = path.join(__dirname, '..', '..', '..', 'src', 'email-channel');
+
+/**
+ * An email channel built on Amazon Connect Tasks: SES receives mail for the inquiry address and
+ * the relay addresses into an encrypted bucket (each prefix triggering its function), the
+ * gateway turns customer mail into tasks, the relay sends agents' answers, and two functions
+ * serve the email flows (presigned URLs, whisper). Cases live in a DynamoDB interaction table.
+ */
+export class EmailChannel extends Construct {
+  /** Bucket of received and stored mail. */
+  public readonly mailBucket: s3.Bucket;
+  /** Interaction (case) records, key `caseId`. */
+  public readonly caseTable: dynamodb.Table;
+  /** The functions, by role. */
+  public readonly gateway: ConnectFunction;
+  public readonly relay: ConnectFunction;
+  public readonly generateUrl: ConnectFunction;
+  public readonly whisper: ConnectFunction;
+  /** The receipt rule set (relay rule first, then inbound). */
+  public readonly ruleSet: ses.ReceiptRuleSet;
+  /** The sending and receiving domain identity (Easy DKIM). */
+  public readonly identity: ses.EmailIdentity;
+
+  constructor(scope: Construct, id: string, props: EmailChannelProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const { app, envName, settings, connectInstanceArn } = props;
+    const retain = props.retainData ?? true;
+    const names = {
+      ruleSet: `${app}-${envName}-email-channel`,
+      relayRule: `${app}-${envName}-email-relay`,
+      inboundRule: `${app}-${envName}-email-inbound`,
+    };
+
+    // --- storage -------------------------------------------------------------------------------
+    const storage = new AccessLoggedBucket(this, 'Mail', { retainOnDelete: retain });
+    this.mailBucket = storage.bucket;
+    for (const prefix of [INBOUND_PREFIX, RELAY_PREFIX])
+      this.mailBucket.addLifecycleRule({ prefix, expiration: RECEIVED_MAIL_EXPIRATION });
+    if (settings.agentPageOrigins.length > 0)
+      this.mailBucket.addCorsRule({
+        allowedMethods: [s3.HttpMethods.GET],
+        allowedOrigins: [...settings.agentPageOrigins],
+        maxAge: 300,
+      });
+
+    this.caseTable = new dynamodb.Table(this, 'Cases', {
+      partitionKey: { name: 'caseId', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: retain,
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+
+    // --- functions -----------------------------------------------------------------------------
+    const environment = {
+      [CHANNEL_ENV.mailBucket]: this.mailBucket.bucketName,
+      [CHANNEL_ENV.caseTable]: this.caseTable.tableName,
+      [CHANNEL_ENV.domain]: settings.domain,
+      [CHANNEL_ENV.inquiryAddress]: settings.inquiryAddress,
+      [CHANNEL_ENV.connectInstanceArn]: connectInstanceArn,
+      [CHANNEL_ENV.taskFlowName]: `${app}-${settings.taskFlowName}`,
+      [CHANNEL_ENV.urlLifetimeSeconds]: String(settings.presignedUrlMinutes * 60),
+      [CHANNEL_ENV.detectLanguage]: String(settings.detectLanguage),
+      [CHANNEL_ENV.detectSentiment]: String(settings.detectSentiment),
+      [CHANNEL_ENV.detectEntities]: String(settings.detectEntities),
+      [CHANNEL_ENV.disclaimer]: settings.disclaimer,
+      [CHANNEL_ENV.relaySenders]: settings.relaySenders.join(','),
+    };
+    const pick = (...keys: (keyof typeof CHANNEL_ENV)[]) =>
+      Object.fromEntries(keys.map((k) => [CHANNEL_ENV[k], environment[CHANNEL_ENV[k]]]));
+    const receiving = [
+      'mailBucket',
+      'caseTable',
+      'domain',
+      'inquiryAddress',
+      'connectInstanceArn',
+      'taskFlowName',
+    ] as const;
+
+    this.gateway = new ConnectFunction(this, 'Gateway', {
+      entry: path.join(SRC, 'gateway', 'handler.ts'),
+      description: 'Turns mail to the inquiry address into Amazon Connect tasks of a case (email channel).',
+      serviceName: EMAIL_CHANNEL_FUNCTIONS.gateway,
+      environment: pick(...receiving, 'detectLanguage', 'detectSentiment', 'detectEntities'),
+      timeout: Duration.seconds(60),
+      memorySize: 1024,
+    });
+    this.relay = new ConnectFunction(this, 'Relay', {
+      entry: path.join(SRC, 'relay', 'handler.ts'),
+      description:
+        "Acts on agents' mail to the relay addresses: answers the customer, requeues or closes the case (email channel).",
+      serviceName: EMAIL_CHANNEL_FUNCTIONS.relay,
+      environment: pick(...receiving, 'disclaimer', 'relaySenders'),
+      timeout: Duration.seconds(60),
+    });
+    this.generateUrl = new ConnectFunction(this, 'GenerateUrl', {
+      entry: path.join(SRC, 'generate-url', 'handler.ts'),
+      description:
+        "Presigns URLs of a task's formatted mail and original .eml; returns when to refresh them (email channel).",
+      serviceName: EMAIL_CHANNEL_FUNCTIONS.generateUrl,
+      environment: pick('mailBucket', 'urlLifetimeSeconds'),
+      invokedByFlows: true,
+      connectInstanceArn,
+    });
+    this.whisper = new ConnectFunction(this, 'Whisper', {
+      entry: path.join(SRC, 'whisper', 'handler.ts'),
+      description: 'Records the agent and queue that accepted an email task on its case (email channel).',
+      serviceName: EMAIL_CHANNEL_FUNCTIONS.whisper,
+      environment: pick('caseTable'),
+      invokedByFlows: true,
+      connectInstanceArn,
+    });
+    this.grant(stack, settings, connectInstanceArn);
+
+    // --- receiving -----------------------------------------------------------------------------
+    this.identity = new ses.EmailIdentity(this, 'Identity', {
+      identity: ses.Identity.domain(settings.domain),
+    });
+    this.ruleSet = new ses.ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: names.ruleSet });
+    const ruleArn = (rule: string) =>
+      stack.formatArn({
+        service: 'ses',
+        resource: 'receipt-rule-set',
+        resourceName: `${names.ruleSet}:receipt-rule/${rule}`,
+        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      });
+    const sesMayPut = (sid: string, prefix: string, rule: string) =>
+      this.mailBucket.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid,
+          principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+          actions: ['s3:PutObject'],
+          resources: [this.mailBucket.arnForObjects(`${prefix}*`)],
+          conditions: {
+            StringEquals: { 'aws:SourceAccount': stack.account, 'aws:SourceArn': ruleArn(rule) },
+          },
+        }),
+      );
+    sesMayPut('SesWritesRelayMail', RELAY_PREFIX, names.relayRule);
+    sesMayPut('SesWritesInboundMail', INBOUND_PREFIX, names.inboundRule);
+    const store = (prefix: string): ses.IReceiptRuleAction => ({
+      bind: () => ({ s3Action: { bucketName: this.mailBucket.bucketName, objectKeyPrefix: prefix } }),
+    });
+    const relayRule = this.ruleSet.addRule('RelayRule', {
+      receiptRuleName: names.relayRule,
+      recipients: RELAY_MAILBOXES.map((m) => `${m}@${settings.domain}`),
+      scanEnabled: true,
+      tlsPolicy: ses.TlsPolicy.REQUIRE,
+      actions: [store(RELAY_PREFIX)],
+    });
+    const inboundRule = this.ruleSet.addRule('InboundRule', {
+      receiptRuleName: names.inboundRule,
+      after: relayRule,
+      recipients: [settings.inquiryAddress],
+      scanEnabled: true,
+      actions: [store(INBOUND_PREFIX)],
+    });
+    // SES checks it may write to the bucket when the rule is created.
+    const policy = this.mailBucket.policy as s3.BucketPolicy;
+    relayRule.node.addDependency(policy);
+    inboundRule.node.addDependency(policy);
+
+    this.mailBucket.addEventNotification(
+      s3.EventType.OBJECT_CREATED,
+      new s3n.LambdaDestination(this.gateway),
+      {
+        prefix: INBOUND_PREFIX,
+      },
+    );
+    this.mailBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.relay), {
+      prefix: RELAY_PREFIX,
+    });
+
+    this.activate(names.ruleSet, [relayRule, inboundRule]);
+    this.publish(app, envName);
+    acknowledgeSingletonRole(
+      stack,
+      'BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
+      'Role',
+      "CDK's bucket-notifications custom resource handler (one per stack): it only logs and calls s3:PutBucketNotificationConfiguration at deploy time; the managed basic-execution policy grants just CloudWatch Logs.",
+    );
+  }
+
+  /** Grants each function exactly what its code calls. */
+  private grant(stack: Stack, settings: EmailChannelSettings, instanceArn: string): void {
+    const objects = (prefix: string) => this.mailBucket.arnForObjects(`${prefix}*`);
+    const connectTasks = [
+      new iam.PolicyStatement({
+        sid: 'FindTaskFlow',
+        actions: ['connect:ListContactFlows'],
+        resources: [instanceArn, `${instanceArn}/contact-flow/*`],
+      }),
+      new iam.PolicyStatement({
+        sid: 'StartTasks',
+        actions: ['connect:StartTaskContact'],
+        resources: [`${instanceArn}/contact-flow/*`, `${instanceArn}/contact/*`],
+      }),
+    ];
+    const caseItems = (actions: string[]) =>
+      new iam.PolicyStatement({ actions, resources: [this.caseTable.tableArn] });
+
+    // Gateway: read inbound/, write cases/ and quarantine/, the case table, Comprehend, tasks.
+    this.gateway.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects(INBOUND_PREFIX)] }),
+    );
+    this.gateway.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [objects(CASES_PREFIX), objects(QUARANTINE_PREFIX)],
+      }),
+    );
+    this.gateway.addToRolePolicy(caseItems(['dynamodb:GetItem', 'dynamodb:UpdateItem']));
+    const comprehend = [
+      ...(settings.detectLanguage ? ['comprehend:DetectDominantLanguage'] : []),
+      ...(settings.detectSentiment ? ['comprehend:DetectSentiment'] : []),
+      ...(settings.detectEntities ? ['comprehend:DetectEntities'] : []),
+    ];
+    if (comprehend.length > 0) {
+      this.gateway.addToRolePolicy(
+        new iam.PolicyStatement({ sid: 'DetectInsights', actions: comprehend, resources: ['*'] }),
+      );
+      Validations.of(this.gateway.executionRole).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray tracing and the switched-on Comprehend real-time detections (DetectDominantLanguage, DetectSentiment, DetectEntities): neither supports resource-level permissions.',
+      });
+    }
+    connectTasks.forEach((s) => this.gateway.addToRolePolicy(s));
+
+    // Relay: read relay/ and cases/, write cases/, the case table, SES from the domain, tasks.
+    this.relay.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [objects(RELAY_PREFIX), objects(CASES_PREFIX)],
+      }),
+    );
+    this.relay.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects(CASES_PREFIX)] }),
+    );
+    this.relay.addToRolePolicy(caseItems(['dynamodb:GetItem', 'dynamodb:UpdateItem']));
+    this.relay.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'SendFromTheChannelDomain',
+        actions: ['ses:SendEmail'],
+        resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: settings.domain })],
+        conditions: {
+          StringLike: { 'ses:FromAddress': `${settings.inquiryAddress.split('@')[0]}+*@${settings.domain}` },
+        },
+      }),
+    );
+    connectTasks.forEach((s) => this.relay.addToRolePolicy(s));
+
+    // Flow functions: presign cases/ objects (the URL carries the role's permission); record assignments.
+    this.generateUrl.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects(CASES_PREFIX)] }),
+    );
+    this.whisper.addToRolePolicy(caseItems(['dynamodb:UpdateItem']));
+
+    const reasons: [ConnectFunction, string, string][] = [
+      [
+        this.gateway,
+        objects(INBOUND_PREFIX),
+        'SES names each received mail by its message id under inbound/; read-only.',
+      ],
+      [
+        this.gateway,
+        objects(CASES_PREFIX),
+        "Each case's mails are stored under cases/<caseId>/<mailId>/, ids known only at run time.",
+      ],
+      [
+        this.gateway,
+        objects(QUARANTINE_PREFIX),
+        'Unusable mail is kept under quarantine/<mailId>.eml, ids known only at run time.',
+      ],
+      [
+        this.relay,
+        objects(RELAY_PREFIX),
+        'SES names each agent mail by its message id under relay/; read-only.',
+      ],
+      [
+        this.relay,
+        objects(CASES_PREFIX),
+        "The relay reads a case's latest mail and stores the agent's mail under cases/<caseId>/.",
+      ],
+      [
+        this.generateUrl,
+        objects(CASES_PREFIX),
+        "Presigned URLs of a task's own stored mails under cases/<caseId>/; read-only.",
+      ],
+    ];
+    for (const [fn, resource, reason] of reasons)
+      Validations.of(fn.executionRole).acknowledge({ id: iam5Resource(stack, resource), reason });
+    for (const fn of [this.gateway, this.relay])
+      Validations.of(fn.executionRole).acknowledge(
+        {
+          id: iam5Resource(stack, `${instanceArn}/contact-flow/*`),
+          reason:
+            "The task flow is found by name and tasks start in it; its id is assigned when the contact flows deploy. This instance's flows only.",
+        },
+        {
+          id: iam5Resource(stack, `${instanceArn}/contact/*`),
+          reason:
+            'StartTaskContact creates a contact whose id is unknown before the call; contacts of this instance only.',
+        },
+      );
+  }
+
+  /**
+   * Makes the rule set the account's active one in this Region (CloudFormation cannot), and
+   * deactivates it when the channel is removed. One rule set is active per account and Region.
+   */
+  private activate(ruleSetName: string, rules: Construct[]): void {
+    const call = (parameters?: Record<string, string>): cr.AwsSdkCall => ({
+      service: 'SES',
+      action: 'SetActiveReceiptRuleSet',
+      parameters,
+      physicalResourceId: cr.PhysicalResourceId.of(`active-${ruleSetName}`),
+    });
+    const activation = new cr.AwsCustomResource(this, 'ActivateRuleSet', {
+      onCreate: call({ RuleSetName: ruleSetName }),
+      onUpdate: call({ RuleSetName: ruleSetName }),
+      onDelete: call(),
+      policy: cr.AwsCustomResourcePolicy.fromStatements([
+        new iam.PolicyStatement({ actions: ['ses:SetActiveReceiptRuleSet'], resources: ['*'] }),
+      ]),
+      installLatestAwsSdk: false,
+    });
+    rules.forEach((r) => activation.node.addDependency(r));
+    Validations.of(activation).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'ses:SetActiveReceiptRuleSet supports no resource-level permissions; it is the only action of this policy.',
+    });
+    acknowledgeSingletonRole(
+      Stack.of(this),
+      cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '').replace(/^/, 'AWS'),
+      'ServiceRole',
+      "CDK's AwsCustomResource provider (one per stack): it runs only at deploy time; the managed basic-execution policy grants just CloudWatch Logs.",
+    );
+  }
+
+  /** Publishes the flow functions' ARN and name, so flows resolve `${lambda:email-...}`. */
+  private publish(app: string, envName: string): void {
+    const flowFunctions: [string, ConnectFunction][] = [
+      [EMAIL_CHANNEL_FUNCTIONS.generateUrl, this.generateUrl],
+      [EMAIL_CHANNEL_FUNCTIONS.whisper, this.whisper],
+    ];
+    for (const [name, fn] of flowFunctions) {
+      new ssm.StringParameter(this, `${fn.node.id}ArnParameter`, {
+        parameterName: SsmNames.lambdas.functionArn(app, envName, name),
+        stringValue: fn.functionArn,
+        description: `ARN of the ${name} function`,
+      });
+      new ssm.StringParameter(this, `${fn.node.id}NameParameter`, {
+        parameterName: SsmNames.lambdas.functionName(app, envName, name),
+        stringValue: fn.functionName,
+        description: `Name of the ${name} function`,
+      });
+    }
+  }
+}
+
+/** Acknowledges IAM4 (the basic-execution managed policy) on a CDK singleton provider's role. */
+function acknowledgeSingletonRole(stack: Stack, singletonId: string, roleId: string, reason: string): void {
+  const role = stack.node.tryFindChild(singletonId)?.node.tryFindChild(roleId);
+  if (!role) throw new Error(`EmailChannel: expected CDK's ${singletonId}/${roleId} in ${stack.stackName}.`);
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    reason,
+  });
+}

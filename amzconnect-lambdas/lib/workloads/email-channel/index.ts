@@ -1,0 +1,3 @@
+export * from './email-channel';
+export * from './email-channel-config';
+export * from './email-channel-settings';

@@ -1,0 +1,2 @@
+export * from './messaging-channels';
+export * from './messaging-channels-config';

@@ -1,0 +1,108 @@
+import { AGENT_GUIDES_ENV as E } from './environment-names';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Per-attempt timeout of SES / End User Messaging calls when `SEND_TIMEOUT_MS` is not set. */
+export const DEFAULT_SEND_TIMEOUT_MS = 2000;
+
+/** Settings of the send-email function; `undefined` fields mean "not configured". */
+export interface EmailConfig {
+  readonly fromAddress?: string;
+  readonly template?: string;
+  readonly configurationSet?: string;
+  readonly requestTimeoutMs: number;
+}
+
+/** Settings of the send-SMS function; `undefined` fields mean "not configured". */
+export interface SmsConfig {
+  readonly originationIdentity?: string;
+  readonly messageTemplate?: string;
+  readonly configurationSet?: string;
+  readonly requestTimeoutMs: number;
+}
+
+/** A link shown in the guide's views. */
+export interface GuideLink {
+  readonly label: string;
+  readonly url: string;
+}
+
+/** What the settings function reports to the guide flow. */
+export interface GuideSettings {
+  readonly emailConfigured: boolean;
+  readonly smsConfigured: boolean;
+  readonly customerProfiles: boolean;
+  readonly links: readonly GuideLink[];
+  /** The Region the flow runs in, for the AWS-managed view ARNs. */
+  readonly region: string;
+}
+
+const value = (env: Env, name: string): string | undefined => {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+};
+
+function timeout(env: Env): number {
+  const n = Number(value(env, E.requestTimeoutMs) ?? DEFAULT_SEND_TIMEOUT_MS);
+  return Number.isInteger(n) && n >= 100 && n <= 5000 ? n : DEFAULT_SEND_TIMEOUT_MS;
+}
+
+/** Reads the send-email settings (pure; called once, at cold start). */
+export function readEmailConfig(env: Env): EmailConfig {
+  return {
+    fromAddress: value(env, E.emailFromAddress),
+    template: value(env, E.emailTemplate),
+    configurationSet: value(env, E.emailConfigurationSet),
+    requestTimeoutMs: timeout(env),
+  };
+}
+
+/** Reads the send-SMS settings (pure; called once, at cold start). */
+export function readSmsConfig(env: Env): SmsConfig {
+  return {
+    originationIdentity: value(env, E.smsOriginationIdentity),
+    messageTemplate: value(env, E.smsMessageTemplate),
+    configurationSet: value(env, E.smsConfigurationSet),
+    requestTimeoutMs: timeout(env),
+  };
+}
+
+/** Reads what the settings function reports (pure). Malformed links are left out. */
+export function readGuideSettings(env: Env): GuideSettings {
+  const email = readEmailConfig(env);
+  const sms = readSmsConfig(env);
+  return {
+    emailConfigured: email.fromAddress !== undefined && email.template !== undefined,
+    smsConfigured: sms.originationIdentity !== undefined && sms.messageTemplate !== undefined,
+    customerProfiles: value(env, E.customerProfiles) === 'true',
+    links: parseLinks(value(env, E.links)),
+    region: value(env, 'AWS_REGION') ?? '',
+  };
+}
+
+function parseLinks(raw: string | undefined): GuideLink[] {
+  if (!raw) return [];
+  try {
+    const list: unknown = JSON.parse(raw);
+    if (!Array.isArray(list)) return [];
+    return list.filter(
+      (l): l is GuideLink =>
+        typeof l === 'object' && l !== null && typeof l.label === 'string' && typeof l.url === 'string',
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** Settings the send-email function lacks in this environment (pure); empty when it can send. */
+export function missingEmailSettings(config: EmailConfig): string[] {
+  return [...(config.fromAddress ? [] : [E.emailFromAddress]), ...(config.template ? [] : [E.emailTemplate])];
+}
+
+/** Settings the send-SMS function lacks in this environment (pure); empty when it can send. */
+export function missingSmsSettings(config: SmsConfig): string[] {
+  return [
+    ...(config.originationIdentity ? [] : [E.smsOriginationIdentity]),
+    ...(config.messageTemplate ? [] : [E.smsMessageTemplate]),
+  ];
+}

@@ -1,0 +1,28 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createLogger } from '../../shared/logger';
+import { createMailS3Client } from '../shared/channel-clients';
+import { readChannelConfig } from '../shared/channel-config';
+import { createGenerateUrlHandler } from './create-generate-url-handler';
+
+// Cold start: configuration and client once. Presigning is local (no network call).
+const read = readChannelConfig(process.env, ['mailBucket']);
+const s3 = createMailS3Client();
+
+/** Lambda entry point: invoked by the email customer queue flow. */
+export const handler = createGenerateUrlHandler({
+  lifetime: read.ok
+    ? { ok: true, seconds: read.config.urlLifetimeSeconds }
+    : { ok: false, problem: read.problem },
+  presign: (key, expiresIn, downloadName) =>
+    getSignedUrl(
+      s3,
+      new GetObjectCommand({
+        Bucket: read.ok ? read.config.mailBucket : '',
+        Key: key,
+        ResponseContentDisposition: downloadName ? `attachment; filename="${downloadName}"` : undefined,
+      }),
+      { expiresIn },
+    ),
+  logger: createLogger(),
+});

@@ -1,0 +1,134 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ConfigError, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import {
+  AGENT_GUIDES_CONFIG_FILE,
+  agentGuidesTarget,
+  loadAgentGuidesConfig,
+  parseAgentGuidesConfig,
+} from '../../../lib/workloads/agent-guides/agent-guides-config';
+
+const platform = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`);
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config/workloads/agent-guides.json (the sample)', () => {
+  const config = loadAgentGuidesConfig(platform, AGENT_GUIDES_CONFIG_FILE);
+
+  it('enables the guide for develop only', () => {
+    expect(Object.keys(config.environments)).toEqual(['develop']);
+    expect(agentGuidesTarget(config, 'staging', 'us-east-1')).toBeUndefined();
+    expect(agentGuidesTarget(config, 'prod', 'us-east-1')).toBeUndefined();
+  });
+
+  it('gives us-east-1 an SMS origination identity and leaves us-west-2 without one (the NOT_CONFIGURED path)', () => {
+    expect(agentGuidesTarget(config, 'develop', 'us-east-1')).toEqual({
+      customerProfilesEnabled: true,
+      email: {
+        identity: 'example.com',
+        fromAddress: 'cancellations@example.com',
+        template: 'acme-cancellation-notice',
+        configurationSet: 'acme-agent-guides',
+      },
+      sms: {
+        originationIdentity: 'phone-0123456789abcdef0123456789abcdef',
+        messageTemplate:
+          'ACME: Hi {{CustomerName}}, booking {{Reference}} is cancelled from {{CancellationDate}}. Reply STOP to opt out.',
+      },
+      links: [{ label: 'Cancellation policy', url: 'https://www.example.com/cancellation-policy' }],
+    });
+    expect(agentGuidesTarget(config, 'develop', 'us-west-2')?.sms).toBeUndefined();
+  });
+});
+
+describe('parseAgentGuidesConfig', () => {
+  it('reports every problem with its file, field and fix', () => {
+    // Prepare
+    const raw = {
+      environments: {
+        develop: {
+          enabled: true,
+          customerProfilesEnabled: 'yes',
+          email: { identity: 'Example.com', fromAddress: 'x@other.com', template: 'bad name', extra: 1 },
+          sms: {
+            originationIdentities: {
+              'eu-west-1': 'phone-0123456789abcdef0123456789abcdef',
+              'us-east-1': '+12065550100',
+            },
+            messageTemplate: 'Hi {{FirstName}}',
+          },
+          links: [{ label: '', url: 'http://example.com' }],
+        },
+        qa: { enabled: true },
+        staging: { enabled: 'no' },
+      },
+      version: 2,
+    };
+    // Act
+    const problems = problemsOf(() => parseAgentGuidesConfig(raw, 'agent-guides.json', platform));
+    // Assess
+    expect(problems).toEqual([
+      'agent-guides.json: version: is not a known key; remove it (the only key is "environments").',
+      'agent-guides.json: environments.develop.customerProfilesEnabled: must be true when Customer Profiles is enabled on the instance (the guide pre-fills its forms from it), else false.',
+      'agent-guides.json: environments.develop.email.extra: is not a known key; remove it or fix its spelling (known keys: identity, fromAddress, template, configurationSet).',
+      'agent-guides.json: environments.develop.email.identity: must be the SES identity verified in each Region of the environment: a lowercase domain ("example.com") or an address.',
+      'agent-guides.json: environments.develop.email.template: must be an SES template name: 1-64 letters, digits, _ or -.',
+      'agent-guides.json: environments.develop.sms.originationIdentities.eu-west-1: is not a Region of this environment (us-east-1, us-west-2); remove it or fix the Region.',
+      'agent-guides.json: environments.develop.sms.originationIdentities.us-east-1: must be a phone number id ("phone-" and 32 hex digits) or a pool id ("pool-" and 32 hex digits) from AWS End User Messaging SMS in that Region.',
+      'agent-guides.json: environments.develop.sms.messageTemplate: uses unknown placeholders {{FirstName}}; the fields are {{CustomerName}}, {{CancellationDate}}, {{Reference}}.',
+      'agent-guides.json: environments.develop.links[0].label: must be a text of 1-60 characters.',
+      'agent-guides.json: environments.develop.links[0].url: must be an https:// URL.',
+      'agent-guides.json: environments.qa: is not an environment of env/accountvars.json; use one of develop, staging, prod or remove it.',
+      'agent-guides.json: environments.staging.enabled: must be true (deploy the guide here) or false.',
+    ]);
+  });
+
+  it('refuses a sender outside the identity', () => {
+    const raw = {
+      environments: {
+        develop: {
+          enabled: true,
+          customerProfilesEnabled: false,
+          email: { identity: 'example.com', fromAddress: 'x@other.com', template: 't' },
+        },
+      },
+    };
+    expect(problemsOf(() => parseAgentGuidesConfig(raw, 'f.json', platform))).toEqual([
+      'f.json: environments.develop.email.fromAddress: must be an address of the identity "example.com" (SES sends only from verified identities), e.g. "cancellations@example.com".',
+    ]);
+  });
+
+  it('accepts an enabled environment with no sender at all: it deploys and answers NOT_CONFIGURED', () => {
+    const config = parseAgentGuidesConfig(
+      { environments: { staging: { enabled: true, customerProfilesEnabled: false } } },
+      'f.json',
+      platform,
+    );
+    expect(agentGuidesTarget(config, 'staging', 'us-east-1')).toEqual({
+      customerProfilesEnabled: false,
+      links: [],
+    });
+  });
+
+  it('turns the guide off everywhere when the file does not exist', () => {
+    const missing = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ag-')), 'agent-guides.json');
+    expect(loadAgentGuidesConfig(platform, missing)).toEqual({ environments: {} });
+  });
+
+  it('names the file and the position of a JSON syntax error', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ag-')), 'agent-guides.json');
+    fs.writeFileSync(file, '{ "environments": { ');
+    expect(problemsOf(() => loadAgentGuidesConfig(platform, file, path.dirname(file)))[0]).toMatch(
+      /^agent-guides\.json: : is not valid JSON \(.*\); fix the syntax\.$/,
+    );
+  });
+});

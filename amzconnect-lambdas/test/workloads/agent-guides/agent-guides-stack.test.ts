@@ -1,0 +1,168 @@
+import * as path from 'path';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { synthFindings, ValidationFinding } from '@amzconnect/env/src/testing/nag-findings';
+import { addLambdaStacks, LambdasStack } from '../../../lib';
+
+/** Every statement of the policies attached to the role whose logical id starts with `rolePrefix`. */
+function statementsOf(template: Template, rolePrefix: string): Record<string, any>[] {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref.startsWith(rolePrefix)))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[]);
+}
+
+/** Statements beyond the ones every ConnectFunction role has (its log group, X-Ray). */
+function grantedStatements(template: Template, rolePrefix: string): Record<string, any>[] {
+  return statementsOf(template, rolePrefix).filter(
+    (s) =>
+      !String(s.Action).startsWith('xray:') &&
+      !(Array.isArray(s.Action) && s.Action[0].startsWith('xray:')) &&
+      !JSON.stringify(s.Action).includes('logs:'),
+  );
+}
+
+const INSTANCE_ARN = {
+  Ref: 'SsmParameterValueacmedevelopconnectinstancearnC96584B6F00A464EAD1953AFF4B05118Parameter',
+};
+const ses = (resource: string) => ({
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:us-east-1:111111111111:${resource}`]],
+});
+
+describe('the agent guides in the lambdas stacks of the sample configuration', () => {
+  let stacks: LambdasStack[];
+  let findings: ValidationFinding[];
+  let east: Template;
+  let west: Template;
+
+  beforeAll(() => {
+    // Prepare
+    const config = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
+    const app = createPlatformApp({ skipBundling: true });
+    // Act
+    stacks = addLambdaStacks(app, config, {}) as LambdasStack[];
+    findings = synthFindings(app);
+    east = Template.fromStack(stacks[0]);
+    west = Template.fromStack(stacks[1]);
+  });
+
+  it('deploys the three guide functions for develop (both Regions) and none for staging or prod', () => {
+    const guideFunctions = (s: LambdasStack) =>
+      [...s.functions.keys()].filter((n) => n.startsWith('agent-guides-'));
+    expect(stacks.map((s) => [s.stackName, guideFunctions(s)])).toEqual([
+      [
+        'acme-lambdas-develop-us-east-1',
+        ['agent-guides-settings', 'agent-guides-send-email', 'agent-guides-send-sms'],
+      ],
+      [
+        'acme-lambdas-develop-us-west-2',
+        ['agent-guides-settings', 'agent-guides-send-email', 'agent-guides-send-sms'],
+      ],
+      ['acme-lambdas-staging-us-east-1', []],
+      ['acme-lambdas-prod-us-east-1', []],
+    ]);
+  });
+
+  it('synthesizes with no unacknowledged cdk-nag or template finding', () => {
+    expect(findings).toEqual([]);
+  });
+
+  it('lets send-email call ses:SendEmail only on the configured identity, template and configuration set, from the configured address', () => {
+    expect(grantedStatements(east, 'AgentGuidesSendEmailRole')).toEqual([
+      {
+        Sid: 'SendTheNoticeFromTheConfiguredIdentity',
+        Effect: 'Allow',
+        Action: 'ses:SendEmail',
+        Resource: [
+          ses('identity/example.com'),
+          ses('template/acme-cancellation-notice'),
+          ses('configuration-set/acme-agent-guides'),
+        ],
+        Condition: { StringEquals: { 'ses:FromAddress': 'cancellations@example.com' } },
+      },
+    ]);
+  });
+
+  it("lets send-sms call sms-voice:SendTextMessage only from the Region's origination identity, and nothing where the Region has none", () => {
+    expect(grantedStatements(east, 'AgentGuidesSendSmsRole')).toEqual([
+      {
+        Sid: 'TextTheNoticeFromTheConfiguredOriginationIdentity',
+        Effect: 'Allow',
+        Action: 'sms-voice:SendTextMessage',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':sms-voice:us-east-1:111111111111:phone-number/phone-0123456789abcdef0123456789abcdef',
+            ],
+          ],
+        },
+      },
+    ]);
+    expect(grantedStatements(west, 'AgentGuidesSendSmsRole')).toEqual([]);
+    expect(grantedStatements(east, 'AgentGuidesSettingsRole')).toEqual([]);
+  });
+
+  it("grants no guide role a wildcard resource other than X-Ray's", () => {
+    for (const t of [east, west]) {
+      for (const role of ['AgentGuidesSendEmailRole', 'AgentGuidesSendSmsRole', 'AgentGuidesSettingsRole']) {
+        const wild = statementsOf(t, role).filter((s) => JSON.stringify(s.Resource).includes('*'));
+        expect(wild.map((s) => s.Action)).toEqual([['xray:PutTraceSegments', 'xray:PutTelemetryRecords']]);
+      }
+    }
+  });
+
+  it('associates every guide function with the instance, invocable by Connect from that instance only', () => {
+    for (const id of ['AgentGuidesSendEmail', 'AgentGuidesSendSms', 'AgentGuidesSettings']) {
+      east.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+        InstanceId: INSTANCE_ARN,
+        IntegrationType: 'LAMBDA_FUNCTION',
+        IntegrationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${id}[0-9A-F]{8}$`), 'Arn'] },
+      });
+      east.hasResourceProperties('AWS::Lambda::Permission', {
+        FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${id}[0-9A-F]{8}$`), 'Arn'] },
+        Principal: 'connect.amazonaws.com',
+        SourceArn: INSTANCE_ARN,
+        SourceAccount: '111111111111',
+      });
+    }
+  });
+
+  it('configures each function with its settings only, and leaves SMS unset where the Region has no identity', () => {
+    const envOf = (t: Template, id: string) =>
+      Object.entries(t.findResources('AWS::Lambda::Function')).find(
+        ([k]) => k.startsWith(id) && /^[A-Za-z]+[0-9A-F]{8}$/.test(k),
+      )?.[1].Properties.Environment.Variables;
+    expect(envOf(east, 'AgentGuidesSendEmail')).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: 'agent-guides-send-email',
+      EMAIL_FROM_ADDRESS: 'cancellations@example.com',
+      EMAIL_TEMPLATE: 'acme-cancellation-notice',
+      EMAIL_CONFIGURATION_SET: 'acme-agent-guides',
+    });
+    expect(envOf(east, 'AgentGuidesSendSms')).toMatchObject({
+      SMS_ORIGINATION_IDENTITY: 'phone-0123456789abcdef0123456789abcdef',
+    });
+    expect(envOf(west, 'AgentGuidesSendSms').SMS_ORIGINATION_IDENTITY).toBeUndefined();
+    expect(envOf(east, 'AgentGuidesSettings')).toMatchObject({
+      GUIDE_CUSTOMER_PROFILES: 'true',
+      GUIDE_LINKS: '[{"label":"Cancellation policy","url":"https://www.example.com/cancellation-policy"}]',
+    });
+  });
+
+  it('says at synthesis where a function will answer NOT_CONFIGURED', () => {
+    Annotations.fromStack(stacks[1]).hasInfo(
+      '/acme-lambdas-develop-us-west-2/AgentGuidesSendSms',
+      'agent-guides-send-sms in develop (us-west-2): no SMS origination identity is configured for this Region; the function answers NOT_CONFIGURED and its role has no sending permission.',
+    );
+    expect(Annotations.fromStack(stacks[0]).findInfo('*', Match.stringLikeRegexp('NOT_CONFIGURED'))).toEqual(
+      [],
+    );
+  });
+
+  it('publishes each guide function under the shared SSM names, so flows resolve ${lambda:...}', () => {
+    for (const name of ['agent-guides-send-email', 'agent-guides-send-sms', 'agent-guides-settings']) {
+      east.hasResourceProperties('AWS::SSM::Parameter', { Name: `/acme/develop/lambdas/${name}/arn` });
+    }
+  });
+});

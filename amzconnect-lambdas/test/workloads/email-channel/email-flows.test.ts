@@ -1,0 +1,78 @@
+import * as path from 'path';
+import { flowDocumentsByEnvironment } from '@amzconnect/contact-flows/lib/workload-flows';
+import { loadRepoCatalog } from '@amzconnect/contact-flows/src/catalog/load-repo-catalog';
+import { loadRepoFlows } from '@amzconnect/contact-flows/src/format/load-repo-flows';
+import { lintFlows } from '@amzconnect/contact-flows/src/lint/lint-flows';
+import { FlowDocument } from '@amzconnect/contact-flows/src/model/flow-document';
+import { FLOWS_DIR } from '@amzconnect/contact-flows/src/paths';
+import { EMAIL_CHANNEL_FUNCTIONS } from '../../../lib/workloads/email-channel/email-channel';
+import { EMAIL_CHANNEL_FLOW_FUNCTIONS } from '../../../lib/workloads/email-channel/email-channel-config';
+
+const EMAIL_FLOWS = path.join(FLOWS_DIR, 'email-channel');
+
+describe('email channel flows', () => {
+  const repo = loadRepoFlows(FLOWS_DIR);
+  const email = repo.flows.filter((f) => f.path.startsWith(EMAIL_FLOWS));
+  const byName = (name: string) => email.find((f) => f.document.name === name)?.document as FlowDocument;
+
+  it('are the four flows of the channel, each of the right type', () => {
+    expect(email.map((f) => [f.document.name, f.document.type])).toEqual([
+      ['ACME_email_agent_whisper', 'AGENT_WHISPER'],
+      ['ACME_email_customer_queue', 'CUSTOMER_QUEUE'],
+      ['ACME_email_inbound', 'CONTACT_FLOW'],
+      ['ACME_email_queue_transfer', 'QUEUE_TRANSFER'],
+    ]);
+  });
+
+  it('pass the linter with the repository catalog (which knows the workload flow functions)', () => {
+    const { catalog } = loadRepoCatalog(repo.flows.map((f) => f.document));
+    expect(catalog.lambdas).toEqual(expect.arrayContaining([...EMAIL_CHANNEL_FLOW_FUNCTIONS]));
+    const findings = lintFlows({ flows: email, catalog });
+    expect(findings).toEqual([]);
+  });
+
+  it('invoke exactly the functions the EmailChannel construct publishes', () => {
+    const text = JSON.stringify(email.map((f) => f.document));
+    const invoked = [...new Set([...text.matchAll(/\$\{lambda:([^}]+)\}/g)].map((m) => m[1]))].sort();
+    expect(invoked).toEqual([...EMAIL_CHANNEL_FLOW_FUNCTIONS].sort());
+    expect(invoked).toEqual([EMAIL_CHANNEL_FUNCTIONS.generateUrl, EMAIL_CHANNEL_FUNCTIONS.whisper]);
+  });
+
+  it('refresh the URLs in a loop: invoke, store, wait the returned seconds, invoke again', () => {
+    const actions = byName('ACME_email_customer_queue').content.Actions;
+    const wait = actions.find((a) => a.Identifier === 'wait-until-refresh');
+    expect(wait?.Parameters).toEqual({ TimeoutSeconds: '$.Attributes.UrlRefreshSeconds' });
+    expect(wait?.Transitions?.Conditions?.[0].NextAction).toBe('generate-urls');
+    expect(actions.find((a) => a.Identifier === 'store-urls')?.Parameters?.Attributes).toEqual({
+      FormattedUrl: '$.External.FormattedUrl',
+      OriginalUrl: '$.External.OriginalUrl',
+      UrlRefreshSeconds: '$.External.ExpiresInSeconds',
+    });
+  });
+
+  it('route by the TargetType the gateway sets, and pass the agent to the whisper function', () => {
+    const route = byName('ACME_email_inbound').content.Actions.find((a) => a.Identifier === 'route');
+    expect(route?.Parameters).toEqual({ ComparisonValue: '$.Attributes.TargetType' });
+    const whisper = byName('ACME_email_agent_whisper').content.Actions[0];
+    expect(whisper.Parameters?.LambdaInvocationAttributes).toEqual({
+      AgentArn: '$.Agent.ARN',
+      AgentUserName: '$.Agent.UserName',
+    });
+  });
+
+  it('are deployed only to environments where the channel is on', () => {
+    const documents = flowDocumentsByEnvironment();
+    const names = (env: string) =>
+      documents(env)
+        .map((d) => d.name)
+        .filter((n) => n.startsWith('ACME_email_'));
+    expect(names('develop').sort()).toEqual([
+      'ACME_email_agent_whisper',
+      'ACME_email_customer_queue',
+      'ACME_email_inbound',
+      'ACME_email_queue_transfer',
+    ]);
+    expect(names('staging')).toEqual([]);
+    expect(names('prod')).toEqual([]);
+  });
+});

@@ -1,0 +1,178 @@
+import * as path from 'path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { synthFindings, ValidationFinding } from '@amzconnect/env/src/testing/nag-findings';
+import {
+  addLambdaStacksFor,
+  FUNCTIONS_REGISTRY_FILE,
+  KNOWN_FUNCTION_NAMES,
+  LambdasStack,
+  loadFunctionsRegistry,
+  loadMessagingChannels,
+  messagingChannelsFor,
+} from '../../../lib';
+
+const INSTANCE_ARN_PARAM =
+  'SsmParameterValueacmedevelopconnectinstancearnC96584B6F00A464EAD1953AFF4B05118Parameter';
+const SECRET_ARN =
+  'arn:aws:secretsmanager:us-east-1:111111111111:secret:acme/develop/messaging-channels/facebook-AbC123';
+
+describe('messaging channels in the sample configuration (develop: SMS and Messenger on in us-east-1)', () => {
+  let stacks: LambdasStack[];
+  let findings: ValidationFinding[];
+  let template: Template;
+
+  beforeAll(() => {
+    // Prepare
+    const config = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
+    const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
+    const messaging = loadMessagingChannels(config);
+    const app = createPlatformApp({ skipBundling: true });
+    // Act
+    stacks = addLambdaStacksFor(registry, app, config, undefined, (envName, region) => ({
+      'messaging-channels': messagingChannelsFor(messaging, envName, region),
+    }));
+    findings = synthFindings(app);
+    template = Template.fromStack(stacks[0]);
+  });
+
+  it('synthesizes every environment with no unacknowledged cdk-nag or template finding', () => {
+    expect(findings).toEqual([]);
+  });
+
+  it('deploys the channels only in develop us-east-1 (off by default elsewhere)', () => {
+    const withChannels = stacks
+      .filter((s) => s.node.tryFindChild('MessagingChannels') !== undefined)
+      .map((s) => s.stackName);
+    expect(withChannels).toEqual(['acme-lambdas-develop-us-east-1']);
+  });
+
+  it('lets Connect publish to the standard streaming topic only for this account and instance', () => {
+    const topics = template.findResources('AWS::SNS::Topic');
+    for (const t of Object.values(topics)) {
+      expect(t.Properties.FifoTopic).toBeUndefined();
+      expect(t.Properties.KmsMasterKeyId).toEqual({
+        'Fn::GetAtt': [expect.stringMatching(/^MessagingChannelsTopicKey/), 'Arn'],
+      });
+    }
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: Match.stringLikeRegexp('^MessagingChannelsStreamingTopic') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'ConnectStreamsChatsOfThisInstance',
+            Effect: 'Allow',
+            Principal: { Service: 'connect.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: { Ref: Match.stringLikeRegexp('^MessagingChannelsStreamingTopic') },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '111111111111' },
+              ArnEquals: { 'aws:SourceArn': { Ref: INSTANCE_ARN_PARAM } },
+            },
+          },
+        ]),
+      },
+    });
+  });
+
+  it('subscribes the inbound function to the SMS topic and the outbound function to the streaming topic', () => {
+    const subs = Object.values(template.findResources('AWS::SNS::Subscription')).map((s) => [
+      s.Properties.TopicArn.Ref as string,
+      (s.Properties.Endpoint['Fn::GetAtt'] as string[])[0],
+    ]);
+    expect(subs.sort()).toEqual([
+      [
+        expect.stringMatching(/^MessagingChannelsSmsInboundTopic/),
+        expect.stringMatching(/^MessagingChannelsInbound[0-9A-F]{8}$/),
+      ],
+      [
+        expect.stringMatching(/^MessagingChannelsStreamingTopic/),
+        expect.stringMatching(/^MessagingChannelsOutbound[0-9A-F]{8}$/),
+      ],
+    ]);
+  });
+
+  it('keeps sessions in a TTL table indexed by contact id', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'contactId',
+          KeySchema: [{ AttributeName: 'contactId', KeyType: 'HASH' }],
+        }),
+      ],
+    });
+  });
+
+  it('gives the inbound function the flow name, instance, topic and secret, and only the Connect calls it makes', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'messaging-inbound',
+          CONTACT_FLOW_NAME: 'acme-ACME_messaging_chat',
+          CONNECT_INSTANCE_ARN: { Ref: INSTANCE_ARN_PARAM },
+          STREAMING_TOPIC_ARN: { Ref: Match.stringLikeRegexp('^MessagingChannelsStreamingTopic') },
+          SMS_ORIGINATION_NUMBER: '+12065550100',
+          FACEBOOK_SECRET_ARN: SECRET_ARN,
+        }),
+      },
+    });
+    const policy = Object.values(template.findResources('AWS::IAM::Policy')).find((p) =>
+      (p.Properties.Roles[0].Ref as string).startsWith('MessagingChannelsInboundRole'),
+    );
+    const actions = (policy?.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+      .flatMap((s) => s.Action)
+      .sort();
+    expect(actions).toEqual([
+      'connect:ListContactFlows',
+      'connect:StartChatContact',
+      'connect:StartContactStreaming',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'secretsmanager:GetSecretValue',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+  });
+
+  it('lets the outbound function send SMS only through the configured application', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^MessagingChannelsOutboundRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'SendSms',
+            Effect: 'Allow',
+            Action: 'mobiletargeting:SendMessages',
+            Resource: {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':mobiletargeting:us-east-1:111111111111:apps/0123456789abcdef0123456789abcdef/messages',
+                ],
+              ],
+            },
+          },
+        ]),
+      },
+    });
+  });
+
+  it('routes POST /facebook to the inbound function and GET /facebook to the health check, throttled and access-logged', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /facebook' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /facebook' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+    template.hasOutput('*', { Value: Match.objectLike({ 'Fn::Join': Match.anyValue() }) });
+  });
+});
