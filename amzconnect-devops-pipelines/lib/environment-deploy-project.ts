@@ -53,7 +53,7 @@ export class EnvironmentDeployProject extends Construct {
       new iam.PolicyStatement({
         sid: 'AssumeTargetAccountRoles',
         actions: ['sts:AssumeRole', 'sts:TagSession'],
-        resources: [target.deploy, target.publish],
+        resources: [target.deploy, target.publish, target.flowPlan],
       }),
     );
     this.project = new PipelineProject(this, 'Project', {

@@ -2,6 +2,7 @@ import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Environment, SUBPROJECT_IDS, SubprojectId, ToolingAccount } from '@amzconnect/env';
 import { EnvironmentDeployProject } from './environment-deploy-project';
+import { FlowPlanProject } from './flow-plan-project';
 import { SubprojectPipeline } from './subproject-pipeline';
 import { ToolingCoreStack } from './tooling-core-stack';
 import { artifactBucketName } from './stack-names';
@@ -24,6 +25,8 @@ export interface EnvironmentPipelinesStackProps extends StackProps {
  */
 export class EnvironmentPipelinesStack extends Stack {
   public readonly deployProject: EnvironmentDeployProject;
+  /** Present when the environment requires approval: computes the flow plan shown to release managers. */
+  public readonly flowPlanProject?: FlowPlanProject;
   public readonly pipelines: Readonly<Record<SubprojectId, SubprojectPipeline>>;
 
   constructor(scope: Construct, id: string, props: EnvironmentPipelinesStackProps) {
@@ -41,6 +44,14 @@ export class EnvironmentPipelinesStack extends Stack {
       encryptionKey: core.key.key,
       artifactBucketName: bucketName,
     });
+    if (environment.approval) {
+      this.flowPlanProject = new FlowPlanProject(this, 'FlowPlan', {
+        environment,
+        role: this.deployProject.role,
+        encryptionKey: core.key.key,
+        artifactBucketName: bucketName,
+      });
+    }
     const pipelines = SUBPROJECT_IDS.map(
       (subproject) =>
         [
@@ -56,6 +67,7 @@ export class EnvironmentPipelinesStack extends Stack {
             deployProject: this.deployProject.project,
             notificationTopic: core.topics.pipelineEvents,
             approvalTopic: core.topics.approvals,
+            flowPlanProject: subproject === 'contact-flows' ? this.flowPlanProject?.project : undefined,
           }),
         ] as const,
     );

@@ -8,6 +8,8 @@ import { ToolingCoreStack } from './tooling-core-stack';
 export * from './cfn-execution-policy';
 export * from './environment-deploy-project';
 export * from './environment-pipelines-stack';
+export * from './flow-plan-project';
+export * from './pipeline-project';
 export * from './pipeline-notifications';
 export * from './release-plan-continuer';
 export * from './self-update-pipeline';

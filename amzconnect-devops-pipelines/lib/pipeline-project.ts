@@ -22,6 +22,10 @@ export interface PipelineProjectProps {
   readonly role?: iam.IRole;
   /** Compute size. @default SMALL */
   readonly computeType?: codebuild.ComputeType;
+  /** Variables the command exports to the pipeline (buildspec `env.exported-variables`). @default none */
+  readonly exportedVariables?: readonly string[];
+  /** Plain environment variables of the project. @default none */
+  readonly environmentVariables?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -51,9 +55,13 @@ export class PipelineProject extends Construct {
         buildImage: codebuild.LinuxArmBuildImage.AMAZON_LINUX_2023_STANDARD_3_0,
         computeType: props.computeType ?? codebuild.ComputeType.SMALL,
       },
+      environmentVariables: Object.fromEntries(
+        Object.entries(props.environmentVariables ?? {}).map(([k, value]) => [k, { value }]),
+      ),
       logging: { cloudWatch: { logGroup: this.logGroup } },
       buildSpec: codebuild.BuildSpec.fromObject({
         version: '0.2',
+        ...(props.exportedVariables?.length ? { env: { 'exported-variables': [...props.exportedVariables] } } : {}),
         phases: {
           install: { 'runtime-versions': { nodejs: 20 } },
           build: { commands: [props.command] },

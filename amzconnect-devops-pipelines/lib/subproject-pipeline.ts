@@ -17,6 +17,7 @@ import {
 } from '@amzconnect/env';
 import { CLOUD_ASSEMBLY_ARTIFACT, STACK_NAME_VARIABLE } from './environment-deploy-project';
 import { TARGET_ENV_VARIABLE } from './subproject-build-projects';
+import { PLAN_SUMMARY_VARIABLE, TARGET_REGION_VARIABLE } from './flow-plan-project';
 import { notifyOnExecutionResult } from './pipeline-notifications';
 import { acknowledgeArtifactGrants, acknowledgeBucketObjects } from './nag-acknowledgements';
 
@@ -45,6 +46,12 @@ export interface SubprojectPipelineProps {
   readonly notificationTopic: sns.ITopic;
   /** Topic receiving approval requests; used only when the environment requires approval. */
   readonly approvalTopic: sns.ITopic;
+  /**
+   * Project computing the contact-flow plan; when given and the environment requires approval, a
+   * Plan stage (one action per Region) runs before the approval and its summary joins the message.
+   * @default no plan stage
+   */
+  readonly flowPlanProject?: codebuild.IProject;
 }
 
 /**
@@ -103,6 +110,25 @@ export class SubprojectPipeline extends Construct {
       ],
     });
 
+    const planSummaries: string[] = [];
+    if (env.approval && props.flowPlanProject) {
+      this.pipeline.addStage({
+        stageName: 'Plan',
+        actions: env.regions.map((region) => {
+          const namespace = `FlowPlan-${region}`;
+          planSummaries.push(`${region}: #{${namespace}.${PLAN_SUMMARY_VARIABLE}}`);
+          return new actions.CodeBuildAction({
+            actionName: `Plan-${region}`,
+            project: props.flowPlanProject!,
+            input: source,
+            runOrder: 1,
+            variablesNamespace: namespace,
+            environmentVariables: { [TARGET_REGION_VARIABLE]: { value: region } },
+          });
+        }),
+      });
+    }
+
     if (env.approval) {
       const commit = `#{${SOURCE_VARIABLES_NAMESPACE}.CommitId}`;
       this.pipeline.addStage({
@@ -115,7 +141,8 @@ export class SubprojectPipeline extends Construct {
             additionalInformation:
               `Deploy ${sub.title} (${sub.folder}) to ${env.name} (account ${env.account}, ${env.regions.join(', ')}). ` +
               `Commit ${commit}: #{${SOURCE_VARIABLES_NAMESPACE}.CommitMessage}. ` +
-              `Release plan: #{variables.${PIPELINE_VARIABLES.releaseSubprojects}}.`,
+              `Release plan: #{variables.${PIPELINE_VARIABLES.releaseSubprojects}}.` +
+              (planSummaries.length ? ` Flow plan: ${planSummaries.join('; ')}.` : ''),
           }),
         ],
       });

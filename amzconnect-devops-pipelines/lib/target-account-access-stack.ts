@@ -4,6 +4,21 @@ import { Construct } from 'constructs';
 import { BOOTSTRAP_QUALIFIER, Environment, targetRoleNames, toolingDeployRoleArn, ToolingAccount } from '@amzconnect/env';
 import { cfnExecutionPolicyStatements, MANAGED_SERVICES } from './cfn-execution-policy';
 
+/** What the flow plan reads in Connect: lists, descriptions and searches, never a write. */
+export const FLOW_PLAN_CONNECT_ACTIONS = [
+  'connect:DescribeContactFlow',
+  'connect:DescribeContactFlowModule',
+  'connect:ListBots',
+  'connect:ListContactFlowModules',
+  'connect:ListContactFlows',
+  'connect:ListHoursOfOperations',
+  'connect:ListLambdaFunctions',
+  'connect:ListPrompts',
+  'connect:ListQueues',
+  'connect:SearchContactFlowModules',
+  'connect:SearchContactFlows',
+];
+
 /** Props of {@link TargetAccountAccessStack}. */
 export interface TargetAccountAccessStackProps extends StackProps {
   /** The environment whose account this stack prepares. */
@@ -23,6 +38,8 @@ export class TargetAccountAccessStack extends Stack {
   public readonly deployRole: iam.Role;
   public readonly publishRole: iam.Role;
   public readonly executionRole: iam.Role;
+  /** Reads the instance for the flow plan shown before approval; never writes. */
+  public readonly flowPlanRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: TargetAccountAccessStackProps) {
     super(scope, id, props);
@@ -132,6 +149,8 @@ export class TargetAccountAccessStack extends Stack {
     }
     this.acknowledgeAssetAccess(this.deployRole, assetBuckets, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']);
 
+    this.flowPlanRole = this.createFlowPlanRole(env, names.flowPlan, trusted);
+
     this.publishRole = new iam.Role(this, 'PublishRole', {
       roleName: names.publish,
       assumedBy: trusted,
@@ -155,6 +174,42 @@ export class TargetAccountAccessStack extends Stack {
       's3:Abort*',
       's3:DeleteObject*',
     ]);
+  }
+
+  /** Read-only access to the environment's Connect instances and its published SSM parameters. */
+  private createFlowPlanRole(env: Environment, roleName: string, trusted: iam.IPrincipal): iam.Role {
+    const role = new iam.Role(this, 'FlowPlanRole', {
+      roleName,
+      assumedBy: trusted,
+      description: `Assumed by the tooling account's ${env.name} deploy project to compute the contact-flow plan (read-only)`,
+    });
+    role.assumeRolePolicy?.addStatements(new iam.PolicyStatement({ actions: ['sts:TagSession'], principals: [trusted] }));
+    const instances = env.regions.map((region) => `arn:${this.partition}:connect:${region}:${env.account}:instance/*`);
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadConnectInstance',
+        actions: FLOW_PLAN_CONNECT_ACTIONS,
+        resources: instances,
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadPublishedParameters',
+        actions: ['ssm:GetParameter', 'ssm:GetParameters'],
+        resources: env.regions.map((region) => `arn:${this.partition}:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*`),
+      }),
+    );
+    for (const region of env.regions) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:connect:${region}:${env.account}:instance/*]`,
+        reason: 'The instance id is created by the instance stack after this stack; the actions are read-only (List, Describe, Search).',
+      });
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*]`,
+        reason: "Read-only access to the parameters the environment's stacks publish under its own prefix.",
+      });
+    }
+    return role;
   }
 
   /** Acknowledges the wildcards of access to the CDK assets buckets of this environment's Regions. */

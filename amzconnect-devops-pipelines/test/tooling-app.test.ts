@@ -84,8 +84,39 @@ describe('tooling app for the sample configuration', () => {
       Object.values(pipelinesOf(envTemplate(name))).map((p) => p.Properties.Stages.map((s: { Name: string }) => s.Name));
 
     expect(new Set(stageNames('develop').map((s) => s.join('>')))).toEqual(new Set(['Source>Build>Deploy']));
-    expect(new Set(stageNames('staging').map((s) => s.join('>')))).toEqual(new Set(['Source>Build>Approve>Deploy']));
-    expect(new Set(stageNames('prod').map((s) => s.join('>')))).toEqual(new Set(['Source>Build>Approve>Deploy']));
+    for (const env of ['staging', 'prod']) {
+      expect(new Set(stageNames(env).map((s) => s.join('>')))).toEqual(
+        new Set(['Source>Build>Approve>Deploy', 'Source>Build>Plan>Approve>Deploy']),
+      );
+    }
+  });
+
+  it('shows release managers the contact-flow plan of every Region before they approve', () => {
+    const pipeline = Object.values(pipelinesOf(envTemplate('staging'))).find((p) => p.Properties.Name === 'amzconnect-contact-flows-staging')!;
+    const stages = pipeline.Properties.Stages as any[];
+    const plan = stages.find((s) => s.Name === 'Plan');
+    const approve = stages.find((s) => s.Name === 'Approve');
+
+    expect(stages.map((s) => s.Name)).toEqual(['Source', 'Build', 'Plan', 'Approve', 'Deploy']);
+    expect(plan.Actions.map((a: any) => [a.Name, a.Namespace, JSON.parse(a.Configuration.EnvironmentVariables)])).toEqual([
+      ['Plan-us-east-1', 'FlowPlan-us-east-1', [{ name: 'TARGET_REGION', type: 'PLAINTEXT', value: 'us-east-1' }]],
+    ]);
+    expect(approve.Actions[0].Configuration.CustomData).toContain('Flow plan: us-east-1: #{FlowPlan-us-east-1.PLAN_SUMMARY}.');
+    const buildSpecs = Object.values(envTemplate('staging').findResources('AWS::CodeBuild::Project')).map(
+      (p) => JSON.parse(p.Properties.Source.BuildSpec),
+    );
+    expect(buildSpecs).toContainEqual(
+      expect.objectContaining({
+        env: { 'exported-variables': ['PLAN_SUMMARY'] },
+        phases: expect.objectContaining({
+          build: {
+            commands: [
+              'bash amzconnect-devops-pipelines/scripts/flow-plan.sh "$TARGET_ENV" "$TARGET_REGION" "arn:aws:iam::222222222222:role/acme-staging-flow-plan"',
+            ],
+          },
+        }),
+      }),
+    );
   });
 
   it('tells release managers the commit, its message, a link and the sub-project', () => {
@@ -140,6 +171,7 @@ describe('tooling app for the sample configuration', () => {
             Resource: [
               'arn:aws:iam::111111111111:role/acme-develop-pipeline-deploy',
               'arn:aws:iam::111111111111:role/acme-develop-pipeline-publish',
+              'arn:aws:iam::111111111111:role/acme-develop-flow-plan',
             ],
           },
         ]),
@@ -236,6 +268,21 @@ describe('target-account access stack', () => {
       RoleName: 'acme-develop-cfn-exec',
       AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'cloudformation.amazonaws.com' } })] },
     });
+  });
+
+  it('gives the flow plan read-only access to the Connect instances and published parameters', () => {
+    target.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'acme-develop-flow-plan',
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({ Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-deploy-develop' } })]),
+      }),
+    });
+    const policies = Object.values(target.findResources('AWS::IAM::Policy'));
+    const planPolicy = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('FlowPlanRole'))!;
+    const actions = (planPolicy.Properties.PolicyDocument.Statement as any[]).flatMap((st) => [st.Action].flat()) as string[];
+
+    expect(actions.filter((a) => a.startsWith('connect:')).every((a) => /^connect:(List|Describe|Search)/.test(a))).toBe(true);
+    expect(actions).toEqual(expect.arrayContaining(['connect:SearchContactFlows', 'ssm:GetParameters']));
   });
 
   it('lets the deploy role pass only the execution role and touch only the environment stacks', () => {

@@ -10,7 +10,9 @@ import { Environment, ToolingAccount } from './platform-config';
  * (`amzconnect-devops-pipelines`, `TargetAccountAccessStack`):
  * - deploy: assumed by the tooling deploy role; drives CloudFormation for the environment's stacks;
  * - publish: assumed by the tooling deploy role; uploads file assets to the CDK assets bucket;
- * - execution: assumed by CloudFormation; carries the scoped execution policy.
+ * - execution: assumed by CloudFormation; carries the scoped execution policy;
+ * - flow plan: assumed by the tooling deploy role; reads the Connect instance (never writes) so
+ *   the contact-flows pipeline can show release managers the flow plan before they approve.
  * Every sub-project stack is synthesized with {@link targetStackSynthesizer}, so `cdk deploy` uses
  * these roles instead of the default bootstrap roles. The CDK bootstrap (assets bucket, version
  * parameter) is still required, without `--trust`.
@@ -34,12 +36,14 @@ export function targetRoleNames(env: Pick<Environment, 'app' | 'name'>): {
   readonly deploy: string;
   readonly publish: string;
   readonly execution: string;
+  readonly flowPlan: string;
 } {
   const base = `${env.app}-${env.name}`;
   return {
     deploy: `${base}-pipeline-deploy`,
     publish: `${base}-pipeline-publish`,
     execution: `${base}-cfn-exec`,
+    flowPlan: `${base}-flow-plan`,
   };
 }
 
@@ -48,10 +52,16 @@ export function targetRoleArns(env: Pick<Environment, 'app' | 'name' | 'account'
   readonly deploy: string;
   readonly publish: string;
   readonly execution: string;
+  readonly flowPlan: string;
 } {
   const names = targetRoleNames(env);
   const arn = (n: string) => `arn:aws:iam::${env.account}:role/${n}`;
-  return { deploy: arn(names.deploy), publish: arn(names.publish), execution: arn(names.execution) };
+  return {
+    deploy: arn(names.deploy),
+    publish: arn(names.publish),
+    execution: arn(names.execution),
+    flowPlan: arn(names.flowPlan),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { CliIo } from '../cli/cli-io';
 import { parseArgs } from '../cli/parse-args';
 import { UsageError } from '../cli/usage-error';
 import { loadRepoFlows } from '../format/load-repo-flows';
+import { loadWorkloadSwitches, workloadOfFlowFile } from '../format/workload-flows';
 import { FlowDocument } from '../model/flow-document';
 import { REPO_ROOT } from '../paths';
 import { Clock } from './clock';
@@ -93,10 +94,11 @@ export function deployCommandContext(
 }
 
 /**
- * The repository's flows and modules, ready to deploy.
+ * The repository's flows and modules, ready to deploy. With `envName`, flows of workloads that
+ * environment does not turn on (`flows/<workload>/`, see `src/format/workload-flows.ts`) are left out.
  * @throws Error listing every file that could not be read (nothing deploys from a broken repo)
  */
-export function loadDeployDocuments(repoRoot: string): FlowDocument[] {
+export function loadDeployDocuments(repoRoot: string, envName?: string): FlowDocument[] {
   const flowsDir = path.join(repoRoot, 'amzconnect-contact-flows', 'flows');
   const { flows, errors } = loadRepoFlows(flowsDir);
   if (errors.length > 0) {
@@ -104,5 +106,12 @@ export function loadDeployDocuments(repoRoot: string): FlowDocument[] {
       `${errors.length} flow file(s) cannot be read; run \`npm run flows -- lint\`:\n${errors.map((e) => `- ${e.message}`).join('\n')}`,
     );
   }
-  return flows.map((f) => f.document);
+  if (envName === undefined) return flows.map((f) => f.document);
+  const switches = loadWorkloadSwitches(path.join(repoRoot, 'amzconnect-lambdas', 'config', 'workloads'));
+  return flows
+    .filter((f) => {
+      const workload = workloadOfFlowFile(f.path, switches, flowsDir);
+      return workload === undefined || switches.get(workload)?.has(envName) === true;
+    })
+    .map((f) => f.document);
 }

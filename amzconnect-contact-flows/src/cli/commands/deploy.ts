@@ -15,7 +15,7 @@ export const summary =
  */
 export async function run(argv: readonly string[], io: DeployCliIo): Promise<number> {
   const ctx = deployCommandContext(argv, 'deploy', io, { versions: 'boolean' });
-  const documents = loadDeployDocuments(ctx.repoRoot);
+  const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env);
   const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
   const deployer = new ContactFlowDeployer({
     target: ctx.target,

@@ -18,7 +18,7 @@ export const summary =
  */
 export async function run(argv: readonly string[], io: DeployCliIo): Promise<number> {
   const ctx = deployCommandContext(argv, 'plan', io, { out: 'string' });
-  const documents = loadDeployDocuments(ctx.repoRoot);
+  const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env);
   const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
   const deployer = new ContactFlowDeployer({
     target: ctx.target,

@@ -2,9 +2,11 @@ import * as path from 'path';
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
@@ -69,6 +71,12 @@ export class EmailChannel extends Construct {
   public readonly ruleSet: ses.ReceiptRuleSet;
   /** The sending and receiving domain identity (Easy DKIM). */
   public readonly identity: ses.EmailIdentity;
+  /**
+   * S3 events the gateway or the relay still failed on after Lambda's two retries (an AWS error,
+   * not a bad mail: those are quarantined or refused). The mail itself stays in the bucket;
+   * replay an event by invoking the function with it.
+   */
+  public readonly failedEvents: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: EmailChannelProps) {
     super(scope, id);
@@ -162,6 +170,22 @@ export class EmailChannel extends Construct {
       connectInstanceArn,
     });
     this.grant(stack, settings, connectInstanceArn);
+
+    this.failedEvents = new sqs.Queue(this, 'FailedMailEvents', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.failedEvents).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "This queue is itself the failure destination of the gateway's and relay's asynchronous invocations.",
+    });
+    for (const fn of [this.gateway, this.relay])
+      fn.configureAsyncInvoke({
+        retryAttempts: 2,
+        onFailure: new destinations.SqsDestination(this.failedEvents),
+      });
 
     // --- receiving -----------------------------------------------------------------------------
     this.identity = new ses.EmailIdentity(this, 'Identity', {

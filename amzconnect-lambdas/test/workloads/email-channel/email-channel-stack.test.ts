@@ -137,6 +137,32 @@ describe('email channel in the lambdas stacks of the sample configuration', () =
     });
   });
 
+  it('lets only the agent page origin read mail from a browser (CORS GET)', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: {
+        CorsRules: [{ AllowedMethods: ['GET'], AllowedOrigins: ['https://ccp.example.com'], MaxAge: 300 }],
+      },
+    });
+  });
+
+  it('sends events the gateway or relay still fail on after two retries to an encrypted queue', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1209600,
+    });
+    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig'));
+    expect(configs).toHaveLength(2);
+    for (const c of configs)
+      expect(c.Properties).toMatchObject({
+        MaximumRetryAttempts: 2,
+        DestinationConfig: {
+          OnFailure: {
+            Destination: { 'Fn::GetAtt': [expect.stringMatching(/^EmailChannelFailedMailEvents/), 'Arn'] },
+          },
+        },
+      });
+  });
+
   it('triggers the gateway from inbound/ and the relay from relay/', () => {
     const notifications = Object.values(template.findResources('Custom::S3BucketNotifications'));
     const configs = notifications.flatMap(

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { flowDocumentsByEnvironment } from '@amzconnect/contact-flows/lib/workload-flows';
+import { flowDocumentsByEnvironment } from '@amzconnect/contact-flows/src/format/workload-flows';
 import { loadRepoCatalog } from '@amzconnect/contact-flows/src/catalog/load-repo-catalog';
 import { loadRepoFlows } from '@amzconnect/contact-flows/src/format/load-repo-flows';
 import { lintFlows } from '@amzconnect/contact-flows/src/lint/lint-flows';

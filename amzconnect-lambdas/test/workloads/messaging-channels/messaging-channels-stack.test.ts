@@ -176,3 +176,85 @@ describe('messaging channels in the sample configuration (develop: SMS and Messe
     template.hasOutput('*', { Value: Match.objectLike({ 'Fn::Join': Match.anyValue() }) });
   });
 });
+
+describe('messaging channels with only SMS on', () => {
+  const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
+  it('creates no Facebook endpoint, health check or secret permission, and passes cdk-nag', () => {
+    // Prepare
+    const app = createPlatformApp({ skipBundling: true });
+    // Act
+    const stack = new LambdasStack(app, 'acme-lambdas-prod-us-east-1', {
+      env: { account: '333333333333', region: 'us-east-1' },
+      app: 'acme',
+      envName: 'prod',
+      functions: registry.functions,
+      workloads: {
+        'messaging-channels': {
+          region: 'us-east-1',
+          contactFlow: {
+            reference: '${flow:ACME_messaging_chat}',
+            name: 'ACME_messaging_chat',
+            deployedName: 'acme-ACME_messaging_chat',
+          },
+          sms: { originationNumber: '+12065550100', applicationId: '0123456789abcdef0123456789abcdef' },
+        },
+      },
+    });
+    const findings = synthFindings(app);
+    const template = Template.fromStack(stack);
+    // Assess
+    expect(findings).toEqual([]);
+    template.resourceCountIs('AWS::ApiGatewayV2::Api', 0);
+    const services = Object.values(template.findResources('AWS::Lambda::Function'))
+      .map((f) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME as string)
+      .filter((name) => name.startsWith('messaging-'));
+    expect(services.sort()).toEqual(['messaging-inbound', 'messaging-outbound']);
+    template.resourceCountIs('AWS::SNS::Topic', 2);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[],
+    );
+    expect(statements.flatMap((s) => s.Action)).not.toContain('secretsmanager:GetSecretValue');
+    const inbound = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === 'messaging-inbound',
+    );
+    expect(inbound?.Properties.Environment.Variables.FACEBOOK_SECRET_ARN).toBeUndefined();
+  });
+
+  it('lets Connect and End User Messaging use the topic key only for this account', () => {
+    // Prepare
+    const app = createPlatformApp({ skipBundling: true });
+    const stack = new LambdasStack(app, 'acme-lambdas-prod-us-east-1', {
+      env: { account: '333333333333', region: 'us-east-1' },
+      app: 'acme',
+      envName: 'prod',
+      functions: registry.functions,
+      workloads: {
+        'messaging-channels': {
+          region: 'us-east-1',
+          contactFlow: { reference: '${flow:F}', name: 'F', deployedName: 'acme-F' },
+          sms: { originationNumber: '+12065550100', applicationId: '0123456789abcdef0123456789abcdef' },
+        },
+      },
+    });
+    // Act
+    const template = Template.fromStack(stack);
+    // Assess
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'ServicesPublishToEncryptedTopics',
+            Effect: 'Allow',
+            Principal: {
+              Service: ['connect.amazonaws.com', 'sms-voice.amazonaws.com', 'mobiletargeting.amazonaws.com'],
+            },
+            Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:SourceAccount': '333333333333' } },
+          },
+        ]),
+      },
+    });
+  });
+});

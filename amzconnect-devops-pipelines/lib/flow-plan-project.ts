@@ -1,0 +1,51 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import { Construct } from 'constructs';
+import { Environment, targetRoleArns } from '@amzconnect/env';
+import { PipelineProject } from './pipeline-project';
+import { TARGET_ENV_VARIABLE } from './subproject-build-projects';
+
+/** Script that computes the flow plan, relative to the repository root. */
+export const FLOW_PLAN_SCRIPT = 'amzconnect-devops-pipelines/scripts/flow-plan.sh';
+
+/** Variable the plan step exports for the approval message. */
+export const PLAN_SUMMARY_VARIABLE = 'PLAN_SUMMARY';
+
+/** Variable naming the Region a plan action reads. */
+export const TARGET_REGION_VARIABLE = 'TARGET_REGION';
+
+/** Props of {@link FlowPlanProject}. */
+export interface FlowPlanProjectProps {
+  /** The environment whose instances the plan reads. */
+  readonly environment: Environment;
+  /** The environment's deploy role, which may assume the target account's flow-plan role. */
+  readonly role: iam.IRole;
+  /** Key that encrypts artifacts and logs. */
+  readonly encryptionKey: kms.IKey;
+  /** Name of the artifact bucket. */
+  readonly artifactBucketName: string;
+}
+
+/**
+ * Computes the contact-flow plan of one environment and Region before release managers approve:
+ * runs `scripts/flow-plan.sh` with the read-only flow-plan role of the target account and exports
+ * a one-line summary for the approval message.
+ */
+export class FlowPlanProject extends Construct {
+  public readonly project: codebuild.PipelineProject;
+
+  constructor(scope: Construct, id: string, props: FlowPlanProjectProps) {
+    super(scope, id);
+    const env = props.environment;
+    this.project = new PipelineProject(this, 'Project', {
+      description: `Contact-flow plan for ${env.name} (${env.account}), read-only`,
+      command: `bash ${FLOW_PLAN_SCRIPT} "$${TARGET_ENV_VARIABLE}" "$${TARGET_REGION_VARIABLE}" "${targetRoleArns(env).flowPlan}"`,
+      role: props.role,
+      encryptionKey: props.encryptionKey,
+      artifactBucketName: props.artifactBucketName,
+      exportedVariables: [PLAN_SUMMARY_VARIABLE],
+      environmentVariables: { [TARGET_ENV_VARIABLE]: env.name },
+    }).project;
+  }
+}
