@@ -26,7 +26,8 @@ AWS_PROFILE=flow-plan npm run --silent flows -- plan --env "${environment}" --re
 status=$?
 set -e
 if [ -s flow-plan.txt ]; then
-  PLAN_SUMMARY="$(head -n 1 flow-plan.txt | cut -c1-120)"
+  # First line: "Plan for <app> <env> <region> (instance <id>): N to create, N to update, ..."
+  PLAN_SUMMARY="$(head -n 1 flow-plan.txt | sed 's/^.*): //' | cut -c1-120)"
 else
   PLAN_SUMMARY="no plan (see the build log)"
 fi

@@ -8,6 +8,7 @@ import {
   loadWorkloadSwitches,
   workloadOfFlowFile,
 } from '@amzconnect/contact-flows/lib/workload-flows';
+import { loadDeployDocuments } from '@amzconnect/contact-flows/src/deploy/deploy-command-context';
 import {
   DeployTestEnvironment,
   startDeployTestEnvironment,
@@ -139,7 +140,7 @@ describe('which environments get the guide flows', () => {
     expect([...(loadWorkloadSwitches().get('agent-guides') ?? [])]).toEqual(['develop']);
   });
 
-  it('deploys the guide flows to develop only; every environment keeps the other flows', () => {
+  it('deploys the guide flows to develop only (stacks and the plan/deploy commands); every environment keeps the other flows', () => {
     // Prepare
     const switches = loadWorkloadSwitches();
     const forEnv = flowDocumentsByEnvironment(switches);
@@ -154,6 +155,8 @@ describe('which environments get the guide flows', () => {
     expect(guideFlows('prod')).toEqual([]);
     expect(forEnv('prod').map((d) => d.name)).toContain('ACME_Main');
     expect(workloadOfFlowFile(path.join(GUIDE_DIR, `${GUIDE}.json`), switches)).toBe('agent-guides');
+    expect(loadDeployDocuments(REPO_ROOT, 'develop').map((d) => d.name)).toContain(GUIDE);
+    expect(loadDeployDocuments(REPO_ROOT, 'staging').map((d) => d.name)).not.toContain(GUIDE);
     expect(workloadOfFlowFile(path.join(FLOWS_DIR, 'ACME_Main.json'), switches)).toBeUndefined();
   });
 });
