@@ -4,7 +4,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/cdk.out/**', '**/*.js', '**/*.mjs', '**/test/fixtures/**'] },
+  {
+    ignores: ['**/node_modules/**', '**/cdk.out/**', '**/*.js', '**/*.mjs', '**/test/fixtures/**', 'tmp/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -45,9 +45,14 @@ async function main(): Promise<void> {
   if (args.includes('--full')) {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-full-'));
     const times = await timeRuns(Math.min(runs, 3), () =>
-      execFileSync('npx', ['tsx', 'amzconnect-devops-pipelines/src/cli/synth-all.ts', '--out', out], { cwd: REPO_ROOT, stdio: 'ignore' }),
+      execFileSync('npx', ['tsx', 'amzconnect-devops-pipelines/src/cli/synth-all.ts', '--out', out], {
+        cwd: REPO_ROOT,
+        stdio: 'ignore',
+      }),
     );
-    console.log(`npm run synth (all five apps, bundling), sample config: median ${fmt(median(times))} over ${times.length} runs`);
+    console.log(
+      `npm run synth (all five apps, bundling), sample config: median ${fmt(median(times))} over ${times.length} runs`,
+    );
   }
 }
 

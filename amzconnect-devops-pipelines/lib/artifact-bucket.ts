@@ -1,4 +1,3 @@
-
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
@@ -40,7 +39,8 @@ export class ArtifactBucket extends Construct {
     });
     Validations.of(this.accessLogBucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'This bucket is the destination of the artifact bucket access logs; logging it to itself would loop.',
+      reason:
+        'This bucket is the destination of the artifact bucket access logs; logging it to itself would loop.',
     });
     this.bucket = new s3.Bucket(this, 'Bucket', {
       bucketName: props.bucketName,

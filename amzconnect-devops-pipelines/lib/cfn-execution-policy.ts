@@ -59,7 +59,10 @@ export const SERVICE_LINKED_ROLE_SERVICES: readonly string[] = [
  * roles after their stack, and every platform stack is named `<app>-...`) and to the
  * service-linked roles of Connect, Lex and Customer Profiles. No `NotAction`, no `iam:*`.
  */
-export function cfnExecutionPolicyStatements(env: Pick<Environment, 'app' | 'account'>, partition = 'aws'): iam.PolicyStatement[] {
+export function cfnExecutionPolicyStatements(
+  env: Pick<Environment, 'app' | 'account'>,
+  partition = 'aws',
+): iam.PolicyStatement[] {
   return [
     new iam.PolicyStatement({
       sid: 'ManageContactCenterServices',

@@ -33,7 +33,11 @@ export interface ToolingStacks {
  * The tooling stacks always cover every enabled environment; `options.environments` only
  * restricts the target access stacks.
  */
-export function addToolingStacks(app: App, config: PlatformConfig, options: AddStacksOptions = {}): ToolingStacks {
+export function addToolingStacks(
+  app: App,
+  config: PlatformConfig,
+  options: AddStacksOptions = {},
+): ToolingStacks {
   const toolingEnv = { account: config.tooling.account, region: config.tooling.region };
   const core = new ToolingCoreStack(app, TOOLING_CORE_STACK_NAME, {
     stackName: TOOLING_CORE_STACK_NAME,

@@ -8,20 +8,30 @@ import { IConstruct } from 'constructs';
  * targets the artifact bucket and the tooling key.
  */
 export const ARTIFACT_GRANT_ACTIONS: Readonly<Record<string, string>> = {
-  'kms:GenerateDataKey*': 'Encrypting artifacts with the tooling key (the only key in the statement) needs every GenerateDataKey variant.',
-  'kms:ReEncrypt*': 'Granted by CDK with encrypt/decrypt on the tooling key only; used when S3 re-encrypts artifact objects.',
+  'kms:GenerateDataKey*':
+    'Encrypting artifacts with the tooling key (the only key in the statement) needs every GenerateDataKey variant.',
+  'kms:ReEncrypt*':
+    'Granted by CDK with encrypt/decrypt on the tooling key only; used when S3 re-encrypts artifact objects.',
   's3:GetObject*': 'Reads pipeline artifacts (object, version, ACL, tagging) from the artifact bucket only.',
-  's3:GetBucket*': 'Reads the artifact bucket configuration (location, versioning) of the artifact bucket only.',
+  's3:GetBucket*':
+    'Reads the artifact bucket configuration (location, versioning) of the artifact bucket only.',
   's3:List*': 'Lists artifacts in the artifact bucket only.',
-  's3:DeleteObject*': 'Replaces pipeline artifacts in the artifact bucket only (old versions expire by lifecycle).',
+  's3:DeleteObject*':
+    'Replaces pipeline artifacts in the artifact bucket only (old versions expire by lifecycle).',
   's3:Abort*': 'Aborts failed multipart uploads of artifacts in the artifact bucket only.',
   's3:PutObject*': 'Writes pipeline artifacts to the artifact bucket only.',
 };
 
 /** Acknowledges the given wildcard actions (from {@link ARTIFACT_GRANT_ACTIONS}) on a construct. */
-export function acknowledgeArtifactGrants(construct: IConstruct, actions: readonly string[] = Object.keys(ARTIFACT_GRANT_ACTIONS)): void {
+export function acknowledgeArtifactGrants(
+  construct: IConstruct,
+  actions: readonly string[] = Object.keys(ARTIFACT_GRANT_ACTIONS),
+): void {
   for (const action of actions) {
-    Validations.of(construct).acknowledge({ id: `AwsSolutions-IAM5[Action::${action}]`, reason: ARTIFACT_GRANT_ACTIONS[action] });
+    Validations.of(construct).acknowledge({
+      id: `AwsSolutions-IAM5[Action::${action}]`,
+      reason: ARTIFACT_GRANT_ACTIONS[action],
+    });
   }
 }
 

@@ -4,7 +4,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { acknowledgeArtifactGrants, acknowledgeBucketObjects, acknowledgeCodeBuildDefaults } from './nag-acknowledgements';
+import {
+  acknowledgeArtifactGrants,
+  acknowledgeBucketObjects,
+  acknowledgeCodeBuildDefaults,
+} from './nag-acknowledgements';
 
 /** Props of {@link PipelineProject}. */
 export interface PipelineProjectProps {
@@ -61,18 +65,26 @@ export class PipelineProject extends Construct {
       logging: { cloudWatch: { logGroup: this.logGroup } },
       buildSpec: codebuild.BuildSpec.fromObject({
         version: '0.2',
-        ...(props.exportedVariables?.length ? { env: { 'exported-variables': [...props.exportedVariables] } } : {}),
+        ...(props.exportedVariables?.length
+          ? { env: { 'exported-variables': [...props.exportedVariables] } }
+          : {}),
         phases: {
           install: { 'runtime-versions': { nodejs: 20 } },
           build: { commands: [props.command] },
         },
-        ...(props.outputDirectory ? { artifacts: { 'base-directory': props.outputDirectory, files: ['**/*'] } } : {}),
+        ...(props.outputDirectory
+          ? { artifacts: { 'base-directory': props.outputDirectory, files: ['**/*'] } }
+          : {}),
       }),
     });
     // A role passed in lives outside this construct: acknowledge on it too.
     for (const scope of props.role ? [this, props.role] : [this]) {
       acknowledgeArtifactGrants(scope);
-      acknowledgeBucketObjects(scope, props.artifactBucketName, 'Reads the source and the artifacts of its own pipeline runs, and writes its output artifact.');
+      acknowledgeBucketObjects(
+        scope,
+        props.artifactBucketName,
+        'Reads the source and the artifacts of its own pipeline runs, and writes its output artifact.',
+      );
     }
     acknowledgeCodeBuildDefaults(this.project);
   }

@@ -6,7 +6,13 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { BOOTSTRAP_QUALIFIER, SELF_UPDATE_PIPELINE_NAME, SOURCE_ACTION_NAME, TOOLING_FOLDER, ToolingAccount } from '@amzconnect/env';
+import {
+  BOOTSTRAP_QUALIFIER,
+  SELF_UPDATE_PIPELINE_NAME,
+  SOURCE_ACTION_NAME,
+  TOOLING_FOLDER,
+  ToolingAccount,
+} from '@amzconnect/env';
 import { acknowledgeArtifactGrants, acknowledgeBucketObjects } from './nag-acknowledgements';
 import { PipelineProject } from './pipeline-project';
 import { CLOUD_ASSEMBLY_ARTIFACT, deployCommand, STACK_NAME_VARIABLE } from './environment-deploy-project';
@@ -119,6 +125,10 @@ export class SelfUpdatePipeline extends Construct {
     });
     notifyOnExecutionResult(this.pipeline, props.notificationTopic);
     acknowledgeArtifactGrants(this);
-    acknowledgeBucketObjects(this, props.artifactBucketName, 'The pipeline, its actions and the deploy project read and write the artifacts of their own runs.');
+    acknowledgeBucketObjects(
+      this,
+      props.artifactBucketName,
+      'The pipeline, its actions and the deploy project read and write the artifacts of their own runs.',
+    );
   }
 }

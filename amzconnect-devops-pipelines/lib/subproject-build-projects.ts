@@ -29,11 +29,18 @@ export class SubprojectBuildProjects extends Construct {
 
   constructor(scope: Construct, id: string, props: SubprojectBuildProjectsProps) {
     super(scope, id);
-    const entries = SUBPROJECTS.map((s) => [s.id, this.createProject(s.id, s.folder, s.title, props)] as const);
+    const entries = SUBPROJECTS.map(
+      (s) => [s.id, this.createProject(s.id, s.folder, s.title, props)] as const,
+    );
     this.projects = Object.fromEntries(entries) as Record<SubprojectId, codebuild.PipelineProject>;
   }
 
-  private createProject(subproject: string, folder: string, title: string, props: SubprojectBuildProjectsProps): codebuild.PipelineProject {
+  private createProject(
+    subproject: string,
+    folder: string,
+    title: string,
+    props: SubprojectBuildProjectsProps,
+  ): codebuild.PipelineProject {
     return createBuildProject(this, subproject, {
       description: `Lint, test and synthesize ${title} (${folder}) for one environment`,
       folder,
@@ -54,7 +61,11 @@ export interface BuildProjectOptions {
 }
 
 /** A build project that runs `scripts/build.sh <folder> $TARGET_ENV` and outputs `<folder>/cdk.out`. */
-export function createBuildProject(scope: Construct, id: string, options: BuildProjectOptions): codebuild.PipelineProject {
+export function createBuildProject(
+  scope: Construct,
+  id: string,
+  options: BuildProjectOptions,
+): codebuild.PipelineProject {
   return new PipelineProject(scope, id, {
     description: options.description,
     command: `bash ${BUILD_SCRIPT} ${options.folder} "$${TARGET_ENV_VARIABLE}"`,

@@ -168,7 +168,11 @@ export class SubprojectPipeline extends Construct {
 
     notifyOnExecutionResult(this.pipeline, props.notificationTopic);
     acknowledgeArtifactGrants(this);
-    acknowledgeBucketObjects(this, props.artifactBucketName, 'The pipeline and its actions read and write the artifacts of their own runs.');
+    acknowledgeBucketObjects(
+      this,
+      props.artifactBucketName,
+      'The pipeline and its actions read and write the artifacts of their own runs.',
+    );
   }
 }
 

@@ -1,7 +1,13 @@
 import { Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { BOOTSTRAP_QUALIFIER, Environment, targetRoleNames, toolingDeployRoleArn, ToolingAccount } from '@amzconnect/env';
+import {
+  BOOTSTRAP_QUALIFIER,
+  Environment,
+  targetRoleNames,
+  toolingDeployRoleArn,
+  ToolingAccount,
+} from '@amzconnect/env';
 import { cfnExecutionPolicyStatements, MANAGED_SERVICES } from './cfn-execution-policy';
 
 /** What the flow plan reads in Connect: lists, descriptions and searches, never a write. */
@@ -46,10 +52,16 @@ export class TargetAccountAccessStack extends Stack {
     const env = props.environment;
     const names = targetRoleNames(env);
     const trusted = new iam.ArnPrincipal(toolingDeployRoleArn(props.tooling, env));
-    const assetBuckets = env.regions.map((region) => `cdk-${BOOTSTRAP_QUALIFIER}-assets-${env.account}-${region}`);
-    const assetResources = assetBuckets.flatMap((name) => [`arn:${this.partition}:s3:::${name}`, `arn:${this.partition}:s3:::${name}/*`]);
+    const assetBuckets = env.regions.map(
+      (region) => `cdk-${BOOTSTRAP_QUALIFIER}-assets-${env.account}-${region}`,
+    );
+    const assetResources = assetBuckets.flatMap((name) => [
+      `arn:${this.partition}:s3:::${name}`,
+      `arn:${this.partition}:s3:::${name}/*`,
+    ]);
     const stackArns = env.regions.map(
-      (region) => `arn:${this.partition}:cloudformation:${region}:${env.account}:stack/${env.app}-*-${env.name}-${region}/*`,
+      (region) =>
+        `arn:${this.partition}:cloudformation:${region}:${env.account}:stack/${env.app}-*-${env.name}-${region}/*`,
     );
 
     const executionPolicy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
@@ -70,11 +82,13 @@ export class TargetAccountAccessStack extends Stack {
     }
     Validations.of(executionPolicy).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::${env.account}:role/${env.app}-*]`,
-      reason: 'Roles created by the platform stacks are named after their stack, which always starts with the app prefix.',
+      reason:
+        'Roles created by the platform stacks are named after their stack, which always starts with the app prefix.',
     });
     Validations.of(executionPolicy).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::${env.account}:role/aws-service-role/*]`,
-      reason: 'Service-linked roles, restricted by the iam:AWSServiceName condition to Connect, Lex and Customer Profiles.',
+      reason:
+        'Service-linked roles, restricted by the iam:AWSServiceName condition to Connect, Lex and Customer Profiles.',
     });
 
     this.executionRole = new iam.Role(this, 'ExecutionRole', {
@@ -111,7 +125,11 @@ export class TargetAccountAccessStack extends Stack {
     this.deployRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'CloudFormationReadOnlyGlobal',
-        actions: ['cloudformation:DescribeStacks', 'cloudformation:GetTemplateSummary', 'cloudformation:ValidateTemplate'],
+        actions: [
+          'cloudformation:DescribeStacks',
+          'cloudformation:GetTemplateSummary',
+          'cloudformation:ValidateTemplate',
+        ],
         resources: ['*'],
       }),
     );
@@ -133,13 +151,15 @@ export class TargetAccountAccessStack extends Stack {
       new iam.PolicyStatement({
         actions: ['ssm:GetParameter', 'ssm:GetParameters'],
         resources: env.regions.map(
-          (region) => `arn:${this.partition}:ssm:${region}:${env.account}:parameter/cdk-bootstrap/${BOOTSTRAP_QUALIFIER}/version`,
+          (region) =>
+            `arn:${this.partition}:ssm:${region}:${env.account}:parameter/cdk-bootstrap/${BOOTSTRAP_QUALIFIER}/version`,
         ),
       }),
     );
     Validations.of(this.deployRole).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'DescribeStacks, GetTemplateSummary and ValidateTemplate do not support resource-level permissions.',
+      reason:
+        'DescribeStacks, GetTemplateSummary and ValidateTemplate do not support resource-level permissions.',
     });
     for (const region of env.regions) {
       Validations.of(this.deployRole).acknowledge({
@@ -147,7 +167,11 @@ export class TargetAccountAccessStack extends Stack {
         reason: `The ${env.name} stacks in ${region} (every sub-project); stack ARNs end in a generated id.`,
       });
     }
-    this.acknowledgeAssetAccess(this.deployRole, assetBuckets, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']);
+    this.acknowledgeAssetAccess(this.deployRole, assetBuckets, [
+      's3:GetObject*',
+      's3:GetBucket*',
+      's3:List*',
+    ]);
 
     this.flowPlanRole = this.createFlowPlanRole(env, names.flowPlan, trusted);
 
@@ -162,7 +186,14 @@ export class TargetAccountAccessStack extends Stack {
     this.publishRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'PublishFileAssets',
-        actions: ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:PutObject*', 's3:Abort*', 's3:DeleteObject*'],
+        actions: [
+          's3:GetObject*',
+          's3:GetBucket*',
+          's3:List*',
+          's3:PutObject*',
+          's3:Abort*',
+          's3:DeleteObject*',
+        ],
         resources: assetResources,
       }),
     );
@@ -183,8 +214,12 @@ export class TargetAccountAccessStack extends Stack {
       assumedBy: trusted,
       description: `Assumed by the tooling account's ${env.name} deploy project to compute the contact-flow plan (read-only)`,
     });
-    role.assumeRolePolicy?.addStatements(new iam.PolicyStatement({ actions: ['sts:TagSession'], principals: [trusted] }));
-    const instances = env.regions.map((region) => `arn:${this.partition}:connect:${region}:${env.account}:instance/*`);
+    role.assumeRolePolicy?.addStatements(
+      new iam.PolicyStatement({ actions: ['sts:TagSession'], principals: [trusted] }),
+    );
+    const instances = env.regions.map(
+      (region) => `arn:${this.partition}:connect:${region}:${env.account}:instance/*`,
+    );
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ReadConnectInstance',
@@ -196,13 +231,16 @@ export class TargetAccountAccessStack extends Stack {
       new iam.PolicyStatement({
         sid: 'ReadPublishedParameters',
         actions: ['ssm:GetParameter', 'ssm:GetParameters'],
-        resources: env.regions.map((region) => `arn:${this.partition}:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*`),
+        resources: env.regions.map(
+          (region) => `arn:${this.partition}:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*`,
+        ),
       }),
     );
     for (const region of env.regions) {
       Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:connect:${region}:${env.account}:instance/*]`,
-        reason: 'The instance id is created by the instance stack after this stack; the actions are read-only (List, Describe, Search).',
+        reason:
+          'The instance id is created by the instance stack after this stack; the actions are read-only (List, Describe, Search).',
       });
       Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*]`,
@@ -213,7 +251,11 @@ export class TargetAccountAccessStack extends Stack {
   }
 
   /** Acknowledges the wildcards of access to the CDK assets buckets of this environment's Regions. */
-  private acknowledgeAssetAccess(role: iam.Role, buckets: readonly string[], actions: readonly string[]): void {
+  private acknowledgeAssetAccess(
+    role: iam.Role,
+    buckets: readonly string[],
+    actions: readonly string[],
+  ): void {
     for (const action of actions) {
       Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[Action::${action}]`,

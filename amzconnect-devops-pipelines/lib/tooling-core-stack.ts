@@ -40,7 +40,10 @@ export class ToolingCoreStack extends Stack {
       encryptionKey: this.key.key,
       bucketName: artifactBucketName(tooling.account, tooling.region),
     });
-    this.topics = new NotificationTopics(this, 'Notifications', { encryptionKey: this.key.key, email: tooling.email });
+    this.topics = new NotificationTopics(this, 'Notifications', {
+      encryptionKey: this.key.key,
+      email: tooling.email,
+    });
     this.buildProjects = new SubprojectBuildProjects(this, 'BuildProjects', {
       encryptionKey: this.key.key,
       artifactBucketName: artifactBucketName(tooling.account, tooling.region),

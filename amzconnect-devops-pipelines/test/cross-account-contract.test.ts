@@ -2,7 +2,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp, deploymentTargets, loadPlatformConfig, SUBPROJECTS, subprojectStackName, targetRoleArns } from '@amzconnect/env';
+import {
+  createPlatformApp,
+  deploymentTargets,
+  loadPlatformConfig,
+  SUBPROJECTS,
+  subprojectStackName,
+  targetRoleArns,
+} from '@amzconnect/env';
 import { addToolingStacks } from '../lib';
 import { APPS } from '../src/cli/synth-all';
 
@@ -14,7 +21,10 @@ const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));
  * Region, and is deployed through the target account's named roles.
  */
 describe.each(SUBPROJECTS.map((s) => [s.folder, s.id] as const))('%s app', (folder, id) => {
-  const app = createPlatformApp({ skipBundling: true, outdir: fs.mkdtempSync(path.join(os.tmpdir(), `contract-${id}-`)) });
+  const app = createPlatformApp({
+    skipBundling: true,
+    outdir: fs.mkdtempSync(path.join(os.tmpdir(), `contract-${id}-`)),
+  });
   APPS.find((a) => a.folder === folder)!.load()(app, SAMPLE);
   const assembly = app.synth();
 
@@ -49,7 +59,9 @@ describe('pipelines and apps agree', () => {
     );
 
     expect(names.sort()).toEqual(
-      SUBPROJECTS.flatMap((s) => deploymentTargets(SAMPLE).map((t) => subprojectStackName(t.environment, s.id, t.region))).sort(),
+      SUBPROJECTS.flatMap((s) =>
+        deploymentTargets(SAMPLE).map((t) => subprojectStackName(t.environment, s.id, t.region)),
+      ).sort(),
     );
   });
 });

@@ -10,7 +10,12 @@ describe('pipelines diagram', () => {
   it('shows every pipeline of the configuration and each target account with its Regions', () => {
     const dot = pipelinesDot(SAMPLE);
 
-    for (const name of ['amzconnect-devops-pipelines', 'amzconnect-instance-develop', 'amzconnect-contact-flows-main', 'amzconnect-lambdas-staging']) {
+    for (const name of [
+      'amzconnect-devops-pipelines',
+      'amzconnect-instance-develop',
+      'amzconnect-contact-flows-main',
+      'amzconnect-lambdas-staging',
+    ]) {
       expect(dot).toContain(`"${name}`);
     }
     expect(dot).toContain('"Account 111111111111\\nus-east-1\\nus-west-2"');
@@ -19,7 +24,10 @@ describe('pipelines diagram', () => {
 
   it('leaves disabled environments out', () => {
     const config = generatedConfig(2, 1);
-    const dot = pipelinesDot({ ...config, environments: [config.environments[0], { ...config.environments[1], enabled: false }] });
+    const dot = pipelinesDot({
+      ...config,
+      environments: [config.environments[0], { ...config.environments[1], enabled: false }],
+    });
 
     expect(dot).toContain('amzconnect-instance-branch-0');
     expect(dot).not.toContain('branch-1');

@@ -10,9 +10,15 @@ describe('npm run synth', () => {
     const table = environmentTable(SAMPLE).split('\n');
 
     expect(table[0]).toMatch(/^env\s+branch\s+account\s+regions\s+pipelines\s+approval$/);
-    expect(table[2]).toMatch(/^develop\s+develop\s+111111111111\s+us-east-1, us-west-2\s+amzconnect-instance-develop, amzconnect-supporting-infra-develop, amzconnect-lambdas-develop, amzconnect-contact-flows-develop\s+no$/);
-    expect(table[4]).toMatch(/^prod\s+main\s+333333333333\s+us-east-1\s+.*amzconnect-contact-flows-main\s+yes$/);
-    expect(table[5]).toBe('self-update: amzconnect-devops-pipelines (branch main, tooling account 999999999999 us-east-1)');
+    expect(table[2]).toMatch(
+      /^develop\s+develop\s+111111111111\s+us-east-1, us-west-2\s+amzconnect-instance-develop, amzconnect-supporting-infra-develop, amzconnect-lambdas-develop, amzconnect-contact-flows-develop\s+no$/,
+    );
+    expect(table[4]).toMatch(
+      /^prod\s+main\s+333333333333\s+us-east-1\s+.*amzconnect-contact-flows-main\s+yes$/,
+    );
+    expect(table[5]).toBe(
+      'self-update: amzconnect-devops-pipelines (branch main, tooling account 999999999999 us-east-1)',
+    );
   });
 
   it('pads columns to the widest cell', () => {
@@ -27,7 +33,9 @@ describe('npm run synth', () => {
 
     spy.mockRestore();
     expect(code).toBe(1);
-    expect(errors.join('\n')).toMatch(/^Invalid configuration \(2 problems\):\n {2}- .*accountvars\.json: file not found;/);
+    expect(errors.join('\n')).toMatch(
+      /^Invalid configuration \(2 problems\):\n {2}- .*accountvars\.json: file not found;/,
+    );
     expect(errors.join('\n')).not.toMatch(/\n\s+at /);
   });
 

@@ -6,17 +6,24 @@ import { addToolingStacks, ToolingStacks } from '../lib';
 
 const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));
 
-function build(config: PlatformConfig = SAMPLE): { stacks: ToolingStacks; app: ReturnType<typeof createPlatformApp> } {
+function build(config: PlatformConfig = SAMPLE): {
+  stacks: ToolingStacks;
+  app: ReturnType<typeof createPlatformApp>;
+} {
   const app = createPlatformApp({ skipBundling: true });
   return { app, stacks: addToolingStacks(app, config) };
 }
 
 const { app: sampleApp, stacks } = build();
 const core = Template.fromStack(stacks.core);
-const envTemplate = (name: string) => Template.fromStack(stacks.environments.find((s) => s.stackName === `amzconnect-devops-${name}`)!);
+const envTemplate = (name: string) =>
+  Template.fromStack(stacks.environments.find((s) => s.stackName === `amzconnect-devops-${name}`)!);
 
 function pipelinesOf(t: Template): Record<string, { Properties: Record<string, any> }> {
-  return t.findResources('AWS::CodePipeline::Pipeline') as Record<string, { Properties: Record<string, any> }>;
+  return t.findResources('AWS::CodePipeline::Pipeline') as Record<
+    string,
+    { Properties: Record<string, any> }
+  >;
 }
 
 describe('tooling app for the sample configuration', () => {
@@ -81,7 +88,9 @@ describe('tooling app for the sample configuration', () => {
 
   it('adds an approval stage exactly where the environment asks for it', () => {
     const stageNames = (name: string) =>
-      Object.values(pipelinesOf(envTemplate(name))).map((p) => p.Properties.Stages.map((s: { Name: string }) => s.Name));
+      Object.values(pipelinesOf(envTemplate(name))).map((p) =>
+        p.Properties.Stages.map((s: { Name: string }) => s.Name),
+      );
 
     expect(new Set(stageNames('develop').map((s) => s.join('>')))).toEqual(new Set(['Source>Build>Deploy']));
     for (const env of ['staging', 'prod']) {
@@ -92,16 +101,26 @@ describe('tooling app for the sample configuration', () => {
   });
 
   it('shows release managers the contact-flow plan of every Region before they approve', () => {
-    const pipeline = Object.values(pipelinesOf(envTemplate('staging'))).find((p) => p.Properties.Name === 'amzconnect-contact-flows-staging')!;
+    const pipeline = Object.values(pipelinesOf(envTemplate('staging'))).find(
+      (p) => p.Properties.Name === 'amzconnect-contact-flows-staging',
+    )!;
     const stages = pipeline.Properties.Stages as any[];
     const plan = stages.find((s) => s.Name === 'Plan');
     const approve = stages.find((s) => s.Name === 'Approve');
 
     expect(stages.map((s) => s.Name)).toEqual(['Source', 'Build', 'Plan', 'Approve', 'Deploy']);
-    expect(plan.Actions.map((a: any) => [a.Name, a.Namespace, JSON.parse(a.Configuration.EnvironmentVariables)])).toEqual([
-      ['Plan-us-east-1', 'FlowPlan-us-east-1', [{ name: 'TARGET_REGION', type: 'PLAINTEXT', value: 'us-east-1' }]],
+    expect(
+      plan.Actions.map((a: any) => [a.Name, a.Namespace, JSON.parse(a.Configuration.EnvironmentVariables)]),
+    ).toEqual([
+      [
+        'Plan-us-east-1',
+        'FlowPlan-us-east-1',
+        [{ name: 'TARGET_REGION', type: 'PLAINTEXT', value: 'us-east-1' }],
+      ],
     ]);
-    expect(approve.Actions[0].Configuration.CustomData).toContain('Flow plan: us-east-1: #{FlowPlan-us-east-1.PLAN_SUMMARY}.');
+    expect(approve.Actions[0].Configuration.CustomData).toContain(
+      'Flow plan: us-east-1: #{FlowPlan-us-east-1.PLAN_SUMMARY}.',
+    );
     const buildSpecs = Object.values(envTemplate('staging').findResources('AWS::CodeBuild::Project')).map(
       (p) => JSON.parse(p.Properties.Source.BuildSpec),
     );
@@ -130,7 +149,8 @@ describe('tooling app for the sample configuration', () => {
               ActionTypeId: Match.objectLike({ Category: 'Approval', Provider: 'Manual' }),
               Configuration: Match.objectLike({
                 NotificationArn: Match.anyValue(),
-                ExternalEntityLink: 'https://github.com/example-org/amazon-connect-cicd/commit/#{SourceVariables.CommitId}',
+                ExternalEntityLink:
+                  'https://github.com/example-org/amazon-connect-cicd/commit/#{SourceVariables.CommitId}',
                 CustomData: Match.stringLikeRegexp(
                   '^Deploy Contact flows \\(amzconnect-contact-flows\\) to prod \\(account 333333333333, us-east-1\\)\\. Commit #\\{SourceVariables.CommitId\\}: #\\{SourceVariables.CommitMessage\\}\\.',
                 ),
@@ -143,14 +163,24 @@ describe('tooling app for the sample configuration', () => {
   });
 
   it('deploys every Region of an environment in parallel, one action per Region, with its stack', () => {
-    const p = Object.values(pipelinesOf(envTemplate('develop'))).find((x) => x.Properties.Name === 'amzconnect-instance-develop')!;
+    const p = Object.values(pipelinesOf(envTemplate('develop'))).find(
+      (x) => x.Properties.Name === 'amzconnect-instance-develop',
+    )!;
     const deploy = p.Properties.Stages.find((s: { Name: string }) => s.Name === 'Deploy');
 
     expect(
       deploy.Actions.map((a: any) => [a.Name, a.RunOrder, JSON.parse(a.Configuration.EnvironmentVariables)]),
     ).toEqual([
-      ['Deploy-us-east-1', 1, [{ name: 'STACK_NAME', type: 'PLAINTEXT', value: 'acme-instance-develop-us-east-1' }]],
-      ['Deploy-us-west-2', 1, [{ name: 'STACK_NAME', type: 'PLAINTEXT', value: 'acme-instance-develop-us-west-2' }]],
+      [
+        'Deploy-us-east-1',
+        1,
+        [{ name: 'STACK_NAME', type: 'PLAINTEXT', value: 'acme-instance-develop-us-east-1' }],
+      ],
+      [
+        'Deploy-us-west-2',
+        1,
+        [{ name: 'STACK_NAME', type: 'PLAINTEXT', value: 'acme-instance-develop-us-west-2' }],
+      ],
     ]);
   });
 
@@ -193,28 +223,42 @@ describe('tooling app for the sample configuration', () => {
     }
     core.resourceCountIs('AWS::SNS::Topic', 2);
     core.allResourcesProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
-    core.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'contact-center-ops@example.com' });
+    core.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'contact-center-ops@example.com',
+    });
   });
 
   it('builds each sub-project with one shared project that runs the versioned build script', () => {
-    const projects = Object.values(core.findResources('AWS::CodeBuild::Project')).map((p) => p.Properties.Source.BuildSpec as string);
+    const projects = Object.values(core.findResources('AWS::CodeBuild::Project')).map(
+      (p) => p.Properties.Source.BuildSpec as string,
+    );
     const buildCommands = projects.filter((b) => b.includes('build.sh'));
 
     expect(buildCommands).toHaveLength(5);
-    expect(buildCommands.some((b) => b.includes('bash amzconnect-devops-pipelines/scripts/build.sh amzconnect-lambdas \\"$TARGET_ENV\\"'))).toBe(true);
+    expect(
+      buildCommands.some((b) =>
+        b.includes('bash amzconnect-devops-pipelines/scripts/build.sh amzconnect-lambdas \\"$TARGET_ENV\\"'),
+      ),
+    ).toBe(true);
   });
 
   it('self-update pipeline tracks the tooling branch and deploys only the tooling stacks', () => {
     core.hasResourceProperties('AWS::CodePipeline::Pipeline', {
       Name: 'amzconnect-devops-pipelines',
       Stages: Match.arrayWith([
-        Match.objectLike({ Name: 'Source', Actions: [Match.objectLike({ Configuration: Match.objectLike({ BranchName: 'main' }) })] }),
+        Match.objectLike({
+          Name: 'Source',
+          Actions: [Match.objectLike({ Configuration: Match.objectLike({ BranchName: 'main' }) })],
+        }),
         Match.objectLike({
           Name: 'Deploy',
           Actions: [
             Match.objectLike({
               Configuration: Match.objectLike({
-                EnvironmentVariables: JSON.stringify([{ name: 'STACK_NAME', type: 'PLAINTEXT', value: 'amzconnect-devops-*' }]),
+                EnvironmentVariables: JSON.stringify([
+                  { name: 'STACK_NAME', type: 'PLAINTEXT', value: 'amzconnect-devops-*' },
+                ]),
               }),
             }),
           ],
@@ -227,17 +271,24 @@ describe('tooling app for the sample configuration', () => {
     core.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: 'amzconnect-artifacts-999999999999-us-east-1',
       BucketEncryption: {
-        ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) })],
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+        ],
       },
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'artifacts/' }),
-      PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicAcls: true, RestrictPublicBuckets: true }),
+      PublicAccessBlockConfiguration: Match.objectLike({
+        BlockPublicAcls: true,
+        RestrictPublicBuckets: true,
+      }),
     });
   });
 });
 
 describe('target-account access stack', () => {
-  const target = Template.fromStack(stacks.targetAccess.find((s) => s.stackName === 'acme-target-access-develop')!);
+  const target = Template.fromStack(
+    stacks.targetAccess.find((s) => s.stackName === 'acme-target-access-develop')!,
+  );
 
   it('trusts exactly the tooling deploy role of the environment, not the whole tooling account', () => {
     for (const roleName of ['acme-develop-pipeline-deploy', 'acme-develop-pipeline-publish']) {
@@ -245,13 +296,23 @@ describe('target-account access stack', () => {
         RoleName: roleName,
         AssumeRolePolicyDocument: {
           Statement: [
-            { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-deploy-develop' } },
-            { Action: 'sts:TagSession', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-deploy-develop' } },
+            {
+              Action: 'sts:AssumeRole',
+              Effect: 'Allow',
+              Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-deploy-develop' },
+            },
+            {
+              Action: 'sts:TagSession',
+              Effect: 'Allow',
+              Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-deploy-develop' },
+            },
           ],
         },
       });
     }
-    expect(stacks.targetAccess.find((s) => s.stackName === 'acme-target-access-develop')!.account).toBe('111111111111');
+    expect(stacks.targetAccess.find((s) => s.stackName === 'acme-target-access-develop')!.account).toBe(
+      '111111111111',
+    );
   });
 
   it('gives CloudFormation a scoped execution policy: no NotAction, no iam:*', () => {
@@ -266,7 +327,9 @@ describe('target-account access stack', () => {
     });
     target.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'acme-develop-cfn-exec',
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'cloudformation.amazonaws.com' } })] },
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Service: 'cloudformation.amazonaws.com' } })],
+      },
     });
   });
 
@@ -274,14 +337,22 @@ describe('target-account access stack', () => {
     target.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'acme-develop-flow-plan',
       AssumeRolePolicyDocument: Match.objectLike({
-        Statement: Match.arrayWith([Match.objectLike({ Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-deploy-develop' } })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-deploy-develop' },
+          }),
+        ]),
       }),
     });
     const policies = Object.values(target.findResources('AWS::IAM::Policy'));
     const planPolicy = policies.find((p) => JSON.stringify(p.Properties.Roles).includes('FlowPlanRole'))!;
-    const actions = (planPolicy.Properties.PolicyDocument.Statement as any[]).flatMap((st) => [st.Action].flat()) as string[];
+    const actions = (planPolicy.Properties.PolicyDocument.Statement as any[]).flatMap((st) =>
+      [st.Action].flat(),
+    ) as string[];
 
-    expect(actions.filter((a) => a.startsWith('connect:')).every((a) => /^connect:(List|Describe|Search)/.test(a))).toBe(true);
+    expect(
+      actions.filter((a) => a.startsWith('connect:')).every((a) => /^connect:(List|Describe|Search)/.test(a)),
+    ).toBe(true);
     expect(actions).toEqual(expect.arrayContaining(['connect:SearchContactFlows', 'ssm:GetParameters']));
   });
 
@@ -292,8 +363,26 @@ describe('target-account access stack', () => {
           Match.objectLike({
             Sid: 'DeployEnvironmentStacks',
             Resource: [
-              { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudformation:us-east-1:111111111111:stack/acme-*-develop-us-east-1/*']] },
-              { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudformation:us-west-2:111111111111:stack/acme-*-develop-us-west-2/*']] },
+              {
+                'Fn::Join': [
+                  '',
+                  [
+                    'arn:',
+                    { Ref: 'AWS::Partition' },
+                    ':cloudformation:us-east-1:111111111111:stack/acme-*-develop-us-east-1/*',
+                  ],
+                ],
+              },
+              {
+                'Fn::Join': [
+                  '',
+                  [
+                    'arn:',
+                    { Ref: 'AWS::Partition' },
+                    ':cloudformation:us-west-2:111111111111:stack/acme-*-develop-us-west-2/*',
+                  ],
+                ],
+              },
             ],
           }),
           Match.objectLike({ Sid: 'PassExecutionRole', Action: 'iam:PassRole' }),

@@ -1,4 +1,9 @@
-import { deploymentTargets, subprojectStackName, targetStackSynthesizer, type AddStacks } from '@amzconnect/env';
+import {
+  deploymentTargets,
+  subprojectStackName,
+  targetStackSynthesizer,
+  type AddStacks,
+} from '@amzconnect/env';
 import { ConnectInstanceStack } from './connect-instance-stack';
 import { environmentQualifiedName } from './environment-qualified-name';
 import type { InstanceConfig } from './instance-config';

@@ -20,7 +20,8 @@ export function takeConfigArg(
     const a = argv[i];
     if (a === '--config') {
       const v = argv[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new Error('--config needs a folder, e.g. --config env/');
+      if (v === undefined || v.startsWith('--'))
+        throw new Error('--config needs a folder, e.g. --config env/');
       configDir = v;
       i++;
     } else if (a.startsWith('--config=')) {

@@ -95,7 +95,10 @@ export const devopsSchema = z
     account,
     region: z
       .string()
-      .regex(AWS_REGION_PATTERN, 'is not an AWS Region name; use the Region of the pipelines, e.g. "us-east-1".'),
+      .regex(
+        AWS_REGION_PATTERN,
+        'is not an AWS Region name; use the Region of the pipelines, e.g. "us-east-1".',
+      ),
     codestarArn: z
       .string()
       .regex(
@@ -103,8 +106,12 @@ export const devopsSchema = z
         'is not a CodeStar connection ARN; copy the ARN of the GitHub connection from the console (Developer Tools > Settings > Connections): arn:aws:codestar-connections:<region>:<account>:connection/<uuid>.',
       ),
     repo: z.string().regex(GITHUB_REPO, 'must be the GitHub repository name, e.g. "amazon-connect-cicd".'),
-    owner: z.string().regex(GITHUB_OWNER, 'must be the GitHub user or organisation that owns the repository.'),
-    email: z.string().regex(EMAIL, 'must be an e-mail address for pipeline notifications, e.g. "ops@example.com".'),
+    owner: z
+      .string()
+      .regex(GITHUB_OWNER, 'must be the GitHub user or organisation that owns the repository.'),
+    email: z
+      .string()
+      .regex(EMAIL, 'must be an e-mail address for pipeline notifications, e.g. "ops@example.com".'),
     branch: branch.optional(),
   })
   .superRefine((value, ctx) => {

@@ -1,7 +1,14 @@
 import * as path from 'path';
 import type { z } from 'zod';
 import { ConfigError, ConfigProblem, formatPath } from './config-error';
-import { accountVarsSchema, AccountVarsFile, devopsSchema, DevopsFile, environmentSchema, PLACEHOLDER_ACCOUNT } from './config-schema';
+import {
+  accountVarsSchema,
+  AccountVarsFile,
+  devopsSchema,
+  DevopsFile,
+  environmentSchema,
+  PLACEHOLDER_ACCOUNT,
+} from './config-schema';
 import { Environment, PlatformConfig } from './platform-config';
 import { readJsonFile } from './read-json-file';
 
@@ -26,7 +33,11 @@ const EXAMPLES: Record<string, string> = {
   email: '"ops@example.com"',
 };
 
-function issueToProblems(file: string, issue: z.core.$ZodIssue, allowedKeys: (p: readonly PropertyKey[]) => string[]): ConfigProblem[] {
+function issueToProblems(
+  file: string,
+  issue: z.core.$ZodIssue,
+  allowedKeys: (p: readonly PropertyKey[]) => string[],
+): ConfigProblem[] {
   const field = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
@@ -41,8 +52,14 @@ function issueToProblems(file: string, issue: z.core.$ZodIssue, allowedKeys: (p:
     if (issue.input === undefined) {
       return [{ file, field, message: `is missing; add it${example}.` }];
     }
-    const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'an array' : `a ${typeof issue.input}`;
-    const expected = issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`;
+    const got =
+      issue.input === null ? 'null' : Array.isArray(issue.input) ? 'an array' : `a ${typeof issue.input}`;
+    const expected =
+      issue.expected === 'object'
+        ? 'an object'
+        : issue.expected === 'array'
+          ? 'an array'
+          : `a ${issue.expected}`;
     return [{ file, field, message: `must be ${expected}, not ${got}${example}.` }];
   }
   return [{ file, field, message: issue.message }];
@@ -107,7 +124,10 @@ export interface LoadPlatformConfigOptions {
  * typed model. Every problem in both files is collected before anything is thrown.
  * @throws ConfigError listing every problem, each with file, field and fix
  */
-export function loadPlatformConfig(configDir: string, options: LoadPlatformConfigOptions = {}): PlatformConfig {
+export function loadPlatformConfig(
+  configDir: string,
+  options: LoadPlatformConfigOptions = {},
+): PlatformConfig {
   const cwd = options.cwd ?? process.cwd();
   const dir = path.resolve(cwd, configDir);
   const display = (name: string) => path.relative(cwd, path.join(dir, name)) || name;

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import { ConfigProblem } from './config-error';
 
 /** Result of reading a JSON file: the value, or the problem that prevented reading it. */
-export type JsonReadResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: ConfigProblem };
+export type JsonReadResult =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: ConfigProblem };
 
 /**
  * Reads and parses a JSON file, turning a missing file or a syntax error into a problem that
@@ -27,7 +28,11 @@ export function readJsonFile(absolutePath: string, displayPath: string): JsonRea
   } catch (err) {
     return {
       ok: false,
-      problem: { file: displayPath, field: '', message: `is not valid JSON (${describeJsonError(text, err)}); fix the syntax.` },
+      problem: {
+        file: displayPath,
+        field: '',
+        message: `is not valid JSON (${describeJsonError(text, err)}); fix the syntax.`,
+      },
     };
   }
 }

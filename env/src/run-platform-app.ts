@@ -27,10 +27,18 @@ export function runPlatformApp(addStacks: AddStacks): void {
   const configDir = configContext ? path.resolve(configContext) : path.join(REPO_ROOT, DEFAULT_CONFIG_DIR);
   try {
     const config = loadPlatformConfig(configDir);
-    const environments = envContext ? envContext.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const environments = envContext
+      ? envContext
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
     addStacks(app, config, { environments });
   } catch (err) {
-    if (err instanceof ConfigError || (err instanceof Error && err.message.startsWith('No enabled environment'))) {
+    if (
+      err instanceof ConfigError ||
+      (err instanceof Error && err.message.startsWith('No enabled environment'))
+    ) {
       console.error(err.message);
       process.exit(1);
     }

@@ -14,7 +14,9 @@ export function ssmParameterName(app: string, env: string, area: SsmArea, ...nam
   const segments = [app, env, area, ...name];
   for (const s of segments) {
     if (!s || s.includes('/') || !/^[A-Za-z0-9_.-]+$/.test(s)) {
-      throw new Error(`Invalid SSM parameter name segment "${s}" in /${segments.join('/')}: use letters, digits, ".", "_" or "-".`);
+      throw new Error(
+        `Invalid SSM parameter name segment "${s}" in /${segments.join('/')}: use letters, digits, ".", "_" or "-".`,
+      );
     }
   }
   return `/${segments.join('/')}`;
@@ -26,16 +28,21 @@ export const SsmNames = {
   connect: {
     instanceId: (app: string, env: string) => ssmParameterName(app, env, 'connect', 'instance-id'),
     instanceArn: (app: string, env: string) => ssmParameterName(app, env, 'connect', 'instance-arn'),
-    storageBucketName: (app: string, env: string) => ssmParameterName(app, env, 'connect', 'storage-bucket-name'),
+    storageBucketName: (app: string, env: string) =>
+      ssmParameterName(app, env, 'connect', 'storage-bucket-name'),
     storageKeyArn: (app: string, env: string) => ssmParameterName(app, env, 'connect', 'storage-key-arn'),
-    queueArn: (app: string, env: string, queue: string) => ssmParameterName(app, env, 'connect', 'queue', queue, 'arn'),
-    hoursArn: (app: string, env: string, hours: string) => ssmParameterName(app, env, 'connect', 'hours', hours, 'arn'),
+    queueArn: (app: string, env: string, queue: string) =>
+      ssmParameterName(app, env, 'connect', 'queue', queue, 'arn'),
+    hoursArn: (app: string, env: string, hours: string) =>
+      ssmParameterName(app, env, 'connect', 'hours', hours, 'arn'),
   },
   /** Published by amzconnect-supporting-infra. */
   infra: {
-    lexBotAliasArn: (app: string, env: string, bot: string) => ssmParameterName(app, env, 'infra', 'lex', bot, 'alias-arn'),
+    lexBotAliasArn: (app: string, env: string, bot: string) =>
+      ssmParameterName(app, env, 'infra', 'lex', bot, 'alias-arn'),
     flowBucketName: (app: string, env: string) => ssmParameterName(app, env, 'infra', 'flow-bucket-name'),
-    customerTableName: (app: string, env: string) => ssmParameterName(app, env, 'infra', 'customer-table-name'),
+    customerTableName: (app: string, env: string) =>
+      ssmParameterName(app, env, 'infra', 'customer-table-name'),
     customerTableArn: (app: string, env: string) => ssmParameterName(app, env, 'infra', 'customer-table-arn'),
   },
   /** Published by amzconnect-lambdas. */

@@ -27,7 +27,10 @@ export function toolingDeployRoleName(env: Pick<Environment, 'name'>): string {
 }
 
 /** ARN of the tooling-account deploy role for an environment. */
-export function toolingDeployRoleArn(tooling: Pick<ToolingAccount, 'account'>, env: Pick<Environment, 'name'>): string {
+export function toolingDeployRoleArn(
+  tooling: Pick<ToolingAccount, 'account'>,
+  env: Pick<Environment, 'name'>,
+): string {
   return `arn:aws:iam::${tooling.account}:role/${toolingDeployRoleName(env)}`;
 }
 
@@ -68,7 +71,9 @@ export function targetRoleArns(env: Pick<Environment, 'app' | 'name' | 'account'
  * The synthesizer for every stack deployed into a target account: the CDK bootstrap's assets
  * bucket, with the platform's named roles for deployment, asset publishing and execution.
  */
-export function targetStackSynthesizer(env: Pick<Environment, 'app' | 'name' | 'account'>): DefaultStackSynthesizer {
+export function targetStackSynthesizer(
+  env: Pick<Environment, 'app' | 'name' | 'account'>,
+): DefaultStackSynthesizer {
   const arns = targetRoleArns(env);
   return new DefaultStackSynthesizer({
     qualifier: BOOTSTRAP_QUALIFIER,

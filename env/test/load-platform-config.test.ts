@@ -12,7 +12,10 @@ function configDir(accounts: unknown, devops: unknown = sampleDevops()): string 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'env-'));
   const write = (name: string, value: unknown) => {
     if (value === null) return;
-    fs.writeFileSync(path.join(dir, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+    fs.writeFileSync(
+      path.join(dir, name),
+      typeof value === 'string' ? value : JSON.stringify(value, null, 2),
+    );
   };
   write('accountvars.json', accounts);
   write('devops.json', devops);
@@ -25,7 +28,10 @@ function problemsOf(dir: string): string[] {
     loadPlatformConfig(dir, { cwd: dir });
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
+    return (err as Error).message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.replace(/^ {2}- /, ''));
   }
   throw new Error('expected the configuration to be rejected');
 }
@@ -45,7 +51,12 @@ describe('loadPlatformConfig', () => {
       ['staging', 'staging', '222222222222', ['us-east-1'], true],
       ['prod', 'main', '333333333333', ['us-east-1'], true],
     ]);
-    expect(config.tooling).toMatchObject({ account: '999999999999', region: 'us-east-1', branch: 'main', owner: 'example-org' });
+    expect(config.tooling).toMatchObject({
+      account: '999999999999',
+      region: 'us-east-1',
+      branch: 'main',
+      owner: 'example-org',
+    });
   });
 
   it('defaults approval to false and the tooling branch to main', () => {
@@ -107,13 +118,21 @@ describe('loadPlatformConfig', () => {
   });
 
   it('rejects a malformed connection ARN', () => {
-    expect(problemsOf(configDir(sampleAccounts(), { ...sampleDevops(), codestarArn: 'arn:aws:codestar:us-east-1:999999999999:connection/abc' }))).toEqual([
+    expect(
+      problemsOf(
+        configDir(sampleAccounts(), {
+          ...sampleDevops(),
+          codestarArn: 'arn:aws:codestar:us-east-1:999999999999:connection/abc',
+        }),
+      ),
+    ).toEqual([
       'devops.json: codestarArn: is not a CodeStar connection ARN; copy the ARN of the GitHub connection from the console (Developer Tools > Settings > Connections): arn:aws:codestar-connections:<region>:<account>:connection/<uuid>.',
     ]);
   });
 
   it('rejects a connection of another account than the tooling account', () => {
-    const arn = 'arn:aws:codeconnections:us-east-1:123456789012:connection/00000000-0000-4000-8000-000000000000';
+    const arn =
+      'arn:aws:codeconnections:us-east-1:123456789012:connection/00000000-0000-4000-8000-000000000000';
 
     expect(problemsOf(configDir(sampleAccounts(), { ...sampleDevops(), codestarArn: arn }))).toEqual([
       'devops.json: codestarArn: belongs to account 123456789012, but the tooling account is 999999999999; create the connection in the tooling account or fix "account".',
@@ -121,7 +140,11 @@ describe('loadPlatformConfig', () => {
   });
 
   it('rejects unknown keys and names the known ones', () => {
-    expect(problemsOf(configDir(withAccount(0, { regions: ['us-east-1'] }), { ...sampleDevops(), mail: 'x@example.com' }))).toEqual([
+    expect(
+      problemsOf(
+        configDir(withAccount(0, { regions: ['us-east-1'] }), { ...sampleDevops(), mail: 'x@example.com' }),
+      ),
+    ).toEqual([
       'accountvars.json: accounts[0].regions: is not a known key; remove it or fix its spelling (known keys: env, branch, enabled, account, region, app, approval).',
       'devops.json: mail: is not a known key; remove it or fix its spelling (known keys: env, account, region, codestarArn, repo, owner, email, branch).',
     ]);
@@ -162,7 +185,9 @@ describe('loadPlatformConfig', () => {
     const problems = problemsOf(dir);
 
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^accountvars\.json: is not valid JSON \(.* at line 3, column 25\); fix the syntax\.$/);
+    expect(problems[0]).toMatch(
+      /^accountvars\.json: is not valid JSON \(.* at line 3, column 25\); fix the syntax\.$/,
+    );
     expect(problems[1]).toBe(
       'devops.json: file not found; create it (see README.md, "Fill in env/") or pass --config DIR pointing at your configuration folder.',
     );

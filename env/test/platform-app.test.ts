@@ -34,7 +34,10 @@ describe('createPlatformApp', () => {
     const logsBucket = new s3.Bucket(stack, 'AccessLogs', { enforceSSL: true });
     new s3.Bucket(stack, 'Data', { enforceSSL: true, serverAccessLogsBucket: logsBucket });
     const { Validations } = jest.requireActual('aws-cdk-lib') as typeof import('aws-cdk-lib');
-    Validations.of(logsBucket).acknowledge({ id: 'AwsSolutions-S1', reason: 'Destination of the access logs.' });
+    Validations.of(logsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Destination of the access logs.',
+    });
 
     expect(synthFindings(app)).toEqual([]);
   });

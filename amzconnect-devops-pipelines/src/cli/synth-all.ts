@@ -45,7 +45,13 @@ export interface AppSynthResult {
 }
 
 /** Synthesizes one app into `outdir`; findings are returned, not thrown. */
-export function synthApp(folder: string, addStacks: AddStacks, config: PlatformConfig, outdir: string, skipBundling = false): AppSynthResult {
+export function synthApp(
+  folder: string,
+  addStacks: AddStacks,
+  config: PlatformConfig,
+  outdir: string,
+  skipBundling = false,
+): AppSynthResult {
   fs.rmSync(outdir, { recursive: true, force: true });
   const app = createPlatformApp({ outdir, skipBundling });
   const stacks = addStacks(app, config);
@@ -65,10 +71,19 @@ function readFindings(outdir: string): string[] {
   const file = path.join(outdir, 'validation-report.json');
   if (!fs.existsSync(file)) return [];
   const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    pluginReports: { pluginName: string; violations: { ruleName: string; description: string; violatingConstructs: { constructPath: string }[] }[] }[];
+    pluginReports: {
+      pluginName: string;
+      violations: {
+        ruleName: string;
+        description: string;
+        violatingConstructs: { constructPath: string }[];
+      }[];
+    }[];
   };
   return report.pluginReports.flatMap((p) =>
-    p.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} at ${c.constructPath}: ${v.description}`)),
+    p.violations.flatMap((v) =>
+      v.violatingConstructs.map((c) => `${v.ruleName} at ${c.constructPath}: ${v.description}`),
+    ),
   );
 }
 
@@ -100,7 +115,8 @@ export function main(argv: readonly string[]): number {
     return 2;
   }
   const outIndex = rest.indexOf('--out');
-  const outRoot = outIndex >= 0 && rest[outIndex + 1] ? path.resolve(rest[outIndex + 1]) : path.join(REPO_ROOT, 'cdk.out');
+  const outRoot =
+    outIndex >= 0 && rest[outIndex + 1] ? path.resolve(rest[outIndex + 1]) : path.join(REPO_ROOT, 'cdk.out');
   const unknown = rest.filter((a, i) => a !== '--out' && rest[i - 1] !== '--out');
   if (unknown.length > 0) {
     console.error(`Unknown argument ${unknown[0]}. Usage: npm run synth [-- --config DIR] [--out DIR]`);
@@ -126,7 +142,9 @@ export function main(argv: readonly string[]): number {
     const rel = path.relative(process.cwd(), result.outdir) || '.';
     if (result.findings.length > 0) {
       failed = true;
-      console.error(`✗ ${folder}: ${result.findings.length} unacknowledged finding(s) (report: ${rel}/validation-report.json)`);
+      console.error(
+        `✗ ${folder}: ${result.findings.length} unacknowledged finding(s) (report: ${rel}/validation-report.json)`,
+      );
       for (const f of result.findings) console.error(`    ${f}`);
     } else {
       console.log(`✓ ${folder}: ${result.stacks} stack(s) → ${rel}`);
@@ -135,7 +153,9 @@ export function main(argv: readonly string[]): number {
   console.log('');
   console.log(environmentTable(config));
   if (failed) {
-    console.error('\nSynthesis failed: fix the findings above, or acknowledge one with a reason true for that resource.');
+    console.error(
+      '\nSynthesis failed: fix the findings above, or acknowledge one with a reason true for that resource.',
+    );
     return 1;
   }
   return 0;

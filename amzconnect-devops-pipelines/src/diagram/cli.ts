@@ -19,7 +19,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const { configDir, rest } = takeConfigArg(argv);
     const outIndex = rest.indexOf('--out');
-    const out = outIndex >= 0 && rest[outIndex + 1] ? path.resolve(rest[outIndex + 1]) : path.join(REPO_ROOT, 'images', 'pipelines.svg');
+    const out =
+      outIndex >= 0 && rest[outIndex + 1]
+        ? path.resolve(rest[outIndex + 1])
+        : path.join(REPO_ROOT, 'images', 'pipelines.svg');
     const svg = await renderSvg(pipelinesDot(loadPlatformConfig(configDir)));
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, svg);

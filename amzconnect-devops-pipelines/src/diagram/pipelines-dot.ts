@@ -1,4 +1,10 @@
-import { enabledEnvironments, PlatformConfig, pipelineName, SELF_UPDATE_PIPELINE_NAME, SUBPROJECTS } from '@amzconnect/env';
+import {
+  enabledEnvironments,
+  PlatformConfig,
+  pipelineName,
+  SELF_UPDATE_PIPELINE_NAME,
+  SUBPROJECTS,
+} from '@amzconnect/env';
 
 const quote = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 
@@ -24,7 +30,9 @@ export function pipelinesDot(config: PlatformConfig): string {
   const envs = enabledEnvironments(config);
   envs.forEach((env, i) => {
     lines.push(`    subgraph cluster_env${i} {`);
-    lines.push(`      label=${quote(`${env.name} (branch ${env.branch})${env.approval ? ' · approval' : ''}`)}; style="rounded,dashed"; color="#545b64";`);
+    lines.push(
+      `      label=${quote(`${env.name} (branch ${env.branch})${env.approval ? ' · approval' : ''}`)}; style="rounded,dashed"; color="#545b64";`,
+    );
     SUBPROJECTS.forEach((s, j) => {
       lines.push(`      p${i}_${j} [label=${quote(pipelineName(s.id, env.branch))}];`);
       if (j > 0) lines.push(`      p${i}_${j - 1} -> p${i}_${j} [style=dotted, arrowsize=0.6];`);

@@ -111,10 +111,7 @@ export function parseRoutingTable(
       typeof entry[0] === 'string' &&
       typeof entry[1] === 'string' &&
       NAME.test(entry[1]);
-    if (!ok)
-      return fail(
-        `has an invalid environment at e[${i}] (expected [name, branch])`,
-      );
+    if (!ok) return fail(`has an invalid environment at e[${i}] (expected [name, branch])`);
     const [name, branch] = entry as [string, string];
     return {
       name,

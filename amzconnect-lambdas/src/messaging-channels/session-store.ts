@@ -79,10 +79,17 @@ export function dynamoDbSessionStore(client: DynamoDBDocumentClient, tableName: 
           claimedAt: nowMs,
           expiresAt: Math.floor(nowMs / 1000) + 3600,
         },
-        // Free, or an abandoned claim, or a session whose chat ended (deleted before calling this).
-        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :starting AND claimedAt < :stale)',
+        // Free (an ended chat's session is deleted before this), an abandoned claim, or a session
+        // past its chat's duration that TTL has not removed yet (TTL deletes within days, not at once).
+        ConditionExpression:
+          'attribute_not_exists(pk) OR (#state = :starting AND claimedAt < :stale) OR (#state = :active AND expiresAt <= :nowSeconds)',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':starting': 'starting', ':stale': nowMs - START_CLAIM_STALE_MS },
+        ExpressionAttributeValues: {
+          ':starting': 'starting',
+          ':active': 'active',
+          ':stale': nowMs - START_CLAIM_STALE_MS,
+          ':nowSeconds': Math.floor(nowMs / 1000),
+        },
       }),
     releaseStart: (key) =>
       del({

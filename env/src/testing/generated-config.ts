@@ -20,7 +20,8 @@ export function generatedConfig(envCount: number, regionCount: number): Platform
       name: 'devops',
       account: '999999999999',
       region: 'us-east-1',
-      connectionArn: 'arn:aws:codestar-connections:us-east-1:999999999999:connection/00000000-0000-4000-8000-000000000000',
+      connectionArn:
+        'arn:aws:codestar-connections:us-east-1:999999999999:connection/00000000-0000-4000-8000-000000000000',
       owner: 'example-org',
       repo: 'amazon-connect-cicd',
       branch: 'main',

@@ -36,7 +36,12 @@ export function synthFindings(app: App): ValidationFinding[] {
   };
   return report.pluginReports.flatMap((p) =>
     p.violations.flatMap((v) =>
-      v.violatingConstructs.map((c) => ({ plugin: p.pluginName, rule: v.ruleName, path: c.constructPath, severity: v.severity })),
+      v.violatingConstructs.map((c) => ({
+        plugin: p.pluginName,
+        rule: v.ruleName,
+        path: c.constructPath,
+        severity: v.severity,
+      })),
     ),
   );
 }

@@ -6,9 +6,11 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { MESSAGING_ENV } from '../../../src/messaging-channels/messaging-settings';
 import { CONTACT_ID_INDEX } from '../../../src/messaging-channels/session-store';
@@ -66,6 +68,11 @@ export class MessagingChannels extends Construct {
   public readonly facebookApi?: apigwv2.HttpApi;
   /** The callback URL to give Facebook. */
   public readonly facebookWebhookUrl?: string;
+  /**
+   * SNS deliveries (inbound SMS, streamed chat items) that still failed after Lambda's two
+   * retries, kept 14 days for inspection and replay.
+   */
+  public readonly failedDeliveries: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: MessagingChannelsProps) {
     super(scope, id);
@@ -130,6 +137,23 @@ export class MessagingChannels extends Construct {
     });
     this.grantOutbound(settings);
     this.streamingTopic.addSubscription(new subscriptions.LambdaSubscription(this.outbound));
+
+    this.failedDeliveries = new sqs.Queue(this, 'FailedDeliveries', {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    Validations.of(this.failedDeliveries).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the failure destination of the messaging functions; nothing consumes it automatically, so it needs no dead-letter queue of its own.',
+    });
+    for (const fn of [this.inbound, this.outbound]) {
+      fn.configureAsyncInvoke({
+        retryAttempts: 2,
+        onFailure: new destinations.SqsDestination(this.failedDeliveries),
+      });
+    }
 
     if (settings.sms) {
       this.smsInboundTopic = this.createSmsInboundTopic();

@@ -1,5 +1,6 @@
 import { LogSink } from '../../shared/logger';
 import { caseIdForMail, caseIdFromRecipients } from '../shared/case-address';
+import { CaseRecord } from '../shared/case-record';
 import { CaseStore } from '../shared/case-store';
 import { ChannelConfig } from '../shared/channel-config';
 import { caseMailKeys, formatMail } from '../shared/formatted-mail';
@@ -77,6 +78,15 @@ export function decideInbound(
 }
 
 /**
+ * Whether a referenced case belongs to the sender: only the customer who opened it continues it,
+ * so a forwarded or guessed `+<caseId>` address never injects mail into someone else's case (the
+ * sender gets a new case instead). Pure.
+ */
+export function sameCustomer(record: CaseRecord | undefined, sender: string): record is CaseRecord {
+  return record !== undefined && record.customerAddress.toLowerCase() === sender.toLowerCase();
+}
+
+/**
  * Builds the gateway: for each mail SES stored under `inbound/`, parse, decide, then keep the
  * original `.eml` and the formatted JSON under `cases/<caseId>/<mailId>/`, record the mail in the
  * case (created when the `+<caseId>` alias names none), and start a task. Unusable mail is copied
@@ -110,12 +120,15 @@ export function createGatewayHandler(deps: GatewayDeps) {
     }
     if (decision.kind === 'quarantine') return quarantine(ref, raw, decision.reason);
 
-    const existing = decision.caseRef ? await deps.cases.get(decision.caseRef) : undefined;
+    const referenced = decision.caseRef ? await deps.cases.get(decision.caseRef) : undefined;
+    const existing = sameCustomer(referenced, decision.customer.address) ? referenced : undefined;
     if (decision.caseRef && !existing)
-      deps.logger.warn('Unknown case in the address; opening a new case', {
-        key: ref.key,
-        caseRef: decision.caseRef,
-      });
+      deps.logger.warn(
+        referenced
+          ? 'Case address used by another sender; opening a new case'
+          : 'Unknown case in the address; opening a new case',
+        { key: ref.key, caseRef: decision.caseRef },
+      );
     const caseId = existing?.caseId ?? caseIdForMail(ref.key);
     const receivedAt = now().toISOString();
     const { originalKey, formattedKey } = caseMailKeys(caseId, mailIdOf(ref.key));

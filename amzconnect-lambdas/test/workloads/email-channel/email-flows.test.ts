@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { flowDocumentsByEnvironment } from '@amzconnect/contact-flows/src/format/workload-flows';
 import { loadRepoCatalog } from '@amzconnect/contact-flows/src/catalog/load-repo-catalog';
@@ -74,5 +76,26 @@ describe('email channel flows', () => {
     ]);
     expect(names('staging')).toEqual([]);
     expect(names('prod')).toEqual([]);
+  });
+
+  it("adds workload files' flowFunctions to the linter's Lambda names, warning on a malformed list", () => {
+    // Prepare: a repository with a registry and two workload files
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
+    const write = (rel: string, value: unknown) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), JSON.stringify(value));
+    };
+    write('amzconnect-lambdas/config/functions.json', { functions: [{ name: 'mapping' }] });
+    write('amzconnect-lambdas/config/workloads/email-channel.json', { flowFunctions: ['email-whisper'] });
+    write('amzconnect-lambdas/config/workloads/broken.json', { flowFunctions: 'email-whisper' });
+    // Act
+    const { catalog, warnings } = loadRepoCatalog([], root);
+    // Assess
+    expect(catalog.lambdas).toEqual(['mapping', 'email-whisper']);
+    expect(warnings).toContainEqual({
+      file: 'amzconnect-lambdas/config/workloads/broken.json',
+      message: '"flowFunctions" is not an array of function names; it is ignored',
+    });
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });

@@ -260,6 +260,74 @@ describe('email gateway against s3rver and dynalite', () => {
     expect(mail.insights.skipped).toEqual(['sentiment: ThrottlingException']);
   });
 
+  it("opens a new case when someone else writes to a case's +<caseId> address", async () => {
+    // Prepare: Jane's case, then Sam's mail to Jane's case address
+    const [jane] = await gateway(
+      await local.deliver(
+        'inbound/',
+        'multipart-alternative.eml',
+        'jane00000000000000000000000000000000000a',
+      ),
+    );
+    const caseId = (jane as { caseId: string }).caseId;
+    const forwarded = fixture('attachments.eml')
+      .toString('latin1')
+      .replace(/^To: customerservice@mail\.example\.com/m, `To: customerservice+${caseId}@mail.example.com`);
+    await local.s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'inbound/sam000000000000000000000000000000000000b',
+        Body: Buffer.from(forwarded, 'latin1'),
+      }),
+    );
+    // Act
+    const [sam] = await gateway(s3Event(BUCKET, 'inbound/sam000000000000000000000000000000000000b'));
+    // Assess
+    expect((sam as { caseId: string }).caseId).not.toBe(caseId);
+    expect((await local.cases.get(caseId))?.history.filter((e) => e.type === 'INBOUND')).toHaveLength(1);
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: 'Case address used by another sender; opening a new case',
+      }),
+    );
+  });
+
+  it('throws on an AWS error so Lambda retries the event, with the original already kept', async () => {
+    // Prepare: the table is unavailable
+    const failing = createGatewayHandler({
+      config: TEST_CONFIG,
+      mail: local.mail,
+      cases: {
+        ...local.cases,
+        recordInbound: () =>
+          Promise.reject(Object.assign(new Error('unavailable'), { name: 'ServiceUnavailable' })),
+      },
+      detect: comprehendInsights(services.comprehend),
+      startTask: connectTaskStarter(
+        services.connect,
+        TEST_CONFIG.connectInstanceArn,
+        TEST_CONFIG.taskFlowName,
+      ),
+      logger,
+      now,
+    });
+    const event = await local.deliver(
+      'inbound/',
+      'non-ascii.eml',
+      'fa1l0000000000000000000000000000000000c1',
+    );
+    // Act / Assess
+    await expect(failing(event)).rejects.toThrow('unavailable');
+    const [outcome] = await gateway(event); // the retry
+    expect(outcome.outcome).toBe('TASK_STARTED');
+    const caseId = (outcome as { caseId: string }).caseId;
+    expect(await body(`cases/${caseId}/fa1l0000000000000000000000000000000000c1/original.eml`)).toEqual(
+      fixture('non-ascii.eml'),
+    );
+    expect(services.connectMock.commandCalls(StartTaskContactCommand)).toHaveLength(1);
+  });
+
   it('ignores objects outside inbound/ and events that are not S3 notifications', async () => {
     expect(await gateway(s3Event(BUCKET, 'relay/abc'))).toEqual([
       { key: 'relay/abc', outcome: 'IGNORED', reason: 'not an inbound mail object' },

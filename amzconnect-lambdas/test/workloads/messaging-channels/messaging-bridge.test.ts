@@ -158,6 +158,23 @@ describe('messaging bridge: handlers with real SDK clients against a local Conne
       expect(fake.callsOf('StartContactStreaming')).toHaveLength(2);
     });
 
+    it('starts a new chat when the session outlived the chat duration and TTL has not removed it yet', async () => {
+      // Prepare
+      let now = Date.parse('2026-11-20T10:00:00Z');
+      const { inbound } = buildBridge(fake, table, () => now);
+      await inbound(smsEvent('monday', 'x-1'));
+      now += 1501 * 60_000;
+      // Act
+      await inbound(smsEvent('tuesday', 'x-2'));
+      // Assess
+      expect([...fake.chats.values()].map((c) => c.messages)).toEqual([['monday'], ['tuesday']]);
+      expect(fake.callsOf('SendMessage')).toHaveLength(2);
+      expect(await sessionItem(SMS_KEY)).toMatchObject({
+        contactId: [...fake.chats.values()][1].contactId,
+        expiresAt: now / 1000 + 1500 * 60,
+      });
+    });
+
     it('splits a customer message over Connect’s 1,024-character limit into several chat messages', async () => {
       // Prepare
       const { inbound } = buildBridge(fake, table);

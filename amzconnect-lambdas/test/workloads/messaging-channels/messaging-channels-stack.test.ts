@@ -92,6 +92,29 @@ describe('messaging channels in the sample configuration (develop: SMS and Messe
     ]);
   });
 
+  it('keeps SNS deliveries that failed after two retries in an encrypted queue for 14 days', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      SqsManagedSseEnabled: true,
+    });
+    const configs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig')).map(
+      (c) => c.Properties,
+    );
+    expect(configs).toHaveLength(2);
+    for (const c of configs) {
+      expect(c).toMatchObject({
+        MaximumRetryAttempts: 2,
+        DestinationConfig: {
+          OnFailure: {
+            Destination: {
+              'Fn::GetAtt': [expect.stringMatching(/^MessagingChannelsFailedDeliveries/), 'Arn'],
+            },
+          },
+        },
+      });
+    }
+  });
+
   it('keeps sessions in a TTL table indexed by contact id', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
@@ -134,6 +157,9 @@ describe('messaging channels in the sample configuration (develop: SMS and Messe
       'logs:CreateLogStream',
       'logs:PutLogEvents',
       'secretsmanager:GetSecretValue',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:SendMessage',
       'xray:PutTelemetryRecords',
       'xray:PutTraceSegments',
     ]);
