@@ -22,6 +22,7 @@ module.exports = {
       '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.base.json', diagnostics: false }],
     },
     moduleFileExtensions: ['ts', 'js', 'json'],
+    setupFiles: ['<rootDir>/../jest.setup.js'],
   })),
   testTimeout: 60000,
 };

@@ -162,7 +162,8 @@ describe('webhook handler under malformed input (fast-check)', () => {
           }
         },
       ),
-      { numRuns: 3000 },
+      // A fixed seed keeps CI deterministic; change it to explore other inputs locally.
+      { numRuns: 3000, seed: 20261120 },
     );
     // The generator does reach the acting stage: some valid, signed pushes started releases.
     expect(starts.length).toBeGreaterThan(0);
