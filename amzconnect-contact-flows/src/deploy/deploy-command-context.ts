@@ -9,7 +9,8 @@ import { loadWorkloadSwitches, workloadOfFlowFile } from '../format/workload-flo
 import { FlowDocument } from '../model/flow-document';
 import { REPO_ROOT } from '../paths';
 import { Clock } from './clock';
-import { DeployTarget } from './contact-flow-deployer';
+import { ContactFlowDeployer, DeployTarget } from './contact-flow-deployer';
+import { loadRepoCatalog } from '../catalog/load-repo-catalog';
 import { DeployClients, createDeployClients } from './deploy-clients';
 import { DeployLogger } from './deploy-logger';
 
@@ -114,4 +115,25 @@ export function loadDeployDocuments(repoRoot: string, envName?: string): FlowDoc
       return workload === undefined || switches.get(workload)?.has(envName) === true;
     })
     .map((f) => f.document);
+}
+
+/**
+ * The environment's flows (workloads filtered) and a deployer for them, as the plan and deploy
+ * commands both need: same documents, same catalog, same clients.
+ */
+export function repoDeployer(
+  ctx: DeployCommandContext,
+  options: { readonly createFlowVersions?: boolean } = {},
+): { readonly documents: FlowDocument[]; readonly deployer: ContactFlowDeployer } {
+  const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env);
+  const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
+  const deployer = new ContactFlowDeployer({
+    target: ctx.target,
+    clients: ctx.clients,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    catalogNames: catalog,
+    createFlowVersions: options.createFlowVersions,
+  });
+  return { documents, deployer };
 }

@@ -1,3 +1,5 @@
+import { GuideAnswer } from './guide-answer';
+
 /**
  * The fields of the cancellation notice the agent fills in the Form view. The same names are the
  * SES template's variables (`{{CustomerName}}`, ...) and the SMS message template's placeholders.
@@ -70,4 +72,39 @@ export function renderNotice(template: string, fields: NoticeFields): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
     (NOTICE_FIELDS as readonly string[]).includes(name) ? fields[name as keyof NoticeFields] : whole,
   );
+}
+
+/** The recipient parameter of a send request, already normalised, and whether it is valid. */
+export interface RecipientCheck {
+  readonly field: string;
+  readonly valid: boolean;
+  /** Why it is wrong, without repeating the value. */
+  readonly reason: string;
+}
+
+/**
+ * Validates a send request's recipient and notice fields together, so one `INVALID_INPUT` answer
+ * names every wrong field (pure). `build` makes the request from the validated fields.
+ */
+export function parseNoticeRequest<R>(
+  parameters: Readonly<Record<string, unknown>>,
+  recipient: RecipientCheck,
+  build: (fields: NoticeFields) => R,
+): { ok: true; request: R } | { ok: false; answer: GuideAnswer } {
+  const problems: FieldProblem[] = recipient.valid
+    ? []
+    : [{ field: recipient.field, reason: recipient.reason }];
+  const notice = parseNoticeFields(parameters);
+  if (!notice.ok) problems.push(...notice.problems);
+  if (problems.length > 0 || !notice.ok) {
+    return {
+      ok: false,
+      answer: {
+        result: 'INVALID_INPUT',
+        fields: problems.map((p) => p.field),
+        message: `Check the form: ${problems.map((p) => `${p.field} ${p.reason}`).join('; ')}.`,
+      },
+    };
+  }
+  return { ok: true, request: build(notice.fields) };
 }

@@ -1,6 +1,6 @@
 import { GuideAnswer } from './guide-answer';
 import { GuideEvent } from './guide-event';
-import { NoticeFields, parseNoticeFields } from './notice-fields';
+import { NoticeFields, parseNoticeRequest } from './notice-fields';
 import { isEmailAddress } from './recipients';
 
 /** A validated request to e-mail the cancellation notice. */
@@ -20,20 +20,9 @@ export function parseSendEmailRequest(
 ): { ok: true; request: SendEmailRequest } | { ok: false; answer: GuideAnswer } {
   const raw = event.parameters.ToAddress;
   const toAddress = typeof raw === 'string' ? raw.trim() : '';
-  const problems = isEmailAddress(toAddress)
-    ? []
-    : [{ field: 'ToAddress', reason: 'must be an e-mail address' }];
-  const notice = parseNoticeFields(event.parameters);
-  if (!notice.ok) problems.push(...notice.problems);
-  if (problems.length > 0 || !notice.ok) {
-    return {
-      ok: false,
-      answer: {
-        result: 'INVALID_INPUT',
-        fields: problems.map((p) => p.field),
-        message: `Check the form: ${problems.map((p) => `${p.field} ${p.reason}`).join('; ')}.`,
-      },
-    };
-  }
-  return { ok: true, request: { contactId: event.contactId, toAddress, fields: notice.fields } };
+  return parseNoticeRequest(
+    event.parameters,
+    { field: 'ToAddress', valid: isEmailAddress(toAddress), reason: 'must be an e-mail address' },
+    (fields) => ({ contactId: event.contactId, toAddress, fields }),
+  );
 }

@@ -1,6 +1,6 @@
 import { GuideAnswer } from './guide-answer';
 import { GuideEvent } from './guide-event';
-import { NoticeFields, parseNoticeFields } from './notice-fields';
+import { NoticeFields, parseNoticeRequest } from './notice-fields';
 import { isE164 } from './recipients';
 
 /** A validated request to text the cancellation notice. */
@@ -21,20 +21,9 @@ export function parseSendSmsRequest(
 ): { ok: true; request: SendSmsRequest } | { ok: false; answer: GuideAnswer } {
   const raw = event.parameters.ToNumber;
   const toNumber = typeof raw === 'string' ? raw.replace(/[\s().-]/g, '') : '';
-  const problems = isE164(toNumber)
-    ? []
-    : [{ field: 'ToNumber', reason: 'must be an E.164 number such as +12065550100' }];
-  const notice = parseNoticeFields(event.parameters);
-  if (!notice.ok) problems.push(...notice.problems);
-  if (problems.length > 0 || !notice.ok) {
-    return {
-      ok: false,
-      answer: {
-        result: 'INVALID_INPUT',
-        fields: problems.map((p) => p.field),
-        message: `Check the form: ${problems.map((p) => `${p.field} ${p.reason}`).join('; ')}.`,
-      },
-    };
-  }
-  return { ok: true, request: { contactId: event.contactId, toNumber, fields: notice.fields } };
+  return parseNoticeRequest(
+    event.parameters,
+    { field: 'ToNumber', valid: isE164(toNumber), reason: 'must be an E.164 number such as +12065550100' },
+    (fields) => ({ contactId: event.contactId, toNumber, fields }),
+  );
 }

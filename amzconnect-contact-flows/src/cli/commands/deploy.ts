@@ -1,6 +1,5 @@
-import { ContactFlowDeployer, DeploymentFailedError } from '../../deploy/contact-flow-deployer';
-import { loadRepoCatalog } from '../../catalog/load-repo-catalog';
-import { DeployCliIo, deployCommandContext, loadDeployDocuments } from '../../deploy/deploy-command-context';
+import { DeploymentFailedError } from '../../deploy/contact-flow-deployer';
+import { DeployCliIo, deployCommandContext, repoDeployer } from '../../deploy/deploy-command-context';
 import { flowNaming } from '../../deploy/flow-naming';
 import { formatPlan, formatReport } from '../../deploy/format-plan';
 
@@ -15,16 +14,7 @@ export const summary =
  */
 export async function run(argv: readonly string[], io: DeployCliIo): Promise<number> {
   const ctx = deployCommandContext(argv, 'deploy', io, { versions: 'boolean' });
-  const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env);
-  const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
-  const deployer = new ContactFlowDeployer({
-    target: ctx.target,
-    clients: ctx.clients,
-    clock: ctx.clock,
-    logger: ctx.logger,
-    catalogNames: catalog,
-    createFlowVersions: ctx.options.versions === true,
-  });
+  const { documents, deployer } = repoDeployer(ctx, { createFlowVersions: ctx.options.versions === true });
   const prepared = await deployer.plan(documents);
   io.stdout(formatPlan(prepared.plan, prepared.context.snapshot, flowNaming(ctx.target.app), ctx.target));
   try {

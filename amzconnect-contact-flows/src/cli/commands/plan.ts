@@ -1,8 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ContactFlowDeployer } from '../../deploy/contact-flow-deployer';
-import { loadRepoCatalog } from '../../catalog/load-repo-catalog';
-import { DeployCliIo, deployCommandContext, loadDeployDocuments } from '../../deploy/deploy-command-context';
+import { DeployCliIo, deployCommandContext, repoDeployer } from '../../deploy/deploy-command-context';
 import { flowNaming } from '../../deploy/flow-naming';
 import { formatPlan } from '../../deploy/format-plan';
 
@@ -18,15 +16,7 @@ export const summary =
  */
 export async function run(argv: readonly string[], io: DeployCliIo): Promise<number> {
   const ctx = deployCommandContext(argv, 'plan', io, { out: 'string' });
-  const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env);
-  const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
-  const deployer = new ContactFlowDeployer({
-    target: ctx.target,
-    clients: ctx.clients,
-    clock: ctx.clock,
-    logger: ctx.logger,
-    catalogNames: catalog,
-  });
+  const { documents, deployer } = repoDeployer(ctx);
   const prepared = await deployer.plan(documents);
   const text = formatPlan(prepared.plan, prepared.context.snapshot, flowNaming(ctx.target.app), ctx.target);
   io.stdout(text);
