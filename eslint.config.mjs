@@ -37,6 +37,42 @@ export default tseslint.config(
     },
   },
   {
+    // A package's surface is its `exports` map: no reaching into another workspace's folders,
+    // and production code never imports the test-only package.
+    files: ['**/*.ts'],
+    ignores: ['**/test/**', 'testing/**', 'bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@amzconnect/[a-z-]+/(src|lib|bin|test)(/|$)',
+              message: 'Import another workspace through its package exports, not its folders.',
+            },
+            { regex: '^@amzconnect/testing$', message: 'Test-only helpers must not reach production code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/test/**/*.ts', 'testing/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@amzconnect/[a-z-]+/(src|lib|bin|test)(/|$)',
+              message: 'Import another workspace through its package exports, not its folders.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Template assertions walk untyped CloudFormation JSON.
     files: ['**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

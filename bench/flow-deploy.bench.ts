@@ -12,7 +12,7 @@
  */
 import { systemClock } from '../amzconnect-contact-flows/src/deploy/clock';
 import { FlowDocument } from '../amzconnect-contact-flows/src/model/flow-document';
-import { startDeployTestEnvironment } from '../amzconnect-contact-flows/src/testing/deploy-test-environment';
+import { startDeployTestEnvironment } from '@amzconnect/testing';
 import { fmt, median } from './stats';
 
 const args = process.argv.slice(2);

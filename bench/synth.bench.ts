@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { createPlatformApp, loadPlatformConfig, PlatformConfig, REPO_ROOT } from '@amzconnect/env';
-import { generatedConfig } from '@amzconnect/env/src/testing/generated-config';
+import { generatedConfig } from '@amzconnect/testing';
 import { addToolingStacks } from '../amzconnect-devops-pipelines/lib';
 import { fmt, median, timeRuns } from './stats';
 

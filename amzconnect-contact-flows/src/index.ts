@@ -24,3 +24,4 @@ export * from './normalize/normalize-flow';
 export * from './normalize/read-names-file';
 export * from './export/instance-inventory';
 export * from './export/export-flows';
+export * from './format/workload-flows';

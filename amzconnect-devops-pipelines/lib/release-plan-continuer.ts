@@ -7,7 +7,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { PlatformConfig } from '@amzconnect/env/src/platform-config';
+import type { PlatformConfig } from '@amzconnect/env';
 import { ALLOWED_PIPELINES_ENV } from '../src/plan-continuer/lambda-environment';
 import { releasePipelines, routingTableFromConfig } from '../src/router/routing-table';
 import { RouterFunction } from './router-function';

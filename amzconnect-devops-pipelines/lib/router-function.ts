@@ -6,7 +6,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { REPO_ROOT } from '@amzconnect/env/src/cli-args';
+import { REPO_ROOT } from '@amzconnect/env';
 import { HANDLER_BUNDLING } from './router-bundling';
 
 /** Props of {@link RouterFunction}. */

@@ -1,4 +1,4 @@
-import type { ToolingAccount } from '@amzconnect/env/src/platform-config';
+import type { ToolingAccount } from '@amzconnect/env';
 
 /** AWS partition of a Region, e.g. `aws-us-gov` for `us-gov-west-1`. */
 export function partitionOf(region: string): string {

@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { PlatformConfig } from '@amzconnect/env/src/platform-config';
+import type { PlatformConfig } from '@amzconnect/env';
 import { ROUTER_ENV } from '../src/router/lambda-environment';
 import {
   routablePipelines,

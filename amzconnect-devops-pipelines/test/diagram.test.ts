@@ -2,7 +2,7 @@ import * as path from 'path';
 import { loadPlatformConfig } from '@amzconnect/env';
 import { pipelinesDot } from '../src/diagram/pipelines-dot';
 import { renderSvg } from '../src/diagram/cli';
-import { generatedConfig } from '@amzconnect/env/src/testing/generated-config';
+import { generatedConfig } from '@amzconnect/testing';
 
 const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));
 

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { createPlatformApp, loadPlatformConfig, PlatformConfig } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/env/src/testing/nag-findings';
+import { synthFindings } from '@amzconnect/testing';
 import { addToolingStacks, ToolingStacks } from '../lib';
 
 const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));

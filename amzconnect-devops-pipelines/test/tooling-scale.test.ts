@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { createPlatformApp } from '@amzconnect/env';
 import { addToolingStacks } from '../lib';
-import { generatedConfig } from '@amzconnect/env/src/testing/generated-config';
+import { generatedConfig } from '@amzconnect/testing';
 
 describe('tooling app at scale', () => {
   it('stays inside CloudFormation limits for 25 environments of 4 Regions', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import type { ConfigProblem } from '@amzconnect/env';
-import { readJsonFile } from '@amzconnect/env/src/read-json-file';
+import { readJsonFile } from '@amzconnect/env';
 
 /**
  * Reads a sub-project's JSON data file: the parsed value, or the problem (missing file, syntax

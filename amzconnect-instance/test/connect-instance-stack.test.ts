@@ -1,9 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { createPlatformApp, type PlatformConfig } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/env/src/testing/nag-findings';
+import { synthFindings } from '@amzconnect/testing';
 import type { App, Stack } from 'aws-cdk-lib';
 import { addInstanceStacks, ConnectInstanceStack } from '../lib';
-import { samplePlatform } from '../lib/testing/config-test-support';
+import { samplePlatform } from '@amzconnect/testing';
 
 let app: App;
 let stacks: Stack[];

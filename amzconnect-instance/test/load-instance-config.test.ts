@@ -1,11 +1,5 @@
 import { INSTANCE_CONFIG_FILE, loadInstanceConfig } from '../lib';
-import {
-  problemsOf,
-  readJsonCopy,
-  samplePlatform,
-  tempDir,
-  writeJson,
-} from '../lib/testing/config-test-support';
+import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from '@amzconnect/testing';
 
 type Json = Record<string, any>;
 

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { ConfigError, ConfigProblem } from '@amzconnect/env';
-import { readJsonFile } from '@amzconnect/env/src/read-json-file';
+import { readJsonFile } from '@amzconnect/env';
 
 /** One function declared in `config/functions.json`. */
 export interface FunctionDefinition {

@@ -3,7 +3,7 @@ import { CfnResource, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { createPlatformApp } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/env/src/testing/nag-findings';
+import { synthFindings } from '@amzconnect/testing';
 import {
   ConnectFunction,
   defaultBundling,

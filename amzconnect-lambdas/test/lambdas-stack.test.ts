@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
-import { synthFindings, ValidationFinding } from '@amzconnect/env/src/testing/nag-findings';
+import { synthFindings, ValidationFinding } from '@amzconnect/testing';
 import {
   addLambdaStacksFor,
   FUNCTIONS_REGISTRY_FILE,

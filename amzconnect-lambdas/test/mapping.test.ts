@@ -1,9 +1,6 @@
-import { FlowBucketStore } from '@amzconnect/contact-flows/src/deploy/flow-bucket-store';
-import {
-  MAPPING_VERSION_ENV,
-  serializeMapping,
-} from '@amzconnect/contact-flows/src/deploy/mapping-publisher';
-import { mappingKey } from '@amzconnect/contact-flows/src/model/mapping-key';
+import { FlowBucketStore } from '@amzconnect/contact-flows/deploy';
+import { MAPPING_VERSION_ENV, serializeMapping } from '@amzconnect/contact-flows/deploy';
+import { mappingKey } from '@amzconnect/contact-flows';
 import { mappingObjectKey } from '../lib/function-sources';
 import { MAPPING_ENV, readMappingConfig } from '../src/mapping/config';
 import { createMappingHandler } from '../src/mapping/create-mapping-handler';

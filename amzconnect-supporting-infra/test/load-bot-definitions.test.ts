@@ -1,13 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BOTS_DIR, loadBotDefinitions } from '../lib';
-import {
-  problemsOf,
-  readJsonCopy,
-  samplePlatform,
-  tempDir,
-  writeJson,
-} from '@amzconnect/instance/lib/testing/config-test-support';
+import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from '@amzconnect/testing';
 
 type Json = Record<string, any>;
 

@@ -1,12 +1,6 @@
 import * as path from 'path';
 import { loadSupportingInfraConfig, SUPPORTING_INFRA_CONFIG_FILE } from '../lib';
-import {
-  problemsOf,
-  readJsonCopy,
-  samplePlatform,
-  tempDir,
-  writeJson,
-} from '@amzconnect/instance/lib/testing/config-test-support';
+import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from '@amzconnect/testing';
 
 type Json = Record<string, any>;
 

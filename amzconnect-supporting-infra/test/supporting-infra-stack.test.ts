@@ -1,8 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { App, Stack } from 'aws-cdk-lib';
 import { createPlatformApp, type PlatformConfig } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/env/src/testing/nag-findings';
-import { problemsOf, samplePlatform } from '@amzconnect/instance/lib/testing/config-test-support';
+import { synthFindings } from '@amzconnect/testing';
+import { problemsOf, samplePlatform } from '@amzconnect/testing';
 import { addSupportingInfraStacks, addSupportingInfraStacksWith, SupportingInfraStack } from '../lib';
 
 let app: App;

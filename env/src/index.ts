@@ -9,3 +9,4 @@ export * from './ssm-parameter-names';
 export * from './subprojects';
 export * from './run-platform-app';
 export * from './target-account-roles';
+export * from './read-json-file';

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { createPlatformApp } from '../src';
-import { synthFindings } from '../src/testing/nag-findings';
+import { synthFindings } from '@amzconnect/testing';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
 

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { loadPlatformConfig } from '@amzconnect/env/src/load-platform-config';
-import { DEFAULT_CONFIG_DIR } from '@amzconnect/env/src/cli-args';
+import { loadPlatformConfig } from '@amzconnect/env';
+import { DEFAULT_CONFIG_DIR } from '@amzconnect/env';
 import type { CliIo } from '../cli/cli-io';
 import { parseArgs } from '../cli/parse-args';
 import { UsageError } from '../cli/usage-error';

@@ -24,3 +24,4 @@ export * from './run-report';
 export * from './stub-content';
 export * from './throttled-call';
 export * from './token-bucket';
+export * from './deploy-command-context';

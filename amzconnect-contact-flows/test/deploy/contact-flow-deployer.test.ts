@@ -1,6 +1,6 @@
 import { DeploymentFailedError } from '../../src/deploy/contact-flow-deployer';
 import { rollbackFlows } from '../../src/deploy/flow-rollback';
-import { DeployTestEnvironment, startDeployTestEnvironment } from '../../src/testing/deploy-test-environment';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
 import { inboundFlow, messageModule, withText } from './support/flow-factory';
 
 describe('ContactFlowDeployer against the Connect emulator', () => {

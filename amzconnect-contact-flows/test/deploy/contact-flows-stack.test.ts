@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/env/src/testing/nag-findings';
+import { synthFindings } from '@amzconnect/testing';
 import { addContactFlowStacksFor, ContactFlowsStack, writeFlowBundleFile } from '../../lib';
 import { parseFlowBundle } from '../../src/deploy/flow-bundle';
 import { inboundFlow, messageModule, withText } from './support/flow-factory';

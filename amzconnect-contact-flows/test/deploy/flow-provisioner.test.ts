@@ -1,15 +1,12 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { serializeResponse } from '@amzconnect/lambdas/src/flow-provisioner/cloudformation-response';
-import { createHandler } from '@amzconnect/lambdas/src/flow-provisioner/handler';
-import {
-  decideProvisionerAction,
-  parseProvisionerRequest,
-} from '@amzconnect/lambdas/src/flow-provisioner/provisioner-request';
+import { serializeResponse } from '@amzconnect/lambdas/flow-provisioner';
+import { createHandler } from '@amzconnect/lambdas/flow-provisioner';
+import { decideProvisionerAction, parseProvisionerRequest } from '@amzconnect/lambdas/flow-provisioner';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { serializeFlowBundle } from '../../src/deploy/flow-bundle';
 import { silentLogger } from '../../src/deploy/deploy-logger';
-import { DeployTestEnvironment, startDeployTestEnvironment } from '../../src/testing/deploy-test-environment';
-import { LocalEndpoint } from '../../src/testing/local-endpoint';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { LocalEndpoint } from '@amzconnect/testing';
 import { inboundFlow } from './support/flow-factory';
 
 function event(

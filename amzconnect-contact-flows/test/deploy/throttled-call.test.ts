@@ -1,6 +1,6 @@
 import { throttledCall } from '../../src/deploy/throttled-call';
 import { TokenBucket } from '../../src/deploy/token-bucket';
-import { ManualClock } from '../../src/testing/manual-clock';
+import { ManualClock } from '@amzconnect/testing';
 
 function throttling(): Error {
   return Object.assign(new Error('Rate exceeded'), {

@@ -1,5 +1,5 @@
 import { TokenBucket } from '../../src/deploy/token-bucket';
-import { ManualClock } from '../../src/testing/manual-clock';
+import { ManualClock } from '@amzconnect/testing';
 
 describe('TokenBucket', () => {
   it('lets a burst of 5 through at once, then one request every 500 ms at 2 per second', async () => {

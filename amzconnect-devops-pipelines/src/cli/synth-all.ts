@@ -20,7 +20,7 @@ import {
   SUBPROJECT_IDS,
   takeConfigArg,
 } from '@amzconnect/env';
-import { addContactFlowStacks } from '@amzconnect/contact-flows/lib';
+import { addContactFlowStacks } from '@amzconnect/contact-flows/cdk';
 import { addInstanceStacks } from '@amzconnect/instance';
 import { addLambdaStacks } from '@amzconnect/lambdas';
 import { addSupportingInfraStacks } from '@amzconnect/supporting-infra';

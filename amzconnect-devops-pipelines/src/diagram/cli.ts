@@ -10,8 +10,10 @@ import { ConfigError, loadPlatformConfig, REPO_ROOT, takeConfigArg } from '@amzc
 import { pipelinesDot } from './pipelines-dot';
 
 export async function renderSvg(dot: string): Promise<string> {
+  type Viz = typeof import('@viz-js/viz', { with: { 'resolution-mode': 'import' } });
+  // @viz-js/viz ships a CommonJS build beside its ES module; require keeps jest and the CLI on it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const viz = await (require('@viz-js/viz') as typeof import('@viz-js/viz')).instance();
+  const viz = await (require('@viz-js/viz') as Viz).instance();
   return viz.renderString(dot, { format: 'svg', engine: 'dot' });
 }
 

@@ -1,5 +1,5 @@
 import { CodePipelineClient, GetPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
-import { PIPELINE_VARIABLES } from '@amzconnect/env/src/subprojects';
+import { PIPELINE_VARIABLES } from '@amzconnect/env';
 import type { LoggerLike } from '../router/logger-like';
 import { startPipeline, StartedExecution } from '../router/start-pipeline';
 import { decideNextStep, NextStep } from './decide-next-step';

@@ -1,4 +1,4 @@
-import { PIPELINE_VARIABLES } from '@amzconnect/env/src/subprojects';
+import { PIPELINE_VARIABLES } from '@amzconnect/env';
 
 /** The succeeded execution, reduced to what the continuer reads. */
 export interface SucceededExecution {

@@ -1,4 +1,4 @@
-import { SUBPROJECTS, SubprojectId } from '@amzconnect/env/src/subprojects';
+import { SUBPROJECTS, SubprojectId } from '@amzconnect/env';
 import { matchesAny } from './path-glob';
 import { NEVER_TRIGGER, SHARED_INPUTS, TOOLING_INPUTS } from './shared-inputs';
 

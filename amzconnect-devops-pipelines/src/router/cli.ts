@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadPlatformConfig } from '@amzconnect/env/src/load-platform-config';
-import { takeConfigArg } from '@amzconnect/env/src/cli-args';
+import { loadPlatformConfig } from '@amzconnect/env';
+import { takeConfigArg } from '@amzconnect/env';
 import { decideRoute } from './decide-route';
 import { routeInputFor } from './route-input';
 import { routingTableFromConfig } from './routing-table';

@@ -1,4 +1,4 @@
-import { SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env/src/subprojects';
+import { SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env';
 import { changedPaths } from './changed-paths';
 import { classifyChanges } from './classify-changes';
 import { incompletenessReason } from './payload-completeness';

@@ -1,7 +1,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { loadPlatformConfig } from '@amzconnect/env/src/load-platform-config';
-import { takeConfigArg } from '@amzconnect/env/src/cli-args';
+import { loadPlatformConfig } from '@amzconnect/env';
+import { takeConfigArg } from '@amzconnect/env';
 import { createWebhookHandler, DEFAULT_MAX_BODY_BYTES } from './handle-webhook';
 import type { LoggerLike } from './logger-like';
 import { dryRunStarter } from './release-starter';

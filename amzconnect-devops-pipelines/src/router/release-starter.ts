@@ -1,5 +1,5 @@
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import { PIPELINE_VARIABLES } from '@amzconnect/env/src/subprojects';
+import { PIPELINE_VARIABLES } from '@amzconnect/env';
 import { startPipeline, StartedExecution } from './start-pipeline';
 
 /** What to start for one push: derived from a `start` decision and the delivery id. */

@@ -1,10 +1,5 @@
-import type { PlatformConfig } from '@amzconnect/env/src/platform-config';
-import {
-  pipelineName,
-  SELF_UPDATE_PIPELINE_NAME,
-  SUBPROJECT_IDS,
-  SubprojectId,
-} from '@amzconnect/env/src/subprojects';
+import type { PlatformConfig } from '@amzconnect/env';
+import { pipelineName, SELF_UPDATE_PIPELINE_NAME, SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env';
 
 /** Name of the environment variable that carries the routing table to the router Lambda. */
 export const ROUTING_TABLE_ENV = 'ROUTING_TABLE';

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { REPO_ROOT } from '@amzconnect/env/src/cli-args';
+import { REPO_ROOT } from '@amzconnect/env';
 import { main, USAGE } from '../../src/router/cli';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'github');

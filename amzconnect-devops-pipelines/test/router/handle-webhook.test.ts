@@ -1,6 +1,6 @@
 import { createHmac } from 'crypto';
 import { sign } from '@octokit/webhooks-methods';
-import { PIPELINE_VARIABLES } from '@amzconnect/env/src/subprojects';
+import { PIPELINE_VARIABLES } from '@amzconnect/env';
 import { fromApiGatewayEvent, toApiGatewayResult } from '../../src/router/api-gateway-adapter';
 import { AWS_MAX_ATTEMPTS } from '../../src/router/aws-clients';
 import { clientRequestToken } from '../../src/router/start-pipeline';

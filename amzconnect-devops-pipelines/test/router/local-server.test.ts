@@ -1,7 +1,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { sign } from '@octokit/webhooks-methods';
-import { REPO_ROOT } from '@amzconnect/env/src/cli-args';
+import { REPO_ROOT } from '@amzconnect/env';
 import { createLocalServer, main } from '../../src/router/local-server';
 import { silentLogger } from '../../src/router/logger-like';
 import { githubFixtureText, sampleTable } from './support/test-config';

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp } from '@amzconnect/env/src/platform-app';
-import { synthFindings } from '@amzconnect/env/src/testing/nag-findings';
+import { createPlatformApp } from '@amzconnect/env';
+import { synthFindings } from '@amzconnect/testing';
 import { WebhookRouter } from '../../lib/webhook-router';
 import { parseRoutingTable } from '../../src/router/routing-table';
 import { sampleConfig } from './support/test-config';

@@ -5,7 +5,7 @@ import {
   DeployClients,
   DeploymentFailedError,
   RunReport,
-} from '@amzconnect/contact-flows/src/deploy';
+} from '@amzconnect/contact-flows/deploy';
 import { CloudFormationResponse, sendResponse } from './cloudformation-response';
 import { createProvisionerClients } from './flow-provisioner-clients';
 import { loadFlowBundle } from './load-flow-bundle';

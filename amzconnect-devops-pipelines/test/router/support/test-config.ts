@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadPlatformConfig } from '@amzconnect/env/src/load-platform-config';
-import { REPO_ROOT } from '@amzconnect/env/src/cli-args';
-import type { PlatformConfig } from '@amzconnect/env/src/platform-config';
+import { loadPlatformConfig } from '@amzconnect/env';
+import { REPO_ROOT } from '@amzconnect/env';
+import type { PlatformConfig } from '@amzconnect/env';
 import { routingTableFromConfig } from '../../../src/router/routing-table';
 
 /** The sample configuration in `env/` (develop, staging, prod on `main`; tooling branch `main`). */

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { ConfigError, ConfigProblem, PlatformConfig } from '@amzconnect/env';
-import { readJsonFile } from '@amzconnect/env/src/read-json-file';
+import { readJsonFile } from '@amzconnect/env';
 
 /** The workload's name: its config file, its flows folder and its registry entries' `workload`. */
 export const AGENT_GUIDES_WORKLOAD = 'agent-guides';

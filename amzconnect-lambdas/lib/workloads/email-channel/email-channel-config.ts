@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, ConfigProblem, PlatformConfig } from '@amzconnect/env';
-import { readJsonFile } from '@amzconnect/env/src/read-json-file';
+import { readJsonFile } from '@amzconnect/env';
 import { EmailChannelSettings, RELAY_MAILBOXES } from './email-channel-settings';
 
 /** Names of the channel's functions its flows invoke, as `${lambda:<name>}` (and SSM names). */

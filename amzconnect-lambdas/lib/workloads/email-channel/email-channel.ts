@@ -11,7 +11,7 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { SsmNames } from '@amzconnect/env';
-import { AccessLoggedBucket } from '@amzconnect/instance/lib/access-logged-bucket';
+import { AccessLoggedBucket } from '@amzconnect/instance';
 import { ConnectFunction } from '../../connect-function';
 import { iam5Resource } from '../../nag-resource-name';
 import { CHANNEL_ENV } from '../../../src/email-channel/shared/channel-config';

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { ConfigError, ConfigProblem, Environment, PlatformConfig } from '@amzconnect/env';
-import { readJsonFile } from '@amzconnect/env/src/read-json-file';
-import { flowNaming } from '@amzconnect/contact-flows/src/deploy/flow-naming';
-import { flowDocumentsByEnvironment } from '@amzconnect/contact-flows/lib/workload-flows';
+import { readJsonFile } from '@amzconnect/env';
+import { flowNaming } from '@amzconnect/contact-flows/deploy';
+import { flowDocumentsByEnvironment } from '@amzconnect/contact-flows/cdk';
 
 /** SMS through an AWS End User Messaging (Amazon Pinpoint) application and origination number. */
 export interface SmsChannelSettings {

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
-import { synthFindings, ValidationFinding } from '@amzconnect/env/src/testing/nag-findings';
+import { synthFindings, ValidationFinding } from '@amzconnect/testing';
 import { addLambdaStacks, LambdasStack } from '../../../lib';
 
 /** Every statement of the policies attached to the role whose logical id starts with `rolePrefix`. */

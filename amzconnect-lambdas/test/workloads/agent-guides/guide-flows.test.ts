@@ -1,18 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
-import { addContactFlowStacks, ContactFlowsStack } from '@amzconnect/contact-flows/lib';
+import { addContactFlowStacks, ContactFlowsStack } from '@amzconnect/contact-flows/cdk';
 import { FLOWS_DIR, FlowAction, lintFlows, loadRepoCatalog, loadRepoFlows } from '@amzconnect/contact-flows';
 import {
   flowDocumentsByEnvironment,
   loadWorkloadSwitches,
   workloadOfFlowFile,
-} from '@amzconnect/contact-flows/lib/workload-flows';
-import { loadDeployDocuments } from '@amzconnect/contact-flows/src/deploy/deploy-command-context';
-import {
-  DeployTestEnvironment,
-  startDeployTestEnvironment,
-} from '@amzconnect/contact-flows/src/testing/deploy-test-environment';
+} from '@amzconnect/contact-flows/cdk';
+import { loadDeployDocuments } from '@amzconnect/contact-flows/deploy';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
 
 const GUIDE_DIR = path.join(FLOWS_DIR, 'agent-guides');
 const HANDLER = 'ACME_agent_guides_handler';

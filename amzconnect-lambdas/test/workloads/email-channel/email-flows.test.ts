@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { flowDocumentsByEnvironment } from '@amzconnect/contact-flows/src/format/workload-flows';
-import { loadRepoCatalog } from '@amzconnect/contact-flows/src/catalog/load-repo-catalog';
-import { loadRepoFlows } from '@amzconnect/contact-flows/src/format/load-repo-flows';
-import { lintFlows } from '@amzconnect/contact-flows/src/lint/lint-flows';
-import { FlowDocument } from '@amzconnect/contact-flows/src/model/flow-document';
-import { FLOWS_DIR } from '@amzconnect/contact-flows/src/paths';
+import { flowDocumentsByEnvironment } from '@amzconnect/contact-flows';
+import { loadRepoCatalog } from '@amzconnect/contact-flows';
+import { loadRepoFlows } from '@amzconnect/contact-flows';
+import { lintFlows } from '@amzconnect/contact-flows';
+import { FlowDocument } from '@amzconnect/contact-flows';
+import { FLOWS_DIR } from '@amzconnect/contact-flows';
 import { EMAIL_CHANNEL_FUNCTIONS } from '../../../lib/workloads/email-channel/email-channel';
 import { EMAIL_CHANNEL_FLOW_FUNCTIONS } from '../../../lib/workloads/email-channel/email-channel-config';
 

@@ -1,4 +1,4 @@
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConversationBusyError } from '../../../src/messaging-channels/process-inbound-message';
 import { conversationKey } from '../../../src/messaging-channels/inbound-message';
@@ -52,7 +52,6 @@ describe('messaging bridge: handlers with real SDK clients against a local Conne
 
   async function clearTable() {
     const items = (await docs.send(new ScanCommand({ TableName: table.tableName }))).Items ?? [];
-    const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
     for (const item of items)
       await docs.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: item.pk } }));
   }

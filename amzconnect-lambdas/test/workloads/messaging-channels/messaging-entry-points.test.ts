@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { FakeAws } from './support/fake-aws';
 import { LocalSessionsTable, startSessionsTable } from './support/sessions-table';
 import {
@@ -81,9 +82,7 @@ describe('messaging-channels Lambda entry points', () => {
         app: APPLICATION_ID,
       },
     ]);
-    const scan = await table.client.send(
-      new (await import('@aws-sdk/client-dynamodb')).ScanCommand({ TableName: table.tableName }),
-    );
+    const scan = await table.client.send(new ScanCommand({ TableName: table.tableName }));
     expect(scan.Items?.map((i) => i.pk.S)).toEqual(['message#sms#cae173d2-66b9-564c-8309-21f858e9fb84']);
   });
 

@@ -1,4 +1,4 @@
-import { EndpointRequest, json, LocalEndpoint } from '@amzconnect/contact-flows/src/testing/local-endpoint';
+import { EndpointRequest, json, LocalEndpoint } from '@amzconnect/testing';
 
 /** A failure the emulator answers instead of sending. */
 export interface EmulatedFailure {

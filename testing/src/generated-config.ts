@@ -1,4 +1,4 @@
-import { Environment, PlatformConfig } from '../platform-config';
+import { Environment, PlatformConfig } from '@amzconnect/env';
 
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-central-1', 'eu-west-2', 'ap-southeast-2', 'ca-central-1'];
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../deploy/clock';
+import type { Clock } from '@amzconnect/contact-flows/deploy';
 
 /** A clock whose `sleep` advances virtual time at once: rate-limit tests never wait for real. */
 export class ManualClock implements Clock {

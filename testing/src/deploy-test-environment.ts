@@ -1,8 +1,8 @@
-import { SsmNames } from '@amzconnect/env/src/ssm-parameter-names';
-import { Clock } from '../deploy/clock';
-import { ContactFlowDeployer, ContactFlowDeployerProps } from '../deploy/contact-flow-deployer';
-import { DeployClients, createDeployClients } from '../deploy/deploy-clients';
-import { TokenBucket } from '../deploy/token-bucket';
+import { SsmNames } from '@amzconnect/env';
+import { Clock } from '@amzconnect/contact-flows/deploy';
+import { ContactFlowDeployer, ContactFlowDeployerProps } from '@amzconnect/contact-flows/deploy';
+import { DeployClients, createDeployClients } from '@amzconnect/contact-flows/deploy';
+import { TokenBucket } from '@amzconnect/contact-flows/deploy';
 import { ConnectEmulator, ConnectEmulatorOptions } from './connect-emulator';
 import { LambdaConfigEmulator } from './lambda-config-emulator';
 import { ManualClock } from './manual-clock';

@@ -1,0 +1,3 @@
+export * from './cloudformation-response';
+export * from './handler';
+export * from './provisioner-request';
