@@ -10,3 +10,4 @@ export * from './manual-clock';
 export * from './nag-findings';
 export * from './s3-versioned-emulator';
 export * from './ssm-parameters-emulator';
+export * from './property-runs';
