@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { AWS_REGION_PATTERN, CONNECT_REGIONS } from './connect-regions';
+import { CONNECT_INSTANCE_ARN_PATTERN, parseConnectInstanceArn } from './existing-instance';
 
 /** Placeholder account id used by templates; never deployable. */
 export const PLACEHOLDER_ACCOUNT = 'XXXXXXXXXXXX';
 
 const ENV_NAME = /^[a-z][a-z0-9-]{0,19}$/;
-const APP_NAME = /^[a-z][a-z0-9-]{1,19}$/;
+/** Matched case-insensitively: the workshop's sample writes `ACME`; the model lowercases it. */
+const APP_NAME = /^[a-z][a-z0-9-]{1,19}$/i;
 /** Branch names must fit into pipeline names: letters, digits, `.`, `_`, `-` (no `/`). */
 const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/;
 const ACCOUNT = /^\d{12}$/;
@@ -52,6 +54,13 @@ const connectRegion = z.string().superRefine((value, ctx) => {
   }
 });
 
+const instanceArn = z
+  .string()
+  .regex(
+    CONNECT_INSTANCE_ARN_PATTERN,
+    'is not an Amazon Connect instance ARN; copy it from the console (Amazon Connect > the instance > Distribution settings / "Instance ARN"): arn:aws:connect:<region>:<account>:instance/<instance-id>.',
+  );
+
 /** One entry of `accounts[]` in `accountvars.json`. */
 export const environmentSchema = z.strictObject({
   env: envName,
@@ -78,10 +87,49 @@ export const environmentSchema = z.strictObject({
     .string()
     .regex(
       APP_NAME,
-      'must be 2-20 lowercase letters, digits or hyphens starting with a letter (it prefixes SSM parameters and flow names), e.g. "acme".',
+      'must be 2-20 letters, digits or hyphens starting with a letter (it prefixes SSM parameters, stack and resource names, lowercased), e.g. "acme".',
     ),
   approval: z.boolean().optional(),
+  existingInstances: z.record(z.string(), instanceArn).optional(),
 });
+
+/**
+ * Checks `existingInstances` of one environment entry against its own `account` and `region`:
+ * each key is one of the environment's Regions, and the ARN's Region and account are that Region
+ * and the environment's account (a stack can only publish parameters for an instance it can reach).
+ */
+export function existingInstanceIssues(entry: {
+  readonly account: string;
+  readonly region: readonly string[];
+  readonly existingInstances?: Readonly<Record<string, string>>;
+}): { readonly path: (string | number)[]; readonly message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  for (const [region, arn] of Object.entries(entry.existingInstances ?? {})) {
+    const path = ['existingInstances', region];
+    if (!entry.region.includes(region)) {
+      issues.push({
+        path,
+        message: `"${region}" is not a Region of this environment; use one of ${entry.region.join(', ')} or add it to "region".`,
+      });
+      continue;
+    }
+    const parts = parseConnectInstanceArn(arn);
+    if (!parts) continue; // reported by the schema
+    if (parts.region !== region) {
+      issues.push({
+        path,
+        message: `is an instance in ${parts.region}, not ${region}; list it under "${parts.region}" or use the ARN of the instance in ${region}.`,
+      });
+    }
+    if (parts.account !== entry.account) {
+      issues.push({
+        path,
+        message: `is an instance of account ${parts.account}, but the environment deploys to ${entry.account}; the platform only adopts instances in the environment's own account.`,
+      });
+    }
+  }
+  return issues;
+}
 
 /** `env/accountvars.json`. */
 export const accountVarsSchema = z.strictObject({

@@ -7,8 +7,10 @@ import {
   devopsSchema,
   DevopsFile,
   environmentSchema,
+  existingInstanceIssues,
   PLACEHOLDER_ACCOUNT,
 } from './config-schema';
+import { loadEnvironmentSettings } from './load-environment-settings';
 import { Environment, PlatformConfig } from './platform-config';
 import { readJsonFile } from './read-json-file';
 
@@ -158,19 +160,49 @@ export function loadPlatformConfig(
     problems.push(devopsRaw.problem);
   }
 
-  if (problems.length > 0 || !accountVars || !devops) throw new ConfigError(problems);
+  const settings = accountVars
+    ? loadEnvironmentSettings(
+        dir,
+        accountVars.accounts.map((a) => a.env),
+        (absolute) => path.relative(cwd, absolute) || absolute,
+        problems,
+      )
+    : undefined;
+  accountVars?.accounts.forEach((a, i) => {
+    for (const issue of existingInstanceIssues(a)) {
+      problems.push({
+        file: accountsFile,
+        field: formatPath(['accounts', i, ...issue.path]),
+        message: issue.message,
+      });
+    }
+  });
 
-  const environments: Environment[] = accountVars.accounts.map((a) => ({
-    name: a.env,
-    branch: a.branch,
-    enabled: a.enabled,
-    account: a.account,
-    regions: [...a.region],
-    app: a.app,
-    approval: a.approval ?? false,
-  }));
+  if (problems.length > 0 || !accountVars || !devops || !settings) throw new ConfigError(problems);
+
+  const notices: string[] = [];
+  const environments: Environment[] = accountVars.accounts.map((a, i) => {
+    const app = a.app.toLowerCase();
+    if (app !== a.app) {
+      notices.push(
+        `${accountsFile}: accounts[${i}].app "${a.app}" is used as "${app}": stack, SSM parameter and resource names are lowercase (S3 bucket names must be).`,
+      );
+    }
+    return {
+      name: a.env,
+      branch: a.branch,
+      enabled: a.enabled,
+      account: a.account,
+      regions: [...a.region],
+      app,
+      approval: a.approval ?? false,
+      existingInstances: { ...(a.existingInstances ?? {}) },
+      settings: settings.get(a.env)!,
+    };
+  });
   return {
     configDir: dir,
+    notices,
     environments,
     tooling: {
       name: devops.env,

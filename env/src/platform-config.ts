@@ -1,3 +1,5 @@
+import type { EnvironmentSettings } from './environment-settings';
+
 /**
  * The typed model of what the platform deploys, built once from `env/` by `loadPlatformConfig`.
  * Stacks and constructs receive these objects; none of them reads files or `process.env`.
@@ -15,10 +17,20 @@ export interface Environment {
   readonly account: string;
   /** Regions the environment deploys to, in the order given; never empty, no duplicates. */
   readonly regions: readonly string[];
-  /** Application prefix used for SSM parameters, flow names and stack names, e.g. `acme`. */
+  /**
+   * Application prefix used for SSM parameters, flow names and stack names, e.g. `acme`; always
+   * lowercase (written `ACME` in `accountvars.json`, it is used as `acme`).
+   */
   readonly app: string;
   /** Whether release managers approve before this environment deploys. @default false */
   readonly approval: boolean;
+  /**
+   * Existing Amazon Connect instances the environment adopts, by Region (instance ARN). Regions
+   * not listed get an instance the platform creates and manages. @default {} (every Region managed)
+   */
+  readonly existingInstances: Readonly<Record<string, string>>;
+  /** Per-environment settings from `environments/<env>.json`. @default the defaults of every section */
+  readonly settings: EnvironmentSettings;
 }
 
 /** The tooling account that hosts the pipelines and the webhook router. */
@@ -49,6 +61,11 @@ export interface PlatformConfig {
   readonly environments: readonly Environment[];
   /** The tooling account. */
   readonly tooling: ToolingAccount;
+  /**
+   * Things the loader adjusted that the user should know, e.g. an app name lowercased; printed by
+   * `npm run synth`. @default none
+   */
+  readonly notices: readonly string[];
 }
 
 /** The enabled environments, in file order. */

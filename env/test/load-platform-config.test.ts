@@ -145,7 +145,7 @@ describe('loadPlatformConfig', () => {
         configDir(withAccount(0, { regions: ['us-east-1'] }), { ...sampleDevops(), mail: 'x@example.com' }),
       ),
     ).toEqual([
-      'accountvars.json: accounts[0].regions: is not a known key; remove it or fix its spelling (known keys: env, branch, enabled, account, region, app, approval).',
+      'accountvars.json: accounts[0].regions: is not a known key; remove it or fix its spelling (known keys: env, branch, enabled, account, region, app, approval, existingInstances).',
       'devops.json: mail: is not a known key; remove it or fix its spelling (known keys: env, account, region, codestarArn, repo, owner, email, branch).',
     ]);
   });

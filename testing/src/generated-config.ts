@@ -1,4 +1,4 @@
-import { Environment, PlatformConfig } from '@amzconnect/env';
+import { defaultEnvironmentSettings, Environment, PlatformConfig } from '@amzconnect/env';
 
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-central-1', 'eu-west-2', 'ap-southeast-2', 'ca-central-1'];
 
@@ -12,9 +12,12 @@ export function generatedConfig(envCount: number, regionCount: number): Platform
     regions: REGIONS.slice(0, regionCount),
     app: 'acme',
     approval: i % 2 === 1,
+    existingInstances: {},
+    settings: defaultEnvironmentSettings(`/generated/environments/env${i}.json`),
   }));
   return {
     configDir: '/generated',
+    notices: [],
     environments,
     tooling: {
       name: 'devops',
