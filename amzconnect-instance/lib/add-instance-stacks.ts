@@ -1,5 +1,6 @@
 import {
   deploymentTargets,
+  existingInstanceIn,
   subprojectStackName,
   targetStackSynthesizer,
   type AddStacks,
@@ -8,7 +9,7 @@ import { ConnectInstanceStack } from './connect-instance-stack';
 import { environmentQualifiedName } from './environment-qualified-name';
 import type { InstanceConfig } from './instance-config';
 import { lifecyclePolicy } from './lifecycle-policy';
-import { loadInstanceConfig } from './load-instance-config';
+import { instanceAliasFor, loadInstanceConfig } from './load-instance-config';
 
 /** Sub-project id used in stack names. */
 export const INSTANCE_SUBPROJECT = 'instance' as const;
@@ -27,17 +28,23 @@ export function addInstanceStacksWith(instanceConfig?: InstanceConfig): AddStack
     const instance = instanceConfig ?? loadInstanceConfig(undefined, { platform: config });
     return deploymentTargets(config, options?.environments).map(({ environment, region }) => {
       const name = instanceStackName(environment.app, environment.name, region);
+      const existingInstance = existingInstanceIn(environment, region);
+      const settings = instance.environments[environment.name] ?? {};
       return new ConnectInstanceStack(app, name, {
         stackName: name,
         env: { account: environment.account, region },
         synthesizer: targetStackSynthesizer(environment),
-        description: `Amazon Connect instance of ${environment.app} ${environment.name} in ${region} (amzconnect-instance)`,
+        description: existingInstance
+          ? `Admin objects and parameters of the existing Amazon Connect instance ${existingInstance.instanceId} of ${environment.app} ${environment.name} in ${region} (amzconnect-instance)`
+          : `Amazon Connect instance of ${environment.app} ${environment.name} in ${region} (amzconnect-instance)`,
         app: environment.app,
         environmentName: environment.name,
         config: instance,
-        instanceAlias: environmentQualifiedName(instance.instanceAlias, environment.name, region),
+        instanceAlias: instanceAliasFor(instance, environment.name, region),
         storageBucketName: environmentQualifiedName(instance.storage.bucketName, environment.name, region),
-        lifecycle: lifecyclePolicy(environment, config.tooling, instance.environments[environment.name]),
+        lifecycle: lifecyclePolicy(environment, config.tooling, settings),
+        existingInstance,
+        existingObjects: settings.existingObjects,
       });
     });
   };
@@ -45,6 +52,8 @@ export function addInstanceStacksWith(instanceConfig?: InstanceConfig): AddStack
 
 /**
  * Adds one {@link ConnectInstanceStack} per enabled environment and Region, from
- * `config/instance.json` validated against the platform configuration.
+ * `config/instance.json` and the `instance` section of each environment's settings, validated
+ * against the platform configuration. A Region listed in the environment's `existingInstances`
+ * gets a stack for the adopted instance (no instance, key or storage created).
  */
 export const addInstanceStacks: AddStacks = addInstanceStacksWith();

@@ -1,12 +1,12 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { SsmNames } from '@amzconnect/env';
+import { SsmNames, type ExistingInstance } from '@amzconnect/env';
 import type { Construct } from 'constructs';
 import { AccessLoggedBucket } from './access-logged-bucket';
 import { ConnectAdminObjects } from './connect-admin-objects';
-import type { InstanceConfig } from './instance-config';
+import type { ExistingAdminObjects, InstanceConfig } from './instance-config';
 import { dataRemovalPolicy, type LifecyclePolicy } from './lifecycle-policy';
 
 /** Properties of {@link ConnectInstanceStack}. */
@@ -17,10 +17,19 @@ export interface ConnectInstanceStackProps extends StackProps {
   readonly environmentName: string;
   /** The validated instance configuration. */
   readonly config: InstanceConfig;
-  /** Final instance alias (already qualified with environment and Region, and validated). */
+  /** Final instance alias (already qualified with environment and Region, and validated). Unused with `existingInstance`. */
   readonly instanceAlias: string;
-  /** Final storage bucket name (already qualified with environment and Region, and validated). */
+  /** Final storage bucket name (already qualified with environment and Region, and validated). Unused with `existingInstance`. */
   readonly storageBucketName: string;
+  /**
+   * An instance the platform adopts instead of creating one: no instance, KMS key, storage bucket
+   * or storage configuration is created; the SSM parameters point at this instance, and the
+   * declared admin objects are created in it unless `existingObjects` says they exist.
+   * @default none: the stack creates and manages the instance
+   */
+  readonly existingInstance?: ExistingInstance;
+  /** Declared admin objects that already exist in `existingInstance`. @default none */
+  readonly existingObjects?: ExistingAdminObjects;
   /** Retention and protection of this environment. */
   readonly lifecycle: LifecyclePolicy;
 }
@@ -31,26 +40,108 @@ export interface ConnectInstanceStackProps extends StackProps {
  * refer to, and SSM parameters publishing their ids for the other sub-projects.
  */
 export class ConnectInstanceStack extends Stack {
-  public readonly instance: connect.CfnInstance;
-  public readonly storageKey: kms.Key;
-  public readonly storage: AccessLoggedBucket;
+  /** The managed instance; `undefined` on an adopted (existing) instance. */
+  public readonly instance?: connect.CfnInstance;
+  /** Key of the managed instance's storage; `undefined` on an adopted instance. */
+  public readonly storageKey?: kms.Key;
+  /** Storage bucket of the managed instance; `undefined` on an adopted instance. */
+  public readonly storage?: AccessLoggedBucket;
   public readonly adminObjects: ConnectAdminObjects;
+  /** ARN of the instance, managed or adopted. */
+  public readonly instanceArn: string;
+  /** Id of the instance, managed or adopted. */
+  public readonly instanceId: string;
 
   constructor(scope: Construct, id: string, props: ConnectInstanceStackProps) {
     super(scope, id, { ...props, terminationProtection: props.lifecycle.terminationProtection });
     const { config, app, environmentName: env } = props;
     const removalPolicy = dataRemovalPolicy(props.lifecycle);
+    const publish = (id: string, parameterName: string, stringValue: string, description: string) =>
+      new ssm.StringParameter(this, id, { parameterName, stringValue, description });
 
-    this.storageKey = new kms.Key(this, 'StorageKey', {
+    if (props.existingInstance) {
+      this.instanceArn = props.existingInstance.arn;
+      this.instanceId = props.existingInstance.instanceId;
+    } else {
+      const managed = this.createInstance(props, removalPolicy);
+      this.instance = managed.instance;
+      this.storageKey = managed.storageKey;
+      this.storage = managed.storage;
+      this.instanceArn = managed.instance.attrArn;
+      this.instanceId = managed.instance.attrId;
+      publish(
+        'StorageBucketNameParameter',
+        SsmNames.connect.storageBucketName(app, env),
+        managed.storage.bucket.bucketName,
+        'Bucket of call recordings, chat transcripts and reports',
+      );
+      publish(
+        'StorageKeyArnParameter',
+        SsmNames.connect.storageKeyArn(app, env),
+        managed.storageKey.keyArn,
+        'KMS key of the storage bucket',
+      );
+    }
+
+    this.adminObjects = new ConnectAdminObjects(this, 'AdminObjects', {
+      instanceArn: this.instanceArn,
+      instanceId: this.instanceId,
+      hoursOfOperation: config.hoursOfOperation,
+      queues: config.queues,
+      routingProfiles: config.routingProfiles,
+      quickConnects: config.quickConnects,
+      // Objects created in an adopted instance stay when they leave the stack: the instance is not ours.
+      removalPolicy: props.existingInstance ? RemovalPolicy.RETAIN : removalPolicy,
+      existing: props.existingInstance ? props.existingObjects : undefined,
+    });
+
+    publish(
+      'InstanceIdParameter',
+      SsmNames.connect.instanceId(app, env),
+      this.instanceId,
+      'Amazon Connect instance id',
+    );
+    publish(
+      'InstanceArnParameter',
+      SsmNames.connect.instanceArn(app, env),
+      this.instanceArn,
+      'Amazon Connect instance ARN',
+    );
+    for (const [name, arn] of this.adminObjects.queueArns) {
+      publish(
+        `QueueArnParameter${name}`,
+        SsmNames.connect.queueArn(app, env, name),
+        arn,
+        `ARN of queue ${name}`,
+      );
+    }
+    for (const [name, arn] of this.adminObjects.hoursOfOperationArns) {
+      publish(
+        `HoursArnParameter${name}`,
+        SsmNames.connect.hoursArn(app, env, name),
+        arn,
+        `ARN of hours of operation ${name}`,
+      );
+    }
+  }
+
+  /** The managed instance with its encrypted storage. */
+  private createInstance(
+    props: ConnectInstanceStackProps,
+    removalPolicy: RemovalPolicy,
+  ): { instance: connect.CfnInstance; storageKey: kms.Key; storage: AccessLoggedBucket } {
+    const { config, app, environmentName: env } = props;
+
+    const storageKey = new kms.Key(this, 'StorageKey', {
       description: `Amazon Connect storage (recordings, transcripts, reports) of ${app} ${env} in ${this.region}`,
       enableKeyRotation: true,
       pendingWindow: Duration.days(props.lifecycle.retainOnDelete ? 30 : 7),
       removalPolicy,
     });
 
-    this.storage = new AccessLoggedBucket(this, 'Storage', {
+    const storage = new AccessLoggedBucket(this, 'Storage', {
       bucketName: props.storageBucketName,
-      encryptionKey: this.storageKey,
+      encryptionKey: storageKey,
       retainOnDelete: props.lifecycle.retainOnDelete,
       noncurrentVersionExpiration:
         config.storage.noncurrentVersionExpirationDays !== undefined
@@ -59,7 +150,7 @@ export class ConnectInstanceStack extends Stack {
     });
 
     const a = config.attributes;
-    this.instance = new connect.CfnInstance(this, 'Instance', {
+    const instance = new connect.CfnInstance(this, 'Instance', {
       instanceAlias: props.instanceAlias,
       identityManagementType: config.identityManagementType,
       directoryId: config.directoryId,
@@ -79,7 +170,7 @@ export class ConnectInstanceStack extends Stack {
         autoMuteAgentOnHold: a.autoMuteAgentOnHold ?? false,
       },
     });
-    this.instance.applyRemovalPolicy(removalPolicy);
+    instance.applyRemovalPolicy(removalPolicy);
 
     const storageTargets: readonly (readonly [string, string, string])[] = [
       ['CallRecordingsStorage', 'CALL_RECORDINGS', config.storage.callRecordingsPrefix],
@@ -88,71 +179,21 @@ export class ConnectInstanceStack extends Stack {
     ];
     for (const [storageId, resourceType, prefix] of storageTargets) {
       const association = new connect.CfnInstanceStorageConfig(this, storageId, {
-        instanceArn: this.instance.attrArn,
+        instanceArn: instance.attrArn,
         resourceType,
         storageType: 'S3',
         s3Config: {
-          bucketName: this.storage.bucket.bucketName,
+          bucketName: storage.bucket.bucketName,
           bucketPrefix: prefix,
-          encryptionConfig: { encryptionType: 'KMS', keyId: this.storageKey.keyArn },
+          encryptionConfig: { encryptionType: 'KMS', keyId: storageKey.keyArn },
         },
       });
       association.applyRemovalPolicy(removalPolicy);
       // Connect creates a KMS grant for its service-linked role when associating; the bucket
       // (and its policy) must exist first.
-      association.node.addDependency(this.storage.bucket);
+      association.node.addDependency(storage.bucket);
     }
 
-    this.adminObjects = new ConnectAdminObjects(this, 'AdminObjects', {
-      instanceArn: this.instance.attrArn,
-      hoursOfOperation: config.hoursOfOperation,
-      queues: config.queues,
-      routingProfiles: config.routingProfiles,
-      quickConnects: config.quickConnects,
-      removalPolicy,
-    });
-
-    const publish = (id: string, parameterName: string, stringValue: string, description: string) =>
-      new ssm.StringParameter(this, id, { parameterName, stringValue, description });
-    publish(
-      'InstanceIdParameter',
-      SsmNames.connect.instanceId(app, env),
-      this.instance.attrId,
-      'Amazon Connect instance id',
-    );
-    publish(
-      'InstanceArnParameter',
-      SsmNames.connect.instanceArn(app, env),
-      this.instance.attrArn,
-      'Amazon Connect instance ARN',
-    );
-    publish(
-      'StorageBucketNameParameter',
-      SsmNames.connect.storageBucketName(app, env),
-      this.storage.bucket.bucketName,
-      'Bucket of call recordings, chat transcripts and reports',
-    );
-    publish(
-      'StorageKeyArnParameter',
-      SsmNames.connect.storageKeyArn(app, env),
-      this.storageKey.keyArn,
-      'KMS key of the storage bucket',
-    );
-    for (const [name, queue] of this.adminObjects.queues) {
-      publish(
-        `QueueArnParameter${name}`,
-        SsmNames.connect.queueArn(app, env, name),
-        queue.attrQueueArn,
-        `ARN of queue ${name}`,
-      );
-    }
-    for (const [name, hours] of this.adminObjects.hoursOfOperation) {
-      publish(
-        `HoursArnParameter${name}`,
-        SsmNames.connect.hoursArn(app, env, name),
-        hours.attrHoursOfOperationArn,
-        `ARN of hours of operation ${name}`,
-      );
-    }
+    return { instance, storageKey, storage };
   }
 }

@@ -126,5 +126,24 @@ export const instanceConfigSchema = z.strictObject({
       }),
     )
     .default([]),
-  environments: z.record(z.string(), lifecycleOverridesSchema).default({}),
+});
+
+/** Kinds of admin objects, as keys of `existingObjects`. */
+export const ADMIN_OBJECT_KINDS = ['hoursOfOperation', 'queues', 'routingProfiles', 'quickConnects'] as const;
+
+/**
+ * Schema of the `instance` section of `env/environments/<env>.json`: the lifecycle overrides,
+ * the alias base of this environment, and, for Regions on an existing instance, which of the
+ * declared admin objects already exist there (referenced by name, never modified).
+ */
+export const instanceEnvironmentSettingsSchema = lifecycleOverridesSchema.extend({
+  alias: baseName.optional(),
+  existingObjects: z
+    .strictObject({
+      hoursOfOperation: z.array(objectName).optional(),
+      queues: z.array(objectName).optional(),
+      routingProfiles: z.array(objectName).optional(),
+      quickConnects: z.array(objectName).optional(),
+    })
+    .optional(),
 });

@@ -26,8 +26,37 @@ export interface InstanceConfig {
   readonly routingProfiles: readonly RoutingProfileConfig[];
   /** Quick connects (phone numbers agents can transfer to). @default none */
   readonly quickConnects: readonly QuickConnectConfig[];
-  /** Lifecycle overrides by environment name. @default none: retained everywhere, prod protected */
-  readonly environments: Readonly<Record<string, LifecycleOverrides>>;
+  /**
+   * Settings by environment name, from the `instance` section of `env/environments/<env>.json`
+   * (filled by `loadInstanceConfig`; not part of `config/instance.json`).
+   * @default none: retained everywhere, prod protected, alias from `instanceAlias`
+   */
+  readonly environments: Readonly<Record<string, InstanceEnvironmentSettings>>;
+}
+
+/** The `instance` section of `env/environments/<env>.json`. */
+export interface InstanceEnvironmentSettings extends LifecycleOverrides {
+  /**
+   * Base of this environment's instance alias; `-<region>` is appended and the whole lowercased.
+   * @default `<instanceAlias>-<env>`
+   */
+  readonly alias?: string;
+  /**
+   * Admin objects declared in `config/instance.json` that already exist in this environment's
+   * existing instances (`existingInstances` in `accountvars.json`), by kind and name: the stack
+   * looks them up by name at deployment and never modifies them. Declared objects not listed are
+   * created (and from then on managed by the stack). Ignored in Regions with a managed instance.
+   * @default none: every declared object is created
+   */
+  readonly existingObjects?: ExistingAdminObjects;
+}
+
+/** Names of declared admin objects that already exist in an adopted instance. */
+export interface ExistingAdminObjects {
+  readonly hoursOfOperation?: readonly string[];
+  readonly queues?: readonly string[];
+  readonly routingProfiles?: readonly string[];
+  readonly quickConnects?: readonly string[];
 }
 
 /** Identity management types of `AWS::Connect::Instance`. */

@@ -1,13 +1,24 @@
 import * as path from 'path';
-import { ConfigError, type ConfigProblem, type PlatformConfig } from '@amzconnect/env';
+import {
+  ConfigError,
+  enabledEnvironments,
+  existingInstanceIn,
+  type ConfigProblem,
+  type PlatformConfig,
+} from '@amzconnect/env';
 import { connectInstanceAliasProblem } from './connect-instance-alias';
-import type { InstanceConfig } from './instance-config';
-import { instanceConfigSchema } from './instance-config-schema';
+import { parseEnvironmentSection } from './environment-section';
+import { environmentQualifiedName } from './environment-qualified-name';
+import type { InstanceConfig, InstanceEnvironmentSettings } from './instance-config';
+import {
+  ADMIN_OBJECT_KINDS,
+  instanceConfigSchema,
+  instanceEnvironmentSettingsSchema,
+} from './instance-config-schema';
 import { lifecycleOverrideProblems } from './lifecycle-override-problems';
 import { s3BucketNameProblem } from './s3-bucket-name';
 import { readConfigJson } from './read-config-json';
 import { parseWithProblems } from './schema-problems';
-import { targetNameProblems } from './target-name-problems';
 
 /** Default location of the instance configuration, relative to the sub-project. */
 export const INSTANCE_CONFIG_FILE = path.join(__dirname, '..', 'config', 'instance.json');
@@ -17,9 +28,10 @@ export interface LoadInstanceConfigOptions {
   /** Directory used to shorten the file name in messages. @default process.cwd() */
   readonly cwd?: string;
   /**
-   * The platform configuration: when given, `environments` keys are checked against it and the
-   * instance alias and bucket name derived for every enabled environment and Region are checked
-   * against Amazon Connect's and Amazon S3's rules. @default no cross-checks
+   * The platform configuration: when given, the `instance` section of every environment's
+   * settings is validated and merged in, and the instance alias and bucket name derived for every
+   * managed instance are checked against Amazon Connect's and Amazon S3's rules.
+   * @default no environment settings, no cross-checks
    */
   readonly platform?: PlatformConfig;
 }
@@ -173,9 +185,80 @@ function crossChecks(file: string, c: InstanceConfig): ConfigProblem[] {
   return problems;
 }
 
+/** Checks the `instance` section of every environment and returns the valid ones by name. */
+function environmentSettings(
+  platform: PlatformConfig,
+  instance:
+    Pick<InstanceConfig, 'hoursOfOperation' | 'queues' | 'routingProfiles' | 'quickConnects'> | undefined,
+  problems: ConfigProblem[],
+): Record<string, InstanceEnvironmentSettings> {
+  const result: Record<string, InstanceEnvironmentSettings> = {};
+  for (const environment of platform.environments) {
+    const { file, instance: raw } = environment.settings;
+    const settings = parseEnvironmentSection(
+      instanceEnvironmentSettingsSchema,
+      'instance',
+      raw,
+      file,
+      problems,
+      EXAMPLES,
+    );
+    if (!settings) continue;
+    problems.push(...lifecycleOverrideProblems(file, 'instance', environment, platform.tooling, settings));
+    const existing = settings.existingObjects;
+    if (existing && Object.keys(environment.existingInstances).length === 0) {
+      problems.push({
+        file,
+        field: 'instance.existingObjects',
+        message: `applies only to existing instances, and environment "${environment.name}" has none; add "existingInstances" to its entry in accountvars.json or remove existingObjects.`,
+      });
+    }
+    if (existing && instance) {
+      for (const kind of ADMIN_OBJECT_KINDS) {
+        const declared = instance[kind].map((o) => o.name);
+        (existing[kind] ?? []).forEach((name, i) => {
+          if (!declared.includes(name)) {
+            problems.push({
+              file,
+              field: `instance.existingObjects.${kind}[${i}]`,
+              message: `"${name}" is not declared in ${kind} of config/instance.json; list only declared objects (${declared.join(', ') || 'none declared'}), or declare it there first.`,
+            });
+          }
+        });
+      }
+    }
+    result[environment.name] = settings;
+  }
+  return result;
+}
+
+/**
+ * The final alias of the instance the platform manages for `environmentName` in `region`:
+ * `<alias>-<region>` when the environment's settings give an `alias`, else
+ * `<instanceAlias>-<env>-<region>`, lowercased.
+ */
+export function instanceAliasFor(config: InstanceConfig, environmentName: string, region: string): string {
+  const alias = config.environments[environmentName]?.alias;
+  return alias
+    ? `${alias}-${region}`.toLowerCase()
+    : environmentQualifiedName(config.instanceAlias, environmentName, region);
+}
+
+/** Targets whose instance the platform creates (Regions without an existing instance). */
+function managedTargets(platform: PlatformConfig) {
+  return enabledEnvironments(platform).flatMap((environment) =>
+    environment.regions
+      .filter((region) => existingInstanceIn(environment, region) === undefined)
+      .map((region) => ({ environment, region })),
+  );
+}
+
 /**
  * Loads `config/instance.json` (or `file`), validates it, and returns the typed configuration.
- * Every problem is collected before anything is thrown.
+ * With the platform configuration, the `instance` section of every environment's settings
+ * (`env/environments/<env>.json`) is validated and merged in as `environments`, and the names
+ * derived for every managed instance are checked. Every problem is collected before anything is
+ * thrown.
  * @throws ConfigError listing every problem as `file: field: fix`
  */
 export function loadInstanceConfig(
@@ -189,31 +272,45 @@ export function loadInstanceConfig(
   const raw = readConfigJson(absolute, display, 'see amzconnect-instance/README.md, "Configuration"');
   if (!raw.ok) throw new ConfigError([raw.problem]);
 
-  const parsed = parseWithProblems(instanceConfigSchema, raw.value, display, problems, EXAMPLES);
-  if (parsed) {
-    problems.push(...crossChecks(display, parsed));
-    if (options.platform) {
-      problems.push(...lifecycleOverrideProblems(display, parsed.environments, options.platform));
-      problems.push(
-        ...targetNameProblems(
-          display,
-          'instanceAlias',
-          parsed.instanceAlias,
-          options.platform,
-          connectInstanceAliasProblem,
-        ),
+  let value = raw.value;
+  if (typeof value === 'object' && value !== null && 'environments' in value) {
+    const { environments: _moved, ...rest } = value as Record<string, unknown>;
+    void _moved;
+    value = rest;
+    problems.push({
+      file: display,
+      field: 'environments',
+      message:
+        'per-environment settings moved to env/environments/<env>.json, section "instance" (e.g. { "instance": { "retainOnDelete": false } }); move them there and remove this key.',
+    });
+  }
+  const parsed = parseWithProblems(instanceConfigSchema, value, display, problems, EXAMPLES);
+  if (parsed) problems.push(...crossChecks(display, { ...parsed, environments: {} }));
+  const environments = options.platform ? environmentSettings(options.platform, parsed, problems) : {};
+  const config: InstanceConfig | undefined = parsed ? { ...parsed, environments } : undefined;
+  if (config && options.platform) {
+    for (const { environment, region } of managedTargets(options.platform)) {
+      const aliasProblem = connectInstanceAliasProblem(instanceAliasFor(config, environment.name, region));
+      if (aliasProblem) {
+        const fromSettings = config.environments[environment.name]?.alias !== undefined;
+        problems.push({
+          file: fromSettings ? environment.settings.file : display,
+          field: fromSettings ? 'instance.alias' : 'instanceAlias',
+          message: `for environment "${environment.name}" in ${region} ${aliasProblem}`,
+        });
+      }
+      const bucketProblem = s3BucketNameProblem(
+        environmentQualifiedName(config.storage.bucketName, environment.name, region),
       );
-      problems.push(
-        ...targetNameProblems(
-          display,
-          'storage.bucketName',
-          parsed.storage.bucketName,
-          options.platform,
-          s3BucketNameProblem,
-        ),
-      );
+      if (bucketProblem) {
+        problems.push({
+          file: display,
+          field: 'storage.bucketName',
+          message: `for environment "${environment.name}" in ${region} ${bucketProblem}`,
+        });
+      }
     }
   }
-  if (problems.length > 0 || !parsed) throw new ConfigError(problems);
-  return parsed;
+  if (problems.length > 0 || !config) throw new ConfigError(problems);
+  return config;
 }

@@ -1,4 +1,5 @@
-import { INSTANCE_CONFIG_FILE, loadInstanceConfig } from '../lib';
+import { REPO_ROOT, type PlatformConfig } from '@amzconnect/env';
+import { INSTANCE_CONFIG_FILE, instanceAliasFor, loadInstanceConfig } from '../lib';
 import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from '@amzconnect/testing';
 
 type Json = Record<string, any>;
@@ -14,6 +15,17 @@ function loadVariant(config: unknown, withPlatform = false): () => unknown {
     loadInstanceConfig('instance.json', { cwd: dir, platform: withPlatform ? samplePlatform() : undefined });
 }
 
+/** The sample platform with the `instance` section of some environments' settings replaced. */
+function withInstanceSettings(byEnv: Record<string, unknown>): PlatformConfig {
+  const platform = samplePlatform();
+  return {
+    ...platform,
+    environments: platform.environments.map((e) =>
+      e.name in byEnv ? { ...e, settings: { ...e.settings, instance: byEnv[e.name] } } : e,
+    ),
+  };
+}
+
 describe('loadInstanceConfig', () => {
   it('loads the sample configuration, checked against the sample platform', () => {
     // Act
@@ -22,7 +34,7 @@ describe('loadInstanceConfig', () => {
     // Assess
     expect(config.queues.map((q) => q.name)).toEqual(['ACME_Sales', 'ACME_Finance']);
     expect(config.hoursOfOperation.map((h) => h.name)).toEqual(['ACME_Hours']);
-    expect(config.environments).toEqual({ develop: { retainOnDelete: false } });
+    expect(config.environments).toEqual({ develop: { retainOnDelete: false }, staging: {}, prod: {} });
     expect(config.storage.callRecordingsPrefix).toBe('connect/call-recordings');
   });
 
@@ -31,7 +43,6 @@ describe('loadInstanceConfig', () => {
     const config = sample();
     delete config.routingProfiles;
     delete config.quickConnects;
-    delete config.environments;
 
     // Act
     const loaded = loadVariant(config)() as Json;
@@ -68,7 +79,7 @@ describe('loadInstanceConfig', () => {
       'instance.json: queues[0].name: must be 1-127 letters, digits, "_", "." or "-" (it becomes part of SSM parameter names and flow references), e.g. "ACME_Sales".',
       'instance.json: routingProfiles[0].media[0].channel: must be one of "VOICE", "CHAT", "TASK", "EMAIL".',
       'instance.json: quickConnects[0].phoneNumber: must be an E.164 phone number, e.g. "+15555550100".',
-      'instance.json: instanceAliass: is not a known key; remove it or fix its spelling (known keys: instanceAlias, identityManagementType, directoryId, attributes, storage, hoursOfOperation, queues, routingProfiles, quickConnects, environments).',
+      'instance.json: instanceAliass: is not a known key; remove it or fix its spelling (known keys: instanceAlias, identityManagementType, directoryId, attributes, storage, hoursOfOperation, queues, routingProfiles, quickConnects).',
     ]);
   });
 
@@ -141,32 +152,67 @@ describe('loadInstanceConfig', () => {
     // Assess: "prod" is 3 characters shorter than "develop" and "staging", so it still fits.
     expect(problems).toEqual([
       'instance.json: instanceAlias: for environment "develop" in us-east-1 gives the instance alias "acme-contact-center-north-am-develop-us-east-1" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 character.',
-      'instance.json: instanceAlias: for environment "develop" in us-west-2 gives the instance alias "acme-contact-center-north-am-develop-us-west-2" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 character.',
-      'instance.json: instanceAlias: for environment "staging" in us-east-1 gives the instance alias "acme-contact-center-north-am-staging-us-east-1" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 character.',
       'instance.json: storage.bucketName: for environment "develop" in us-east-1 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-develop-us-east-1" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 character.',
+      'instance.json: instanceAlias: for environment "develop" in us-west-2 gives the instance alias "acme-contact-center-north-am-develop-us-west-2" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 character.',
       'instance.json: storage.bucketName: for environment "develop" in us-west-2 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-develop-us-west-2" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 character.',
+      'instance.json: instanceAlias: for environment "staging" in us-east-1 gives the instance alias "acme-contact-center-north-am-staging-us-east-1" (46 characters), longer than Amazon Connect\'s 45; shorten the base name by at least 1 character.',
       'instance.json: storage.bucketName: for environment "staging" in us-east-1 gives the bucket name "acme-connect-recordings-and-chat-transcripts-x-staging-us-east-1" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 character.',
     ]);
   });
 
-  it('rejects overrides for unknown environments and production opting out of retention or protection', () => {
+  it('points per-environment settings left in instance.json to env/environments/<env>.json', () => {
     // Prepare
     const config = sample();
-    config.environments = {
-      develop: { retainOnDelete: false },
-      qa: { retainOnDelete: false },
-      prod: { retainOnDelete: false, terminationProtection: false },
-    };
+    config.environments = { develop: { retainOnDelete: false } };
 
     // Act
     const problems = problemsOf(loadVariant(config, true));
 
     // Assess
     expect(problems).toEqual([
-      'instance.json: environments.qa: names no environment of accountvars.json; use one of develop, staging, prod or remove it.',
-      'instance.json: environments.prod.retainOnDelete: cannot be false for the production environment "prod"; production data is always retained (remove the setting).',
-      'instance.json: environments.prod.terminationProtection: cannot be false for the production environment "prod"; production stacks are always protected (remove the setting).',
+      'instance.json: environments: per-environment settings moved to env/environments/<env>.json, section "instance" (e.g. { "instance": { "retainOnDelete": false } }); move them there and remove this key.',
     ]);
+  });
+
+  it('validates the instance section of every environment’s settings: production never opts out, unknown keys, existing objects', () => {
+    // Prepare
+    const platform = withInstanceSettings({
+      develop: { alias: 'acme_dev', existingObjects: { queues: ['ACME_Sales'] } },
+      prod: { retainOnDelete: false, terminationProtection: false, retain: true },
+    });
+
+    // Act
+    const problems = problemsOf(() => loadInstanceConfig(INSTANCE_CONFIG_FILE, { platform, cwd: REPO_ROOT }));
+
+    // Assess
+    expect(problems).toEqual([
+      'env/environments/develop.json: instance.alias: must be letters, digits and hyphens, starting with a letter or digit, e.g. "acme".',
+      'env/environments/prod.json: instance.retain: is not a known key; remove it or fix its spelling (known keys: retainOnDelete, terminationProtection, production, alias, existingObjects).',
+    ]);
+    const valid = withInstanceSettings({
+      develop: { existingObjects: { queues: ['ACME_Sales', 'BasicQueue'] } },
+      prod: { retainOnDelete: false, terminationProtection: false },
+    });
+    expect(
+      problemsOf(() => loadInstanceConfig(INSTANCE_CONFIG_FILE, { platform: valid, cwd: REPO_ROOT })),
+    ).toEqual([
+      'env/environments/develop.json: instance.existingObjects: applies only to existing instances, and environment "develop" has none; add "existingInstances" to its entry in accountvars.json or remove existingObjects.',
+      'env/environments/develop.json: instance.existingObjects.queues[1]: "BasicQueue" is not declared in queues of config/instance.json; list only declared objects (ACME_Sales, ACME_Finance), or declare it there first.',
+      'env/environments/prod.json: instance.retainOnDelete: cannot be false for the production environment "prod"; production data is always retained (remove the setting).',
+      'env/environments/prod.json: instance.terminationProtection: cannot be false for the production environment "prod"; production stacks are always protected (remove the setting).',
+    ]);
+  });
+
+  it('uses an environment’s own alias base, with the Region appended', () => {
+    // Prepare
+    const platform = withInstanceSettings({ staging: { alias: 'ACME-Stage' } });
+
+    // Act
+    const config = loadInstanceConfig(INSTANCE_CONFIG_FILE, { platform });
+
+    // Assess
+    expect(instanceAliasFor(config, 'staging', 'us-east-1')).toBe('acme-stage-us-east-1');
+    expect(instanceAliasFor(config, 'prod', 'us-east-1')).toBe('acme-prod-us-east-1');
   });
 
   it('reports a JSON syntax error with line and column', () => {

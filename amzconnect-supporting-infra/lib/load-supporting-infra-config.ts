@@ -2,14 +2,19 @@ import * as path from 'path';
 import { ConfigError, type ConfigProblem, type PlatformConfig } from '@amzconnect/env';
 import {
   lifecycleOverrideProblems,
+  parseEnvironmentSection,
   parseWithProblems,
   readConfigJson,
   s3BucketNameProblem,
   targetNameProblems,
 } from '@amzconnect/instance';
 import type { CustomerRecord } from './customer-record';
-import type { SupportingInfraConfig } from './supporting-infra-config';
-import { sampleCustomersSchema, supportingInfraConfigSchema } from './supporting-infra-config-schema';
+import type { SupportingInfraConfig, SupportingInfraEnvironmentOverrides } from './supporting-infra-config';
+import {
+  sampleCustomersSchema,
+  supportingInfraConfigSchema,
+  supportingInfraEnvironmentSettingsSchema,
+} from './supporting-infra-config-schema';
 
 /** Default location of the supporting-infra configuration. */
 export const SUPPORTING_INFRA_CONFIG_FILE = path.join(__dirname, '..', 'config', 'supporting-infra.json');
@@ -19,9 +24,10 @@ export interface LoadSupportingInfraConfigOptions {
   /** Directory used to shorten file names in messages. @default process.cwd() */
   readonly cwd?: string;
   /**
-   * The platform configuration: when given, `environments` keys are checked against it and the
-   * flow bucket name derived for every enabled environment and Region is checked against S3's
-   * rules. @default no cross-checks
+   * The platform configuration: when given, the `supportingInfra` section of every environment's
+   * settings (`env/environments/<env>.json`) is validated and merged in, and the flow bucket name
+   * derived for every enabled environment and Region is checked against S3's rules.
+   * @default no environment settings, no cross-checks
    */
   readonly platform?: PlatformConfig;
 }
@@ -74,11 +80,52 @@ export function loadSupportingInfraConfig(
   if (!raw.ok) throw new ConfigError([raw.problem]);
 
   const problems: ConfigProblem[] = [];
-  const config = parseWithProblems(supportingInfraConfigSchema, raw.value, display, problems, EXAMPLES);
+  let value = raw.value;
+  if (typeof value === 'object' && value !== null && 'environments' in value) {
+    const { environments: _moved, ...rest } = value as Record<string, unknown>;
+    void _moved;
+    value = rest;
+    problems.push({
+      file: display,
+      field: 'environments',
+      message:
+        'per-environment settings moved to env/environments/<env>.json, section "supportingInfra" (e.g. { "supportingInfra": { "loadSampleCustomers": true } }); move them there and remove this key.',
+    });
+  }
+  const parsed = parseWithProblems(supportingInfraConfigSchema, value, display, problems, EXAMPLES);
+  const environments: Record<string, SupportingInfraEnvironmentOverrides> = {};
+  for (const environment of options.platform?.environments ?? []) {
+    const { file: settingsFile, supportingInfra } = environment.settings;
+    const settings = parseEnvironmentSection(
+      supportingInfraEnvironmentSettingsSchema,
+      'supportingInfra',
+      supportingInfra,
+      settingsFile,
+      problems,
+    );
+    if (!settings) continue;
+    problems.push(
+      ...lifecycleOverrideProblems(
+        settingsFile,
+        'supportingInfra',
+        environment,
+        options.platform!.tooling,
+        settings,
+      ),
+    );
+    if (settings.loadSampleCustomers && parsed && !parsed.sampleCustomersFile) {
+      problems.push({
+        file: settingsFile,
+        field: 'supportingInfra.loadSampleCustomers',
+        message: `is true but ${display} has no sampleCustomersFile; add "sampleCustomersFile": "sample-customers.json" there or remove the setting.`,
+      });
+    }
+    environments[environment.name] = settings;
+  }
+  const config: SupportingInfraConfig | undefined = parsed ? { ...parsed, environments } : undefined;
   let sampleCustomers: CustomerRecord[] = [];
   if (config) {
     if (options.platform) {
-      problems.push(...lifecycleOverrideProblems(display, config.environments, options.platform));
       problems.push(
         ...targetNameProblems(
           display,
@@ -88,17 +135,6 @@ export function loadSupportingInfraConfig(
           s3BucketNameProblem,
         ),
       );
-    }
-    const wantsSamples = Object.entries(config.environments).filter(([, o]) => o.loadSampleCustomers);
-    if (wantsSamples.length > 0 && !config.sampleCustomersFile) {
-      for (const [name] of wantsSamples) {
-        problems.push({
-          file: display,
-          field: `environments.${name}.loadSampleCustomers`,
-          message:
-            'is true but there is no sampleCustomersFile; add "sampleCustomersFile": "sample-customers.json" or remove the setting.',
-        });
-      }
     }
     if (config.sampleCustomersFile) {
       const samplesAbsolute = path.resolve(path.dirname(absolute), config.sampleCustomersFile);

@@ -21,9 +21,11 @@ export const supportingInfraConfigSchema = z.strictObject({
     })
     .default(90),
   sampleCustomersFile: z.string().min(1).optional(),
-  environments: z
-    .record(z.string(), lifecycleOverridesSchema.extend({ loadSampleCustomers: z.boolean().optional() }))
-    .default({}),
+});
+
+/** Schema of the `supportingInfra` section of `env/environments/<env>.json`. */
+export const supportingInfraEnvironmentSettingsSchema = lifecycleOverridesSchema.extend({
+  loadSampleCustomers: z.boolean().optional(),
 });
 
 const E164 = /^\+[1-9]\d{1,14}$/;

@@ -17,6 +17,10 @@ export interface SupportingInfraConfig {
   readonly conversationLogRetentionDays: number;
   /** Sample customer records, relative to the configuration file. @default none */
   readonly sampleCustomersFile?: string;
-  /** Overrides by environment name. @default none: everything retained, no sample data */
+  /**
+   * Settings by environment name, from the `supportingInfra` section of
+   * `env/environments/<env>.json` (filled by the loader; not part of the file).
+   * @default none: everything retained, no sample data
+   */
   readonly environments: Readonly<Record<string, SupportingInfraEnvironmentOverrides>>;
 }

@@ -33,7 +33,7 @@ describe('loadSupportingInfraConfig', () => {
       flowBucketName: 'acme-contact-flows',
       conversationLogRetentionDays: 90,
       sampleCustomersFile: 'sample-customers.json',
-      environments: { develop: { retainOnDelete: false, loadSampleCustomers: true } },
+      environments: { develop: { retainOnDelete: false, loadSampleCustomers: true }, staging: {}, prod: {} },
     });
     expect(sampleCustomers).toEqual([
       {
@@ -50,7 +50,7 @@ describe('loadSupportingInfraConfig', () => {
     const config: Json = {
       flowBucketName: 'acme_flows',
       conversationLogRetentionDays: 100,
-      environments: { develop: { sampleData: true } },
+      environments: { develop: { retainOnDelete: false } },
     };
 
     // Act
@@ -58,9 +58,9 @@ describe('loadSupportingInfraConfig', () => {
 
     // Assess
     expect(problems).toEqual([
+      'supporting-infra.json: environments: per-environment settings moved to env/environments/<env>.json, section "supportingInfra" (e.g. { "supportingInfra": { "loadSampleCustomers": true } }); move them there and remove this key.',
       'supporting-infra.json: flowBucketName: must be letters, digits and hyphens, starting with a letter or digit, e.g. "acme-contact-flows".',
       'supporting-infra.json: conversationLogRetentionDays: is not a CloudWatch Logs retention; use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.',
-      'supporting-infra.json: environments.develop.sampleData: is not a known key; remove it or fix its spelling (known keys: retainOnDelete, terminationProtection, production, loadSampleCustomers).',
     ]);
   });
 
@@ -111,8 +111,8 @@ describe('loadSupportingInfraConfig', () => {
     delete config.sampleCustomersFile;
 
     // Act & Assess
-    expect(problemsOf(loadVariant(config))).toEqual([
-      'supporting-infra.json: environments.develop.loadSampleCustomers: is true but there is no sampleCustomersFile; add "sampleCustomersFile": "sample-customers.json" or remove the setting.',
+    expect(problemsOf(loadVariant(config, undefined, true))).toEqual([
+      'env/environments/develop.json: supportingInfra.loadSampleCustomers: is true but supporting-infra.json has no sampleCustomersFile; add "sampleCustomersFile": "sample-customers.json" there or remove the setting.',
     ]);
   });
 
@@ -120,14 +120,28 @@ describe('loadSupportingInfraConfig', () => {
     // Prepare
     const config = readJsonCopy<Json>(SUPPORTING_INFRA_CONFIG_FILE);
     config.flowBucketName = 'acme-contact-flow-backups-and-runtime-mappings';
-    config.environments.prod = { retainOnDelete: false };
+    const platform = samplePlatform();
+    const prodSettings = { retainOnDelete: false, sampleData: true };
+    const dir = tempDir();
+    writeJson(dir, 'supporting-infra.json', config);
+    writeJson(dir, 'sample-customers.json', readJsonCopy(SAMPLES_FILE));
 
     // Act
-    const problems = problemsOf(loadVariant(config, undefined, true));
+    const problems = problemsOf(() =>
+      loadSupportingInfraConfig('supporting-infra.json', {
+        cwd: dir,
+        platform: {
+          ...platform,
+          environments: platform.environments.map((e) =>
+            e.name === 'prod' ? { ...e, settings: { ...e.settings, supportingInfra: prodSettings } } : e,
+          ),
+        },
+      }),
+    );
 
     // Assess
     expect(problems).toEqual([
-      'supporting-infra.json: environments.prod.retainOnDelete: cannot be false for the production environment "prod"; production data is always retained (remove the setting).',
+      'env/environments/prod.json: supportingInfra.sampleData: is not a known key; remove it or fix its spelling (known keys: retainOnDelete, terminationProtection, production, loadSampleCustomers).',
       'supporting-infra.json: flowBucketName: for environment "develop" in us-east-1 gives the bucket name "acme-contact-flow-backups-and-runtime-mappings-develop-us-east-1" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 character.',
       'supporting-infra.json: flowBucketName: for environment "develop" in us-west-2 gives the bucket name "acme-contact-flow-backups-and-runtime-mappings-develop-us-west-2" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 character.',
       'supporting-infra.json: flowBucketName: for environment "staging" in us-east-1 gives the bucket name "acme-contact-flow-backups-and-runtime-mappings-staging-us-east-1" (64 characters), longer than Amazon S3\'s 63; shorten the base name by at least 1 character.',
