@@ -7,8 +7,16 @@ export interface EmulatedFlow {
   name: string;
   readonly type: string;
   description?: string;
+  /** Published content, exactly as Connect stores (and returns) it. */
   content: string;
   readonly versions: { readonly version: number; readonly content: string; readonly description?: string }[];
+  tags: Record<string, string>;
+  /** `ACTIVE` or `ARCHIVED` (flows only; `ContactFlowState` in the SDK model). */
+  state: 'ACTIVE' | 'ARCHIVED';
+  /** Content saved in the console but not published (`<id>:$SAVED`). */
+  savedContent?: string;
+  /** Epoch milliseconds of the last change of content, name, description, state or draft. */
+  lastModified: number;
 }
 
 /** A queue, prompt or hours of operation held by the emulator. */
@@ -16,6 +24,48 @@ export interface EmulatedResource {
   readonly id: string;
   readonly arn: string;
   readonly name: string;
+}
+
+/**
+ * How closely the emulator follows what real Connect does where it differs from the happy path.
+ * Every behaviour is ON by default; tests that need the strict old behaviour turn one off.
+ */
+export interface ConnectRealism {
+  /**
+   * Stored content is re-serialized: compact, keys reordered, empty `Errors`/`Conditions` added to
+   * every `Transitions`, numeric strings in `Parameters` coerced to numbers, `Metadata` rewritten.
+   * Source: the Terraform AWS provider compares `aws_connect_contact_flow.content` with an
+   * equivalent-JSON diff suppressor (`verify.SuppressEquivalentJSONDiffs`) because Connect does
+   * not return the bytes it was given; the flow language reference shows stored flows carrying
+   * `"Errors": []`/`"Conditions": []` (https://docs.aws.amazon.com/connect/latest/APIReference/flow-language-example.html).
+   * @default true
+   */
+  readonly reserializeContent?: boolean;
+  /**
+   * Search omits `Content` for one flow in `n` (0 = never). `Content` is optional in the SDK's
+   * `ContactFlow`/`ContactFlowModule` shapes (node_modules/@aws-sdk/client-connect/dist-types/models/models_1.d.ts),
+   * and nobody here has seen a real instance's Search answer, so the engine must cope. @default 3
+   */
+  readonly searchOmitsContentEvery?: number;
+  /** Every `n`th create succeeds but its response is lost (HTTP 500 after the write). 0 = never. @default 17 */
+  readonly loseCreateResponseEvery?: number;
+  /** Every `n`th request answers 500 `InternalServiceException` before doing anything. 0 = never. @default 41 */
+  readonly serverErrorEvery?: number;
+  /** Every `n`th request answers 429 `ThrottlingException`. 0 = never. @default 29 */
+  readonly throttleEvery?: number;
+  /**
+   * Flows per instance and flow modules per instance (Amazon Connect service quotas, default 100
+   * each, adjustable: https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html).
+   * A create beyond it answers 429 `LimitExceededException` (the SDK model's HTTP code for that error).
+   * @default 100
+   */
+  readonly flowQuota?: number;
+  /**
+   * CreateContactFlowVersion refuses flows that are not of type CAMPAIGN ("This API only supports
+   * creating versions for flows of type Campaign", SDK doc comment of CreateContactFlowVersionCommand).
+   * @default true
+   */
+  readonly versionsOnlyForCampaign?: boolean;
 }
 
 /** Options of a {@link ConnectEmulator}. */
@@ -26,8 +76,12 @@ export interface ConnectEmulatorOptions {
   readonly account?: string;
   /** @default us-east-1 */
   readonly region?: string;
-  /** Most items a list or search page returns, whatever `MaxResults` says. @default 100 */
+  /** Most items a list or search page returns, whatever `MaxResults` says. @default 1000 (lists), 100 (search) */
   readonly pageSize?: number;
+  /** Realistic behaviours; `false` turns every one off. @default all on */
+  readonly realism?: ConnectRealism | false;
+  /** Time source of `LastModifiedTime`. @default Date.now */
+  readonly now?: () => number;
 }
 
 /** One request the emulator answered. */
@@ -42,17 +96,47 @@ type Route = {
   readonly pattern: RegExp;
   readonly operation: string;
   readonly write: boolean;
+  /** Path parameter 0 is not an instance id (tag operations take an ARN). */
+  readonly noInstance?: boolean;
   readonly handle: (req: EndpointRequest, params: string[]) => EndpointResponse;
+};
+
+/** Name length limit of flows and modules (API reference, CreateContactFlow `Name`: max 127). */
+export const CONNECT_MAX_NAME_LENGTH = 127;
+/** Content length limit (API reference, CreateContactFlow `Content`: max 256,000 characters). */
+export const CONNECT_MAX_CONTENT_LENGTH = 256_000;
+
+const STRICT: Required<ConnectRealism> = {
+  reserializeContent: false,
+  searchOmitsContentEvery: 0,
+  loseCreateResponseEvery: 0,
+  serverErrorEvery: 0,
+  throttleEvery: 0,
+  flowQuota: Number.MAX_SAFE_INTEGER,
+  versionsOnlyForCampaign: false,
+};
+
+const REALISTIC: Required<ConnectRealism> = {
+  reserializeContent: true,
+  searchOmitsContentEvery: 3,
+  loseCreateResponseEvery: 17,
+  serverErrorEvery: 41,
+  throttleEvery: 29,
+  flowQuota: 100,
+  versionsOnlyForCampaign: true,
 };
 
 /**
  * A stateful Amazon Connect instance behind a local endpoint speaking Connect's REST-JSON
- * protocol, for the real `@aws-sdk/client-connect`: flows, modules (with versions), queues,
- * prompts, hours of operation, associated Lex V2 aliases and Lambdas. Lists and searches page
- * after `pageSize` items; content writes are validated like Connect does it in spirit (JSON,
- * start action, transitions, ARNs of this instance, no unresolved `${...}`), answering
- * `InvalidContactFlowException` with a problem list; 429s and failing writes are injected on
- * demand; every request is logged by operation.
+ * protocol, for the real `@aws-sdk/client-connect`: flows, modules (with versions, tags, state,
+ * drafts), queues, prompts, hours of operation, associated Lex V2 aliases and Lambdas.
+ *
+ * By default it behaves like the real service where that differs from the happy path (see
+ * {@link ConnectRealism}): content re-serialized, Search without Content, lost create responses,
+ * 5xx, throttling, the flow quota, name and content limits, versions only for CAMPAIGN flows,
+ * ARCHIVED flows updated in place, `$SAVED` drafts. Content writes are validated like Connect
+ * does it in spirit (JSON, start action, transitions, ARNs of this instance, no unresolved
+ * `${...}`), answering `InvalidContactFlowException` with a problem list.
  */
 export class ConnectEmulator {
   public readonly instanceId: string;
@@ -67,20 +151,29 @@ export class ConnectEmulator {
   public readonly lambdaArns: string[] = [];
   /** Every request answered, in order. */
   public readonly calls: EmulatedCall[] = [];
-  private readonly pageSize: number;
+  /** The realistic behaviours in force. */
+  public realism: Required<ConnectRealism>;
+  private readonly pageSize?: number;
+  private readonly now: () => number;
   private readonly endpoint = new LocalEndpoint((req) => this.handle(req));
   private readonly routes: Route[];
   private nextId = 1;
   private throttleBudget = 0;
   private throttleEveryNth = 0;
   private requestCount = 0;
+  private createCount = 0;
+  private searchItemCount = 0;
+  private lostCreates = 0;
   private writesBeforeFailure?: number;
+  private lastTime = 0;
 
   constructor(options: ConnectEmulatorOptions = {}) {
     this.instanceId = options.instanceId ?? '11111111-2222-4333-8444-555555555555';
     this.account = options.account ?? '111111111111';
     this.region = options.region ?? 'us-east-1';
-    this.pageSize = options.pageSize ?? 100;
+    this.pageSize = options.pageSize;
+    this.now = options.now ?? Date.now;
+    this.realism = options.realism === false ? { ...STRICT } : { ...REALISTIC, ...(options.realism ?? {}) };
     this.routes = this.buildRoutes();
   }
 
@@ -124,8 +217,14 @@ export class ConnectEmulator {
     this.lexAliasArns.push(aliasArn);
   }
 
-  /** Adds a flow directly (no validation), e.g. one created by hand in the console. */
-  public addFlow(flow: { name: string; type?: string; content: string; description?: string }): EmulatedFlow {
+  /** Adds a flow directly (no validation, no re-serialization), e.g. one created by hand in the console. */
+  public addFlow(flow: {
+    name: string;
+    type?: string;
+    content: string;
+    description?: string;
+    tags?: Record<string, string>;
+  }): EmulatedFlow {
     const id = this.newId();
     const f: EmulatedFlow = {
       id,
@@ -135,6 +234,9 @@ export class ConnectEmulator {
       description: flow.description,
       content: flow.content,
       versions: [],
+      tags: { ...(flow.tags ?? {}) },
+      state: 'ACTIVE',
+      lastModified: this.tick(),
     };
     this.flows.set(id, f);
     return f;
@@ -150,6 +252,33 @@ export class ConnectEmulator {
     return [...this.modules.values()].find((f) => f.name === name);
   }
 
+  /** Edits a flow's published content as a person in the console would (drift). */
+  public editInConsole(name: string, edit: (content: Record<string, unknown>) => void): EmulatedFlow {
+    const f = this.flowByName(name) ?? this.moduleByName(name);
+    if (!f) throw new Error(`No flow or module ${name}`);
+    const doc = JSON.parse(f.content) as Record<string, unknown>;
+    edit(doc);
+    f.content = this.store(JSON.stringify(doc));
+    f.lastModified = this.tick();
+    return f;
+  }
+
+  /** Saves a draft (`$SAVED`) of a flow without publishing it, as the console's Save does. */
+  public saveDraft(name: string, content: string): void {
+    const f = this.flowByName(name);
+    if (!f) throw new Error(`No flow ${name}`);
+    f.savedContent = content;
+    f.lastModified = this.tick();
+  }
+
+  /** Archives a flow, as the console's Archive does. */
+  public archive(name: string): void {
+    const f = this.flowByName(name);
+    if (!f) throw new Error(`No flow ${name}`);
+    f.state = 'ARCHIVED';
+    f.lastModified = this.tick();
+  }
+
   /** Answers the next `count` requests with 429 `ThrottlingException`. */
   public throttleNext(count: number): void {
     this.throttleBudget += count;
@@ -160,6 +289,11 @@ export class ConnectEmulator {
     this.throttleEveryNth = nth;
   }
 
+  /** The next `count` creates succeed but answer 500, as when a response is lost on the way back. */
+  public loseNextCreateResponses(count: number): void {
+    this.lostCreates += count;
+  }
+
   /**
    * Lets `count` more writes succeed, then answers every write with 403 `AccessDeniedException`
    * (not retryable), as when a run loses its credentials or its process half-way.
@@ -168,10 +302,11 @@ export class ConnectEmulator {
     this.writesBeforeFailure = count;
   }
 
-  /** Removes every injected fault. */
+  /** Removes every injected fault (the realistic background faults stay; set `realism` to change them). */
   public clearFaults(): void {
     this.throttleBudget = 0;
     this.throttleEveryNth = 0;
+    this.lostCreates = 0;
     this.writesBeforeFailure = undefined;
   }
 
@@ -192,6 +327,26 @@ export class ConnectEmulator {
     this.calls.length = 0;
   }
 
+  /**
+   * Content as Connect stores it: with re-serialization on, compact, every object's keys in
+   * reverse order, empty `Errors`/`Conditions` added, numeric strings of `Parameters` made
+   * numbers, and `Metadata` replaced by Connect's own layout record.
+   */
+  public store(content: string): string {
+    if (!this.realism.reserializeContent) return content;
+    const doc = JSON.parse(content) as { Actions?: Record<string, unknown>[]; Metadata?: unknown };
+    for (const a of doc.Actions ?? []) {
+      const t = (a.Transitions ?? {}) as Record<string, unknown>;
+      a.Transitions = { ...t, Errors: t.Errors ?? [], Conditions: t.Conditions ?? [] };
+      const p = a.Parameters as Record<string, unknown> | undefined;
+      if (p)
+        for (const [k, v] of Object.entries(p))
+          if (typeof v === 'string' && /^\d+$/.test(v) && v.length < 10) p[k] = Number(v);
+    }
+    doc.Metadata = { entryPointPosition: { x: 40, y: 40 }, ActionMetadata: {}, savedBy: 'connect' };
+    return JSON.stringify(reverseKeys(doc));
+  }
+
   private handle(req: EndpointRequest): EndpointResponse {
     for (const route of this.routes) {
       if (route.method !== req.method) continue;
@@ -206,16 +361,25 @@ export class ConnectEmulator {
 
   private answer(route: Route, req: EndpointRequest, params: string[]): EndpointResponse {
     this.requestCount++;
+    const n = this.requestCount;
     if (
       this.throttleBudget > 0 ||
-      (this.throttleEveryNth > 0 && this.requestCount % this.throttleEveryNth === 0)
+      (this.throttleEveryNth > 0 && n % this.throttleEveryNth === 0) ||
+      (this.realism.throttleEvery > 0 && n % this.realism.throttleEvery === 0)
     ) {
       if (this.throttleBudget > 0) this.throttleBudget--;
+      // 429 ThrottlingException: the SDK model's error for exceeding the API rate.
       return awsError(429, 'ThrottlingException', { Message: 'Rate exceeded' });
     }
-    const instance = route.operation.startsWith('Search')
-      ? (JSON.parse(req.body || '{}') as { InstanceId?: string }).InstanceId
-      : params[0];
+    if (this.realism.serverErrorEvery > 0 && n % this.realism.serverErrorEvery === 0) {
+      // 500 InternalServiceException: in the SDK model of every Connect operation; retryable.
+      return awsError(500, 'InternalServiceException', { Message: 'Request processing failed' });
+    }
+    const instance = route.noInstance
+      ? this.instanceId
+      : route.operation.startsWith('Search')
+        ? (JSON.parse(req.body || '{}') as { InstanceId?: string }).InstanceId
+        : params[0];
     if (instance !== this.instanceId) {
       return awsError(404, 'ResourceNotFoundException', { Message: `Instance ${instance} not found` });
     }
@@ -224,7 +388,21 @@ export class ConnectEmulator {
         return awsError(403, 'AccessDeniedException', { Message: 'Injected failure: writes denied' });
       this.writesBeforeFailure--;
     }
-    return route.handle(req, params);
+    const response = route.handle(req, params);
+    if (route.operation.startsWith('Create') && route.operation !== 'CreateContactFlowVersion') {
+      if (response.status === 200) this.createCount++;
+      const lose =
+        this.lostCreates > 0 ||
+        (this.realism.loseCreateResponseEvery > 0 &&
+          this.createCount % this.realism.loseCreateResponseEvery === 0);
+      if (response.status === 200 && lose) {
+        if (this.lostCreates > 0) this.lostCreates--;
+        // The write happened; the caller sees a 5xx and (the SDK) retries: CreateContactFlow has
+        // no ClientToken in the SDK model, so the retry meets DuplicateResourceException.
+        return awsError(500, 'InternalServiceException', { Message: 'Response lost after the write' });
+      }
+    }
+    return response;
   }
 
   private buildRoutes(): Route[] {
@@ -235,23 +413,26 @@ export class ConnectEmulator {
       operation: string,
       write: boolean,
       handle: Route['handle'],
+      noInstance = false,
     ): Route => ({
       method,
       pattern: new RegExp(`^${path}$`),
       operation,
       write,
       handle,
+      noInstance,
     });
     return [
       r('GET', `/contact-flows-summary/${id}`, 'ListContactFlows', false, (q) => {
         const types = q.query.get('contactFlowTypes')?.split(',');
         const all = [...this.flows.values()].filter((f) => !types || types.includes(f.type));
+        // ContactFlowSummary (SDK model): no tags, no content, no LastModifiedTime.
         return this.page(q, all, 'ContactFlowSummaryList', (f) => ({
           Id: f.id,
           Arn: f.arn,
           Name: f.name,
           ContactFlowType: f.type,
-          ContactFlowState: 'ACTIVE',
+          ContactFlowState: f.state,
           ContactFlowStatus: 'PUBLISHED',
         }));
       }),
@@ -264,37 +445,66 @@ export class ConnectEmulator {
         })),
       ),
       r('POST', '/search-contact-flows', 'SearchContactFlows', false, (q) =>
-        this.search(q, [...this.flows.values()], 'ContactFlows', (f) => this.flowJson(f)),
+        this.search(q, [...this.flows.values()], 'ContactFlows', (f) => this.omitContent(this.flowJson(f))),
       ),
       r('POST', '/search-contact-flow-modules', 'SearchContactFlowModules', false, (q) =>
-        this.search(q, [...this.modules.values()], 'ContactFlowModules', (m) => this.moduleJson(m)),
+        this.search(q, [...this.modules.values()], 'ContactFlowModules', (m) =>
+          this.omitContent(this.moduleJson(m)),
+        ),
       ),
-      r('GET', `/contact-flows/${id}/${id}`, 'DescribeContactFlow', false, (_q, [, fid]) => {
+      r('GET', `/contact-flows/${id}/${id}`, 'DescribeContactFlow', false, (_q, [, ref]) => {
+        // `<id>:$SAVED` reads the unpublished draft (API reference, DescribeContactFlow).
+        const [fid, alias] = ref.split(':');
         const f = this.flows.get(fid);
-        return f ? json(200, { ContactFlow: this.flowJson(f) }) : notFound('contact flow', fid);
+        if (!f) return notFound('contact flow', fid);
+        if (alias === '$SAVED') {
+          if (f.savedContent === undefined) return notFound('saved content of contact flow', fid);
+          return json(200, {
+            ContactFlow: { ...this.flowJson(f), Content: f.savedContent, Status: 'SAVED' },
+          });
+        }
+        return json(200, { ContactFlow: this.flowJson(f) });
       }),
       r('GET', `/contact-flow-modules/${id}/${id}`, 'DescribeContactFlowModule', false, (_q, [, mid]) => {
         const m = this.modules.get(mid);
         return m ? json(200, { ContactFlowModule: this.moduleJson(m) }) : notFound('flow module', mid);
       }),
       r('PUT', `/contact-flows/${id}`, 'CreateContactFlow', true, (q) => {
-        const b = JSON.parse(q.body) as { Name: string; Type: string; Description?: string; Content: string };
+        const b = JSON.parse(q.body) as {
+          Name: string;
+          Type: string;
+          Description?: string;
+          Content: string;
+          Tags?: Record<string, string>;
+        };
+        const limits = this.limits(b.Name, b.Content);
+        if (limits) return limits;
         if (this.flowByName(b.Name))
           return awsError(409, 'DuplicateResourceException', { Message: `A flow named ${b.Name} exists` });
+        if (this.flows.size >= this.realism.flowQuota) return quotaExceeded('flows');
         const problems = this.validate(b.Content);
         if (problems.length > 0) return invalidFlow(problems);
         const f = this.addFlow({
           name: b.Name,
           type: b.Type,
-          content: b.Content,
+          content: this.store(b.Content),
           description: b.Description,
+          tags: b.Tags,
         });
         return json(200, { ContactFlowId: f.id, ContactFlowArn: f.arn });
       }),
       r('PUT', `/contact-flow-modules/${id}`, 'CreateContactFlowModule', true, (q) => {
-        const b = JSON.parse(q.body) as { Name: string; Description?: string; Content: string };
+        const b = JSON.parse(q.body) as {
+          Name: string;
+          Description?: string;
+          Content: string;
+          Tags?: Record<string, string>;
+        };
+        const limits = this.limits(b.Name, b.Content);
+        if (limits) return limits;
         if (this.moduleByName(b.Name))
           return awsError(409, 'DuplicateResourceException', { Message: `A module named ${b.Name} exists` });
+        if (this.modules.size >= this.realism.flowQuota) return quotaExceeded('flow modules');
         const problems = this.validate(b.Content);
         if (problems.length > 0) return invalidModule(problems);
         const mid = this.newId();
@@ -304,8 +514,11 @@ export class ConnectEmulator {
           name: b.Name,
           type: 'MODULE',
           description: b.Description,
-          content: b.Content,
+          content: this.store(b.Content),
           versions: [],
+          tags: { ...(b.Tags ?? {}) },
+          state: 'ACTIVE',
+          lastModified: this.tick(),
         };
         this.modules.set(mid, m);
         return json(200, { Id: m.id, Arn: m.arn });
@@ -314,25 +527,47 @@ export class ConnectEmulator {
         const f = this.flows.get(fid);
         if (!f) return notFound('contact flow', fid);
         const content = (JSON.parse(q.body) as { Content: string }).Content;
+        const limits = this.limits(f.name, content);
+        if (limits) return limits;
         const problems = this.validate(content);
         if (problems.length > 0) return invalidFlow(problems);
-        f.content = content;
+        // Publishing replaces the draft; an ARCHIVED flow is updated in place and stays ARCHIVED.
+        f.content = this.store(content);
+        f.savedContent = undefined;
+        f.lastModified = this.tick();
         return json(200, {});
       }),
       r('POST', `/contact-flows/${id}/${id}/name`, 'UpdateContactFlowName', true, (q, [, fid]) => {
         const f = this.flows.get(fid);
         if (!f) return notFound('contact flow', fid);
         const b = JSON.parse(q.body) as { Name?: string; Description?: string };
+        if (b.Name && b.Name.length > CONNECT_MAX_NAME_LENGTH) return this.limits(b.Name, '')!;
         if (b.Name && b.Name !== f.name && this.flowByName(b.Name)) {
           return awsError(409, 'DuplicateResourceException', { Message: `A flow named ${b.Name} exists` });
         }
         if (b.Name) f.name = b.Name;
         if (b.Description !== undefined) f.description = b.Description;
+        f.lastModified = this.tick();
+        return json(200, {});
+      }),
+      r('POST', `/contact-flows/${id}/${id}/metadata`, 'UpdateContactFlowMetadata', true, (q, [, fid]) => {
+        const f = this.flows.get(fid);
+        if (!f) return notFound('contact flow', fid);
+        const b = JSON.parse(q.body) as { Name?: string; Description?: string; ContactFlowState?: string };
+        if (b.Name) f.name = b.Name;
+        if (b.Description !== undefined) f.description = b.Description;
+        if (b.ContactFlowState === 'ACTIVE' || b.ContactFlowState === 'ARCHIVED')
+          f.state = b.ContactFlowState;
+        f.lastModified = this.tick();
         return json(200, {});
       }),
       r('PUT', `/contact-flows/${id}/${id}/version`, 'CreateContactFlowVersion', true, (q, [, fid]) => {
         const f = this.flows.get(fid);
         if (!f) return notFound('contact flow', fid);
+        if (this.realism.versionsOnlyForCampaign && f.type !== 'CAMPAIGN')
+          return awsError(400, 'InvalidRequestException', {
+            Message: `Versions can only be created for flows of type CAMPAIGN, not ${f.type}`,
+          });
         const version = f.versions.length + 1;
         f.versions.push({
           version,
@@ -350,9 +585,12 @@ export class ConnectEmulator {
           const m = this.modules.get(mid);
           if (!m) return notFound('flow module', mid);
           const content = (JSON.parse(q.body) as { Content: string }).Content;
+          const limits = this.limits(m.name, content);
+          if (limits) return limits;
           const problems = this.validate(content);
           if (problems.length > 0) return invalidModule(problems);
-          m.content = content;
+          m.content = this.store(content);
+          m.lastModified = this.tick();
           return json(200, {});
         },
       ),
@@ -372,8 +610,34 @@ export class ConnectEmulator {
           }
           if (b.Name) m.name = b.Name;
           if (b.Description !== undefined) m.description = b.Description;
+          m.lastModified = this.tick();
           return json(200, {});
         },
+      ),
+      r(
+        'POST',
+        `/tags/(.+)`,
+        'TagResource',
+        true,
+        (q, [arn]) => {
+          const target = this.byArn(arn);
+          if (!target) return notFound('resource', arn);
+          const b = JSON.parse(q.body || '{}') as { tags?: Record<string, string> };
+          target.tags = { ...target.tags, ...(b.tags ?? {}) };
+          return json(200, {});
+        },
+        true,
+      ),
+      r(
+        'GET',
+        `/tags/(.+)`,
+        'ListTagsForResource',
+        false,
+        (_q, [arn]) => {
+          const target = this.byArn(arn);
+          return target ? json(200, { tags: target.tags }) : notFound('resource', arn);
+        },
+        true,
       ),
       r('GET', `/queues-summary/${id}`, 'ListQueues', false, (q) =>
         this.page(q, this.queues, 'QueueSummaryList', (x) => ({
@@ -402,6 +666,30 @@ export class ConnectEmulator {
     ];
   }
 
+  /** Name and content limits of the API reference (CreateContactFlow: Name 1-127, Content 1-256,000). */
+  private limits(name: string, content: string): EndpointResponse | undefined {
+    if (name.length > CONNECT_MAX_NAME_LENGTH)
+      return awsError(400, 'InvalidParameterException', {
+        Message: `Name must be at most ${CONNECT_MAX_NAME_LENGTH} characters`,
+      });
+    if (content.length > CONNECT_MAX_CONTENT_LENGTH)
+      return awsError(400, 'InvalidParameterException', {
+        Message: `Content must be at most ${CONNECT_MAX_CONTENT_LENGTH} characters`,
+      });
+    return undefined;
+  }
+
+  private byArn(arn: string): EmulatedFlow | undefined {
+    return [...this.flows.values(), ...this.modules.values()].find((f) => f.arn === arn);
+  }
+
+  private omitContent<T extends { Content?: string }>(item: T): T {
+    const every = this.realism.searchOmitsContentEvery;
+    this.searchItemCount++;
+    if (every > 0 && this.searchItemCount % every === 0) return { ...item, Content: undefined };
+    return item;
+  }
+
   private page<T>(
     q: EndpointRequest,
     all: readonly T[],
@@ -409,7 +697,13 @@ export class ConnectEmulator {
     map: (t: T) => unknown,
     maxPage = 1000,
   ): EndpointResponse {
-    const max = Math.min(Number(q.query.get('maxResults') ?? '100') || 100, this.pageSize, maxPage);
+    // MaxResults: 1-1000 for ListContactFlows, ListContactFlowModules, ListQueues, ListPrompts,
+    // ListHoursOfOperations; 1-25 for ListBots and ListLambdaFunctions (API reference "Valid Range").
+    const max = Math.min(
+      Number(q.query.get('maxResults') ?? '100') || 100,
+      this.pageSize ?? maxPage,
+      maxPage,
+    );
     return this.slice(all, q.query.get('nextToken') ?? undefined, max, listName, map);
   }
 
@@ -433,7 +727,14 @@ export class ConnectEmulator {
       if (c.ComparisonType === 'EXACT') return f.name === v;
       return f.name.includes(v);
     });
-    return this.slice(matches, b.NextToken, Math.min(b.MaxResults ?? 100, this.pageSize, 100), listName, map);
+    // SearchContactFlows / SearchContactFlowModules: MaxResults 1-100 (API reference "Valid Range").
+    return this.slice(
+      matches,
+      b.NextToken,
+      Math.min(b.MaxResults ?? 100, this.pageSize ?? 100, 100),
+      listName,
+      map,
+    );
   }
 
   private slice<T>(
@@ -455,10 +756,13 @@ export class ConnectEmulator {
       Arn: f.arn,
       Name: f.name,
       Type: f.type,
-      State: 'ACTIVE',
+      State: f.state,
       Status: 'PUBLISHED',
       Description: f.description,
       Content: f.content,
+      Tags: f.tags,
+      LastModifiedTime: f.lastModified / 1000,
+      LastModifiedRegion: this.region,
     };
   }
 
@@ -471,6 +775,7 @@ export class ConnectEmulator {
       Status: 'PUBLISHED',
       Description: m.description,
       Content: m.content,
+      Tags: m.tags,
     };
   }
 
@@ -501,7 +806,7 @@ export class ConnectEmulator {
         ...(t.Errors ?? []).map((e) => e.NextAction),
         ...(t.Conditions ?? []).map((c) => c.NextAction),
       ]) {
-        if (next !== undefined && !ids.has(next))
+        if (next !== undefined && next !== '' && !ids.has(next))
           problems.push(`Action ${a.Identifier} transitions to unknown action ${next}`);
       }
     }
@@ -536,10 +841,34 @@ export class ConnectEmulator {
     const n = this.nextId++;
     return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
   }
+
+  /** A modification time strictly after the previous one (whole milliseconds, like Connect's epoch seconds with fraction). */
+  private tick(): number {
+    this.lastTime = Math.max(this.now(), this.lastTime + 1);
+    return this.lastTime;
+  }
+}
+
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).reverse())
+      out[key] = reverseKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
 }
 
 function notFound(what: string, id: string): EndpointResponse {
   return awsError(404, 'ResourceNotFoundException', { Message: `No ${what} ${id}` });
+}
+
+function quotaExceeded(what: string): EndpointResponse {
+  // LimitExceededException is HTTP 429 in the SDK model (errors.d.ts), like throttling.
+  return awsError(429, 'LimitExceededException', {
+    Message: `The allowed limit for ${what} per instance has been exceeded`,
+  });
 }
 
 function invalidFlow(problems: string[]): EndpointResponse {

@@ -71,7 +71,8 @@ export async function startDeployTestEnvironment(
 ): Promise<DeployTestEnvironment> {
   const app = options.app ?? 'acme';
   const env = options.env ?? 'develop';
-  const connect = new ConnectEmulator(options.connect);
+  const clock = options.clock ?? new ManualClock();
+  const connect = new ConnectEmulator({ now: () => clock.now(), ...options.connect });
   const region = connect.region;
   const flowBucket = `${app}-${env}-flows-${region}`;
   const assetsBucket = `cdk-hnb659fds-assets-${connect.account}-${region}`;
@@ -104,7 +105,6 @@ export async function startDeployTestEnvironment(
     lambda.start(),
     ssm.start(),
   ]);
-  const clock = options.clock ?? new ManualClock();
   const clients = (rate: RateOverride = {}) =>
     createDeployClients({
       region,

@@ -4,18 +4,25 @@ import { EndpointRequest, EndpointResponse, LocalEndpoint } from './local-endpoi
 export interface EmulatedObjectVersion {
   readonly versionId: string;
   readonly body: string;
+  /** Entity tag, quoted as S3 returns it. */
+  readonly etag: string;
 }
 
 /**
  * A versioning-enabled S3 endpoint (path style) for the real `@aws-sdk/client-s3`: PutObject
- * returns a new `VersionId` every time, GetObject reads the latest or a given version. Enough for
- * the flow bucket (backups, run reports, the mapping); `s3rver` has no versioning.
+ * returns a new `VersionId` every time, GetObject reads the latest or a given version, and
+ * PutObject honours the conditional headers `If-None-Match: *` and `If-Match: <etag>` with
+ * 412 `PreconditionFailed` (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-requests.html;
+ * `IfMatch`/`IfNoneMatch` of `PutObjectRequest` in the S3 SDK model), which the run lock relies
+ * on. `s3rver` has neither versioning nor conditional writes.
  */
 export class S3VersionedEmulator {
   /** Versions by `bucket/key`, oldest first. */
   public readonly objects = new Map<string, EmulatedObjectVersion[]>();
   /** Number of PutObject calls answered. */
   public puts = 0;
+  /** Bytes of every PutObject body accepted. */
+  public bytesPut = 0;
   private readonly endpoint = new LocalEndpoint((req) => this.handle(req));
   private nextVersion = 1;
 
@@ -39,18 +46,45 @@ export class S3VersionedEmulator {
     return this.versions(bucket, key).at(-1)?.body;
   }
 
+  /** Keys of a bucket starting with `prefix`, sorted. */
+  public keys(bucket: string, prefix = ''): string[] {
+    return [...this.objects.keys()]
+      .filter((k) => k.startsWith(`${bucket}/${prefix}`))
+      .map((k) => k.slice(bucket.length + 1))
+      .sort();
+  }
+
   private handle(req: EndpointRequest): EndpointResponse {
     const [, bucket, ...rest] = req.path.split('/');
     const key = rest.join('/');
     if (!this.buckets.includes(bucket)) return s3Error(404, 'NoSuchBucket', `No bucket ${bucket}`);
     const id = `${bucket}/${key}`;
     if (req.method === 'PUT') {
-      const versionId = `v${String(this.nextVersion++).padStart(6, '0')}`;
       const list = this.objects.get(id) ?? [];
-      list.push({ versionId, body: req.body });
+      const current = list.at(-1);
+      const ifNoneMatch = req.headers['if-none-match'];
+      const ifMatch = req.headers['if-match'];
+      if (ifNoneMatch === '*' && current)
+        return s3Error(
+          412,
+          'PreconditionFailed',
+          'At least one of the pre-conditions you specified did not hold',
+        );
+      if (ifMatch !== undefined && (!current || current.etag !== ifMatch))
+        return current
+          ? s3Error(
+              412,
+              'PreconditionFailed',
+              'At least one of the pre-conditions you specified did not hold',
+            )
+          : s3Error(404, 'NoSuchKey', `No key ${key}`);
+      const versionId = `v${String(this.nextVersion++).padStart(6, '0')}`;
+      const etag = `"${versionId}"`;
+      list.push({ versionId, body: req.body, etag });
       this.objects.set(id, list);
       this.puts++;
-      return { status: 200, headers: { 'x-amz-version-id': versionId, etag: `"${versionId}"` } };
+      this.bytesPut += Buffer.byteLength(req.body);
+      return { status: 200, headers: { 'x-amz-version-id': versionId, etag } };
     }
     if (req.method === 'GET') {
       const list = this.objects.get(id) ?? [];
@@ -62,7 +96,7 @@ export class S3VersionedEmulator {
           : s3Error(404, 'NoSuchKey', `No key ${key}`);
       return {
         status: 200,
-        headers: { 'content-type': 'application/json', 'x-amz-version-id': v.versionId },
+        headers: { 'content-type': 'application/json', 'x-amz-version-id': v.versionId, etag: v.etag },
         body: v.body,
       };
     }

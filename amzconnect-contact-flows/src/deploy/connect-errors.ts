@@ -1,11 +1,16 @@
 import { FlowFailure } from './run-report';
 
-/** Error names Connect uses for throttling. */
-const THROTTLING = new Set(['ThrottlingException', 'TooManyRequestsException', 'LimitExceededException']);
+/**
+ * Error names Connect uses for throttling. `LimitExceededException` is not one of them although
+ * the SDK model gives it HTTP 429: it means a service quota (e.g. flows per instance) is full,
+ * which no retry fixes (see `FlowQuotaExceededError`).
+ */
+const THROTTLING = new Set(['ThrottlingException', 'TooManyRequestsException']);
 
 /** Whether an error is Connect (or the SDK) saying "slow down". */
 export function isThrottling(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  if (e?.name === 'LimitExceededException') return false;
   return THROTTLING.has(e?.name ?? '') || e?.$metadata?.httpStatusCode === 429;
 }
 

@@ -3,7 +3,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { CallCounter } from './call-counter';
-import { countClientCalls, rateLimitClient } from './instrument-client';
+import { countClientCalls, failFastOnQuota, rateLimitClient } from './instrument-client';
 import { TokenBucket } from './token-bucket';
 
 /** The AWS clients a deployment uses; the Connect client is rate limited. */
@@ -62,6 +62,7 @@ export function createDeployClients(options: DeployClientsOptions): DeployClient
   const lambda = new LambdaClient({ ...common, endpoint: options.endpoints?.lambda, retryMode: 'adaptive' });
   const ssm = new SSMClient({ ...common, endpoint: options.endpoints?.ssm, retryMode: 'adaptive' });
   rateLimitClient(connect, bucket);
+  failFastOnQuota(connect);
   countClientCalls(connect, calls, 'connect');
   countClientCalls(s3, calls, 's3');
   countClientCalls(lambda, calls, 'lambda');

@@ -1,11 +1,21 @@
 import { FlowDocument, isModule } from '../model/flow-document';
 import { replacePlaceholders } from '../model/placeholders';
-import { canonicalContent, canonicalJson } from './canonical-json';
+import { DeployState, Judgement, judgeDeployed, recordKey } from './deploy-state';
 import { DeployedFlow } from './instance-snapshot';
-import { ResolutionContext, resolvePlaceholder } from './reference-resolver';
+import { Ownership, ownershipOf } from './ownership';
+import { ResolutionContext, deployedByName, orphanOf, resolvePlaceholder } from './reference-resolver';
 
-/** What the plan does with one repository flow or module. */
-export type PlanAction = 'create' | 'update' | 'unchanged' | 'blocked';
+/**
+ * What the plan does with one repository flow or module:
+ * - `create`, `update`, `unchanged`, `blocked` (unresolved references, type change);
+ * - `adopt`: a flow of that name exists without our tags and is listed for adoption: backed up,
+ *   tagged, then written;
+ * - `needs-adoption`: a flow of that name exists without our tags and is not listed: nothing is
+ *   written (list it under `adopt`, or pass `--adopt NAME`);
+ * - `archived`: our flow is ARCHIVED in Connect: left alone unless unarchiving is switched on.
+ */
+export type PlanAction =
+  'create' | 'update' | 'unchanged' | 'blocked' | 'adopt' | 'needs-adoption' | 'archived';
 
 /** One repository flow or module in a plan. */
 export interface PlanItem {
@@ -31,13 +41,33 @@ export interface PlanItem {
   readonly adopted: boolean;
   /** Why the item is blocked: unresolved references, type change. */
   readonly problems: readonly string[];
+  /** Who owns the deployed flow (by tags), when it exists. */
+  readonly ownership?: Ownership;
+  /** Edited in Connect since our last write: backed up before it is overwritten. */
+  readonly drift?: boolean;
+  /** An ARCHIVED flow that this run makes ACTIVE again (unarchiving switched on). */
+  readonly unarchive?: boolean;
+  /** An unpublished `$SAVED` draft exists and is backed up before publishing. */
+  readonly draft?: DeployedFlow;
 }
 
 /** The decision of a run: what to create, update, leave alone, and which orphans to park. */
 export interface DeploymentPlan {
   readonly items: readonly PlanItem[];
-  /** Managed flows and modules (app prefix) that the repository no longer has. */
+  /** Our flows and modules (app prefix and our tags) that the repository no longer has. */
   readonly orphans: readonly DeployedFlow[];
+}
+
+/** What the plan needs besides the instance: ownership, records of our writes, switches. */
+export interface PlanPolicy {
+  readonly app: string;
+  readonly env: string;
+  /** Records of our last writes. @default none (content compared with re-serializations undone) */
+  readonly state?: DeployState;
+  /** Repository names whose untagged namesakes may be adopted. @default none */
+  readonly adopt?: ReadonlySet<string> | 'all';
+  /** Make ARCHIVED flows of ours ACTIVE again and update them. @default false (left alone, reported) */
+  readonly unarchive?: boolean;
 }
 
 /** Key of a flow or module, unique across both kinds: `flow:Name` or `module:Name`. */
@@ -72,25 +102,40 @@ export function resolveDocumentContent(doc: FlowDocument, ctx: ResolutionContext
 
 /**
  * Decides the plan (pure): each repository document is compared with the deployed flow of the
- * same name by canonical JSON of the resolved content, and by description. Managed deployed
- * flows the repository does not have are orphans.
+ * same name through the record of our last write ({@link judgeDeployed}), and by description.
+ * Only flows carrying our tags are updated or orphaned; an untagged namesake is adopted only
+ * when listed. Deployed flows of ours (prefix and tags) the repository does not have are orphans.
  */
-export function decidePlan(documents: readonly FlowDocument[], ctx: ResolutionContext): DeploymentPlan {
-  const items = documents.map((doc) => decideItem(doc, ctx));
+export function decidePlan(
+  documents: readonly FlowDocument[],
+  ctx: ResolutionContext,
+  policy?: PlanPolicy,
+): DeploymentPlan {
+  const items = documents.map((doc) => decideItem(doc, ctx, policy));
   const wanted = new Set(items.map((i) => itemKey(i.kind, i.deployedName)));
   const orphans = [...ctx.snapshot.flows, ...ctx.snapshot.modules].filter(
-    (d) => ctx.naming.isManaged(d.name) && !wanted.has(itemKey(d.kind, d.name)),
+    (d) =>
+      ctx.naming.isManaged(d.name) &&
+      !wanted.has(itemKey(d.kind, d.name)) &&
+      (!policy || ownershipOf(d, policy.app, policy.env) === 'ours'),
   );
   return { items, orphans };
 }
 
-function decideItem(doc: FlowDocument, ctx: ResolutionContext): PlanItem {
+/** Items whose deployed flow must be read with Describe before the plan can be decided. */
+export function itemsToConfirm(plan: DeploymentPlan): PlanItem[] {
+  return plan.items.filter(
+    (i) => i.existing && (i.ownership === 'unknown' || i.action === 'update' || i.action === 'adopt'),
+  );
+}
+
+function decideItem(doc: FlowDocument, ctx: ResolutionContext, policy: PlanPolicy | undefined): PlanItem {
   const kind = isModule(doc) ? 'module' : 'flow';
   const deployedName = ctx.naming.deployedName(doc.name);
   const list = kind === 'flow' ? ctx.snapshot.flows : ctx.snapshot.modules;
+  const orphan = orphanOf(list, deployedName);
   const existing =
-    list.find((f) => f.name === deployedName) ??
-    list.find((f) => ctx.naming.isOrphanOf(f.name, deployedName) && f.type === doc.type);
+    deployedByName(list, deployedName) ?? (orphan && orphan.type === doc.type ? orphan : undefined);
   const adopted = !!existing && existing.name !== deployedName;
   const resolved = resolveDocumentContent(doc, ctx);
   const problems = [...resolved.problems];
@@ -100,6 +145,8 @@ function decideItem(doc: FlowDocument, ctx: ResolutionContext): PlanItem {
         `rename the file (a new flow) and let the old one become an orphan.`,
     );
   }
+  const ownership =
+    existing && policy ? ownershipOf(existing, policy.app, policy.env) : existing ? 'ours' : undefined;
   const base = {
     kind,
     name: doc.name,
@@ -109,6 +156,7 @@ function decideItem(doc: FlowDocument, ctx: ResolutionContext): PlanItem {
     content: resolved.content,
     pending: resolved.pending,
     adopted,
+    ownership,
   } as const;
   if (problems.length > 0) {
     return {
@@ -122,19 +170,78 @@ function decideItem(doc: FlowDocument, ctx: ResolutionContext): PlanItem {
   }
   if (!existing)
     return { ...base, action: 'create', contentChanged: true, descriptionChanged: false, problems: [] };
-  const contentChanged =
-    resolved.content === undefined ||
-    existing.content === undefined ||
-    canonicalContent(existing.content) !== canonicalJson(JSON.parse(resolved.content));
   const descriptionChanged =
     existing.content !== undefined && (existing.description ?? '') !== (doc.description ?? '');
-  const action = contentChanged || descriptionChanged || adopted ? 'update' : 'unchanged';
-  return { ...base, action, contentChanged, descriptionChanged, problems: [] };
+  if (ownership !== 'ours' && ownership !== 'unknown') {
+    // Not ours: only an explicit adoption may touch it (adopted orphans are ours by construction).
+    const listed = policy?.adopt === 'all' || (policy?.adopt?.has(doc.name) ?? false);
+    const judged =
+      resolved.content === undefined ? undefined : judgeDeployed(resolved.content, existing, undefined);
+    return {
+      ...base,
+      action: listed ? 'adopt' : 'needs-adoption',
+      contentChanged: judged?.verdict !== 'unchanged',
+      descriptionChanged,
+      problems: listed
+        ? []
+        : [
+            `a ${kind} named "${deployedName}" exists in the instance without the tags of ${policy?.app}/${policy?.env}: ` +
+              `it was not created by this platform, so it is left alone. To take it over (it is backed up first), ` +
+              `list "${doc.name}" under adopt or deploy with --adopt ${doc.name}.`,
+          ],
+    };
+  }
+  const record = policy?.state?.records[recordKey(kind, existing.id)];
+  const judged: Judgement =
+    resolved.content === undefined
+      ? { verdict: 'changed', drift: false }
+      : judgeDeployed(resolved.content, existing, record);
+  const contentChanged = judged.verdict !== 'unchanged';
+  const drift = judged.verdict === 'drift' || (judged.verdict === 'changed' && judged.drift);
+  if (existing.state === 'ARCHIVED' && !policy?.unarchive) {
+    return {
+      ...base,
+      action: 'archived',
+      contentChanged,
+      descriptionChanged,
+      drift,
+      problems: [
+        `${kind} "${existing.name}" is ARCHIVED in Connect: left as it is. Unarchive it in the console, ` +
+          `or deploy with --unarchive to make it ACTIVE and update it.`,
+      ],
+    };
+  }
+  const unarchive = existing.state === 'ARCHIVED';
+  const action = contentChanged || descriptionChanged || adopted || unarchive ? 'update' : 'unchanged';
+  return { ...base, action, contentChanged, descriptionChanged, drift, unarchive, problems: [] };
+}
+
+/** Records completed by this plan's reads (first read after a write); saved with the next state save. */
+export function baselinesOf(plan: DeploymentPlan, state: DeployState | undefined): DeployState['records'] {
+  const out: Record<string, DeployState['records'][string]> = {};
+  if (!state) return out;
+  for (const i of plan.items) {
+    if (i.action !== 'unchanged' || !i.existing || i.content === undefined) continue;
+    const key = recordKey(i.kind, i.existing.id);
+    const j = judgeDeployed(i.content, i.existing, state.records[key]);
+    if (j.verdict === 'unchanged' && j.baseline) out[key] = j.baseline;
+  }
+  return out;
 }
 
 /** Plan counts, for summaries. */
-export function planCounts(plan: DeploymentPlan): Record<PlanAction | 'orphaned', number> {
-  const counts = { create: 0, update: 0, unchanged: 0, blocked: 0, orphaned: plan.orphans.length };
+export function planCounts(plan: DeploymentPlan): Record<PlanAction | 'orphaned' | 'drifted', number> {
+  const counts = {
+    create: 0,
+    update: 0,
+    unchanged: 0,
+    blocked: 0,
+    adopt: 0,
+    'needs-adoption': 0,
+    archived: 0,
+    orphaned: plan.orphans.length,
+    drifted: plan.items.filter((i) => i.drift).length,
+  };
   for (const i of plan.items) counts[i.action]++;
   return counts;
 }

@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DeployedFlow } from './instance-snapshot';
-import { RunReport } from './run-report';
+import { DeployState, emptyDeployState } from './deploy-state';
+import { AppliedStep, RunReport } from './run-report';
 
 /** Content of a flow as it was before a run overwrote it. */
 export interface FlowBackup {
@@ -26,7 +27,9 @@ export interface VersionedObject {
  * The engine's objects in the environment's versioned flow bucket (`SsmNames.infra.flowBucketName`):
  *
  *   backups/<app>/<env>/<flows|modules>/<deployed name>.json   content before each overwrite (one S3 version per save)
- *   reports/<app>/<env>/last-run.json                          report of the latest run (one version per run step)
+ *   reports/<app>/<env>/last-run.json                          summary of the latest run (small; one version per save)
+ *   reports/<app>/<env>/runs/<runId>/steps-NNNN.json           the run's writes, appended in chunks of STEPS_PER_CHUNK
+ *   state/<app>/<env>/deploy-state.json                        per flow: hash of what we sent, what Connect reported
  *   mappings/<app>/<env>/mapping.json                          the run-time mapping the mapping function loads
  */
 export class FlowBucketStore {
@@ -53,8 +56,11 @@ export class FlowBucketStore {
     return `mappings/${this.app}/${this.env}/mapping.json`;
   }
 
-  /** Saves a flow's current content; returns the S3 version id of the save. */
-  public async saveBackup(deployed: DeployedFlow, runId: string, now: Date): Promise<string> {
+  /**
+   * Saves a flow's current content; returns the S3 version id of the save. `draft` saves an
+   * unpublished `$SAVED` draft beside it (`<name>.saved.json`).
+   */
+  public async saveBackup(deployed: DeployedFlow, runId: string, now: Date, draft = false): Promise<string> {
     if (deployed.content === undefined)
       throw new Error(`Cannot back up ${deployed.kind} "${deployed.name}": its content was not read.`);
     const backup: FlowBackup = {
@@ -68,8 +74,9 @@ export class FlowBucketStore {
       savedAt: now.toISOString(),
       runId,
     };
+    const key = this.backupKey(deployed.kind, deployed.name);
     return this.putVersioned(
-      this.backupKey(deployed.kind, deployed.name),
+      draft ? key.replace(/\.json$/, '.saved.json') : key,
       `${JSON.stringify(backup, null, 2)}\n`,
     );
   }
@@ -84,15 +91,52 @@ export class FlowBucketStore {
     return obj ? { ...(JSON.parse(obj.body) as FlowBackup), versionId: obj.versionId } : undefined;
   }
 
-  /** Saves the run report (overwriting the latest; earlier ones stay as S3 versions). */
-  public async saveReport(report: RunReport): Promise<void> {
-    await this.putVersioned(this.reportKey, `${JSON.stringify(report, null, 2)}\n`);
+  /** Key of a chunk of a run's steps. */
+  public stepsKey(runId: string, chunk: number): string {
+    return `reports/${this.app}/${this.env}/runs/${runId}/steps-${String(chunk).padStart(4, '0')}.json`;
   }
 
-  /** Reads the latest run report, or a given version of it. */
+  /** Key of the deploy state. */
+  public get stateKey(): string {
+    return `state/${this.app}/${this.env}/deploy-state.json`;
+  }
+
+  /**
+   * Saves the run summary: the report without its steps (those are in chunks, see
+   * {@link saveSteps}), so a save costs the same at the 5,000th write as at the first.
+   */
+  public async saveReport(report: RunReport): Promise<void> {
+    const summary: RunReport = { ...report, applied: [] };
+    await this.putVersioned(this.reportKey, `${JSON.stringify(summary, null, 2)}\n`);
+  }
+
+  /** Saves one chunk of a run's steps (at most `STEPS_PER_CHUNK`). */
+  public async saveSteps(runId: string, chunk: number, steps: readonly AppliedStep[]): Promise<void> {
+    await this.putVersioned(this.stepsKey(runId, chunk), `${JSON.stringify(steps)}\n`);
+  }
+
+  /** Reads the latest run report (or a given version of its summary), with its steps reassembled. */
   public async loadReport(versionId?: string): Promise<RunReport | undefined> {
     const obj = await this.get(this.reportKey, versionId);
-    return obj ? (JSON.parse(obj.body) as RunReport) : undefined;
+    if (!obj) return undefined;
+    const report = JSON.parse(obj.body) as RunReport;
+    const applied: AppliedStep[] = [...(report.applied ?? [])];
+    for (let i = 0; i < (report.stepChunks ?? 0); i++) {
+      const chunk = await this.get(this.stepsKey(report.runId, i));
+      if (chunk) applied.push(...(JSON.parse(chunk.body) as AppliedStep[]));
+    }
+    return { ...report, applied };
+  }
+
+  /** Reads the deploy state (empty when there is none yet). */
+  public async loadState(): Promise<DeployState> {
+    const obj = await this.get(this.stateKey);
+    return obj ? (JSON.parse(obj.body) as DeployState) : emptyDeployState();
+  }
+
+  /** Saves the deploy state. */
+  public async saveState(state: DeployState): Promise<void> {
+    await this.putVersioned(this.stateKey, `${JSON.stringify(state)}\n`);
   }
 
   /** Reads the current mapping object. */

@@ -8,8 +8,14 @@ export interface DeployedFlow {
   /** Contact flow type; `MODULE` for modules. */
   readonly type: string;
   readonly description?: string;
-  /** Content as Connect returns it (a JSON string). `undefined` when not read yet. */
+  /** Content as Connect returns it (a JSON string). `undefined` when not read yet (or Search left it out). */
   readonly content?: string;
+  /** Tags as Connect returns them; `undefined` when not read (List summaries carry none). */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Connect's `LastModifiedTime`, epoch ms (flows only; the module shapes have none). */
+  readonly lastModifiedTime?: number;
+  /** `ACTIVE` or `ARCHIVED` (`ContactFlowState`). @default ACTIVE */
+  readonly state?: string;
 }
 
 /** A queue, prompt or hours of operation. */

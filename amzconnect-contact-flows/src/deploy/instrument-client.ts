@@ -1,3 +1,4 @@
+import { ServiceQuotaExceededError } from './deploy-errors';
 import type { CallCounter } from './call-counter';
 import type { TokenBucket } from './token-bucket';
 
@@ -15,7 +16,7 @@ interface MiddlewareClient {
         context: { commandName?: string },
       ) => (args: unknown) => Promise<unknown>,
       options: {
-        step: 'initialize' | 'finalizeRequest';
+        step: 'initialize' | 'finalizeRequest' | 'deserialize';
         priority?: 'high' | 'normal' | 'low';
         name: string;
         override?: boolean;
@@ -47,5 +48,25 @@ export function countClientCalls(client: SdkClientLike, counter: CallCounter, se
       return next(args);
     },
     { step: 'initialize', priority: 'high', name: 'amzconnectCallCounter', override: true },
+  );
+}
+
+/**
+ * Makes `LimitExceededException` final: the SDK counts it as throttling (it is HTTP 429 in the
+ * Connect model and on the SDK's list of throttling codes), so one over-quota create would be
+ * retried for minutes. This middleware, inside the retry loop, hands the SDK an error without the
+ * 429 status or the throttling name, which it does not retry; the original is kept as `cause`.
+ */
+export function failFastOnQuota(client: SdkClientLike): void {
+  (client as MiddlewareClient).middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        if ((err as { name?: string }).name !== 'LimitExceededException') throw err;
+        throw new ServiceQuotaExceededError((err as Error).message, err);
+      }
+    },
+    { step: 'deserialize', priority: 'high', name: 'amzconnectQuotaIsFinal', override: true },
   );
 }

@@ -16,8 +16,14 @@ import {
 } from '@aws-sdk/client-connect';
 import { DeployedFlow, InstanceSnapshot, NamedResource } from './instance-snapshot';
 
-/** Page size of every list call (Connect's list APIs accept up to 100 or 1000; 100 works for all). */
-const PAGE_SIZE = 100;
+/**
+ * Page sizes, the largest each API accepts (API reference, `MaxResults` "Valid Range"):
+ * ListContactFlows, ListContactFlowModules, ListQueues, ListPrompts, ListHoursOfOperations 1-1000;
+ * SearchContactFlows, SearchContactFlowModules 1-100; ListBots, ListLambdaFunctions 1-25.
+ */
+const LIST_PAGE = 1000;
+const SEARCH_PAGE = 100;
+const SMALL_PAGE = 25;
 
 /**
  * Follows `NextToken` until the last page and concatenates the items. Every list the engine
@@ -68,13 +74,13 @@ export async function readInstance(
   ] = await Promise.all([
     page(async (t) => {
       const r = await connect.send(
-        new ListContactFlowsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }),
+        new ListContactFlowsCommand({ InstanceId: I, MaxResults: LIST_PAGE, NextToken: t }),
       );
       return { items: r.ContactFlowSummaryList, nextToken: r.NextToken };
     }),
     page(async (t) => {
       const r = await connect.send(
-        new ListContactFlowModulesCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }),
+        new ListContactFlowModulesCommand({ InstanceId: I, MaxResults: LIST_PAGE, NextToken: t }),
       );
       return { items: r.ContactFlowModulesSummaryList, nextToken: r.NextToken };
     }),
@@ -82,7 +88,7 @@ export async function readInstance(
       const r = await connect.send(
         new SearchContactFlowsCommand({
           InstanceId: I,
-          MaxResults: PAGE_SIZE,
+          MaxResults: SEARCH_PAGE,
           NextToken: t,
           SearchCriteria: {
             StringCondition: { FieldName: 'name', Value: managedPrefix, ComparisonType: 'STARTS_WITH' },
@@ -95,7 +101,7 @@ export async function readInstance(
       const r = await connect.send(
         new SearchContactFlowModulesCommand({
           InstanceId: I,
-          MaxResults: PAGE_SIZE,
+          MaxResults: SEARCH_PAGE,
           NextToken: t,
           SearchCriteria: {
             StringCondition: { FieldName: 'name', Value: managedPrefix, ComparisonType: 'STARTS_WITH' },
@@ -109,7 +115,7 @@ export async function readInstance(
         new ListQueuesCommand({
           InstanceId: I,
           QueueTypes: ['STANDARD'],
-          MaxResults: PAGE_SIZE,
+          MaxResults: LIST_PAGE,
           NextToken: t,
         }),
       );
@@ -117,19 +123,19 @@ export async function readInstance(
     }),
     page(async (t) => {
       const r = await connect.send(
-        new ListPromptsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }),
+        new ListPromptsCommand({ InstanceId: I, MaxResults: LIST_PAGE, NextToken: t }),
       );
       return { items: r.PromptSummaryList, nextToken: r.NextToken };
     }),
     page(async (t) => {
       const r = await connect.send(
-        new ListHoursOfOperationsCommand({ InstanceId: I, MaxResults: PAGE_SIZE, NextToken: t }),
+        new ListHoursOfOperationsCommand({ InstanceId: I, MaxResults: LIST_PAGE, NextToken: t }),
       );
       return { items: r.HoursOfOperationSummaryList, nextToken: r.NextToken };
     }),
     page(async (t) => {
       const r = await connect.send(
-        new ListBotsCommand({ InstanceId: I, LexVersion: 'V2', MaxResults: 25, NextToken: t }),
+        new ListBotsCommand({ InstanceId: I, LexVersion: 'V2', MaxResults: SMALL_PAGE, NextToken: t }),
       );
       return {
         items: r.LexBots?.map((b) => b.LexV2Bot?.AliasArn).filter((a): a is string => !!a),
@@ -139,7 +145,7 @@ export async function readInstance(
     page(async (t) => {
       // ListLambdaFunctions and ListBots accept at most 25 per page.
       const r = await connect.send(
-        new ListLambdaFunctionsCommand({ InstanceId: I, MaxResults: 25, NextToken: t }),
+        new ListLambdaFunctionsCommand({ InstanceId: I, MaxResults: SMALL_PAGE, NextToken: t }),
       );
       return { items: r.LambdaFunctions, nextToken: r.NextToken };
     }),
@@ -159,6 +165,9 @@ export async function readInstance(
         type: s.ContactFlowType ?? 'CONTACT_FLOW',
         description: full?.Description,
         content: full?.Content,
+        tags: full?.Tags,
+        lastModifiedTime: full?.LastModifiedTime?.getTime(),
+        state: full?.State ?? s.ContactFlowState,
       } satisfies DeployedFlow;
     }),
     modules: moduleSummaries.map((s) => {
@@ -171,6 +180,8 @@ export async function readInstance(
         type: 'MODULE',
         description: full?.Description,
         content: full?.Content,
+        tags: full?.Tags,
+        state: full?.State ?? s.State,
       } satisfies DeployedFlow;
     }),
     queues: named(queues),
@@ -207,10 +218,72 @@ export async function describeDeployed(
   return fromModule(r.ContactFlowModule, deployed);
 }
 
+/**
+ * Reads a flow's unpublished draft (`<id>:$SAVED`, API reference DescribeContactFlow: "After a
+ * flow is published, $SAVED needs to be supplied to view saved content that has not been
+ * published"). `undefined` when there is none.
+ */
+export async function describeDraft(
+  connect: ConnectClient,
+  instanceId: string,
+  deployed: DeployedFlow,
+): Promise<DeployedFlow | undefined> {
+  if (deployed.kind !== 'flow') return undefined;
+  try {
+    const r = await connect.send(
+      new DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: `${deployed.id}:$SAVED` }),
+    );
+    if (r.ContactFlow?.Status !== 'SAVED' || r.ContactFlow.Content === undefined) return undefined;
+    return { ...fromFlow(r.ContactFlow, deployed) };
+  } catch (err) {
+    if ((err as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+    throw err;
+  }
+}
+
+/** Finds a flow or module by exact name with Search (tags included), e.g. after a lost create response. */
+export async function findByName(
+  connect: ConnectClient,
+  instanceId: string,
+  kind: 'flow' | 'module',
+  name: string,
+): Promise<DeployedFlow | undefined> {
+  const criteria = { StringCondition: { FieldName: 'name', Value: name, ComparisonType: 'EXACT' as const } };
+  if (kind === 'flow') {
+    const r = await connect.send(
+      new SearchContactFlowsCommand({ InstanceId: instanceId, MaxResults: 10, SearchCriteria: criteria }),
+    );
+    const f = r.ContactFlows?.find((x) => x.Name === name);
+    return f && f.Id && f.Arn
+      ? fromFlow(f, { kind, id: f.Id, arn: f.Arn, name, type: f.Type ?? 'CONTACT_FLOW' })
+      : undefined;
+  }
+  const r = await connect.send(
+    new SearchContactFlowModulesCommand({ InstanceId: instanceId, MaxResults: 10, SearchCriteria: criteria }),
+  );
+  const m = r.ContactFlowModules?.find((x) => x.Name === name);
+  return m && m.Id && m.Arn ? fromModule(m, { kind, id: m.Id, arn: m.Arn, name, type: 'MODULE' }) : undefined;
+}
+
 function fromFlow(f: ContactFlow | undefined, base: DeployedFlow): DeployedFlow {
-  return { ...base, name: f?.Name ?? base.name, description: f?.Description, content: f?.Content };
+  return {
+    ...base,
+    name: f?.Name ?? base.name,
+    description: f?.Description,
+    content: f?.Content,
+    tags: f?.Tags ?? base.tags,
+    lastModifiedTime: f?.LastModifiedTime?.getTime() ?? base.lastModifiedTime,
+    state: f?.State ?? base.state,
+  };
 }
 
 function fromModule(m: ContactFlowModule | undefined, base: DeployedFlow): DeployedFlow {
-  return { ...base, name: m?.Name ?? base.name, description: m?.Description, content: m?.Content };
+  return {
+    ...base,
+    name: m?.Name ?? base.name,
+    description: m?.Description,
+    content: m?.Content,
+    tags: m?.Tags ?? base.tags,
+    state: m?.State ?? base.state,
+  };
 }

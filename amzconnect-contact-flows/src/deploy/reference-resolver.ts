@@ -1,7 +1,7 @@
 import { Placeholder } from '../model/placeholders';
 import { ExternalReferences } from './external-references';
-import { FlowNaming } from './flow-naming';
-import { InstanceSnapshot, NamedResource } from './instance-snapshot';
+import { FlowNaming, ORPHAN_PREFIX } from './flow-naming';
+import { DeployedFlow, InstanceSnapshot, NamedResource } from './instance-snapshot';
 
 /** The outcome of resolving one placeholder. */
 export type Resolution =
@@ -21,6 +21,30 @@ export interface ResolutionContext {
   readonly repoModules: ReadonlySet<string>;
   /** ARNs of flows and modules created during this run, by deployed name. */
   readonly created?: ReadonlyMap<string, string>;
+}
+
+const byNameCache = new WeakMap<readonly DeployedFlow[], Map<string, DeployedFlow>>();
+
+/** The deployed flow (or module) of a name in `list`, through an index built once per list. */
+export function deployedByName(list: readonly DeployedFlow[], name: string): DeployedFlow | undefined {
+  let index = byNameCache.get(list);
+  if (!index) {
+    index = new Map();
+    for (const f of list) {
+      if (!index.has(f.name)) index.set(f.name, f);
+      if (f.name.startsWith(ORPHAN_PREFIX)) {
+        const key = `\u0000${f.name.slice(ORPHAN_PREFIX.length).replace(/^\d+-/, '')}`;
+        if (!index.has(key)) index.set(key, f);
+      }
+    }
+    byNameCache.set(list, index);
+  }
+  return index.get(name);
+}
+
+/** The orphan (`orphaned-[N-]<deployedName>`) of a deployed name in `list`, if any (indexed). */
+export function orphanOf(list: readonly DeployedFlow[], deployedName: string): DeployedFlow | undefined {
+  return deployedByName(list, `\u0000${deployedName}`);
 }
 
 /** Resolves one placeholder to the environment's ARN (pure). */
@@ -73,14 +97,12 @@ function resolveFlowLike(kind: 'flow' | 'module', name: string, ctx: ResolutionC
   if (inRepo) {
     const deployedName = ctx.naming.deployedName(name);
     // An orphan of the flow (`orphaned-<name>`) is the flow itself: this run renames it back.
-    const deployed =
-      deployedList.find((f) => f.name === deployedName) ??
-      deployedList.find((f) => ctx.naming.isOrphanOf(f.name, deployedName));
+    const deployed = deployedByName(deployedList, deployedName) ?? orphanOf(deployedList, deployedName);
     const arn = ctx.created?.get(`${kind}:${deployedName}`) ?? deployed?.arn;
     return arn ? { status: 'resolved', value: arn } : { status: 'pending', kind, name };
   }
   // Not a repository flow: a flow Connect or an administrator created, referenced by its exact name.
-  const existing = deployedList.find((f) => f.name === name);
+  const existing = deployedByName(deployedList, name);
   return existing
     ? { status: 'resolved', value: existing.arn }
     : {

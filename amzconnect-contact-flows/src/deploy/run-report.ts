@@ -11,6 +11,9 @@ export interface AppliedStep {
     | 'update-content'
     | 'update-description'
     | 'create-version'
+    | 'adopt'
+    | 'unarchive'
+    | 'backup-draft'
     | 'orphan'
     | 'restore'
     | 'publish-mapping';
@@ -43,9 +46,20 @@ export interface RunReport {
   readonly instanceId: string;
   readonly startedAt: string;
   finishedAt?: string;
-  status: 'running' | 'succeeded' | 'failed';
+  /**
+   * `incomplete`: the run stopped before its budget ran out (or was cancelled) with work left;
+   * the next run continues (see `remaining`).
+   */
+  status: 'running' | 'succeeded' | 'failed' | 'incomplete';
+  /** Planned items not yet applied when the run stopped (`incomplete`). */
+  remaining?: number;
+  /**
+   * Number of step chunks saved beside the summary (`runs/<runId>/steps-NNNN.json`, at most
+   * `STEPS_PER_CHUNK` steps each); `applied` is empty in the saved summary and filled on load.
+   */
+  stepChunks?: number;
   readonly planned: Record<string, number>;
-  readonly applied: AppliedStep[];
+  applied: AppliedStep[];
   readonly failures: FlowFailure[];
   /** S3 version id of the published mapping, when this run published one. */
   mappingVersionId?: string;

@@ -1,4 +1,6 @@
 import { DeploymentFailedError } from '../../src/deploy/contact-flow-deployer';
+import { FlowBucketStore } from '../../src/deploy/flow-bucket-store';
+import { normalizedContent } from '../../src/deploy/content-hash';
 import { rollbackFlows } from '../../src/deploy/flow-rollback';
 import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
 import { inboundFlow, messageModule, withText } from './support/flow-factory';
@@ -67,7 +69,7 @@ describe('ContactFlowDeployer against the Connect emulator', () => {
     // Assess
     expect(prepared.plan.items.map((i) => i.action)).toEqual(['unchanged', 'unchanged']);
     expect(env.connect.successfulWrites).toBe(0);
-    expect(env.connect.countByOperation()).not.toHaveProperty('DescribeContactFlow');
+    expect(env.connect.countByOperation((c) => c.status < 300)).not.toHaveProperty('DescribeContactFlow');
     expect(env.s3.puts).toBe(s3PutsBefore);
     expect(env.lambda.updates).toBe(lambdaUpdatesBefore);
     expect(report.applied).toEqual([]);
@@ -86,7 +88,7 @@ describe('ContactFlowDeployer against the Connect emulator', () => {
 
     // Assess
     expect(env.connect.countByOperation((c) => c.write)).toEqual({ UpdateContactFlowContent: 2 });
-    expect(env.connect.countByOperation()).toMatchObject({ DescribeContactFlow: 2 });
+    expect(env.connect.countByOperation((c) => c.status < 300)).toMatchObject({ DescribeContactFlow: 2 });
     const backup = JSON.parse(env.s3.latest(env.flowBucket, 'backups/acme/develop/flows/acme-B.json')!) as {
       content: string;
     };
@@ -179,10 +181,12 @@ describe('ContactFlowDeployer against the Connect emulator', () => {
       .deployer()
       .deployer.deploy(docs)
       .catch((e: unknown) => e);
-    const saved = JSON.parse(env.s3.latest(env.flowBucket, 'reports/acme/develop/last-run.json')!) as {
-      status: string;
-      applied: { name: string }[];
-    };
+    const saved = (await new FlowBucketStore(
+      env.clients().s3,
+      env.flowBucket,
+      'acme',
+      'develop',
+    ).loadReport())!;
     env.connect.clearFaults();
 
     // Act
@@ -322,11 +326,12 @@ describe('ContactFlowDeployer against the Connect emulator', () => {
     );
   });
 
-  it('reads every page of lists longer than 100 items', async () => {
+  it("reads lists in pages of 1,000 and searches in pages of 100 (the APIs' maxima)", async () => {
     // Prepare
-    for (let i = 0; i < 130; i++) env.connect.addQueue(`Q${String(i).padStart(3, '0')}`);
+    env.connect.realism = { ...env.connect.realism, flowQuota: 2000 };
+    for (let i = 0; i < 1030; i++) env.connect.addQueue(`Q${String(i).padStart(4, '0')}`);
     const docs = Array.from({ length: 105 }, (_, i) =>
-      inboundFlow(`F${String(i).padStart(3, '0')}`, { queue: 'Q129' }),
+      inboundFlow(`F${String(i).padStart(3, '0')}`, { queue: 'Q1029' }),
     );
     await env.deployer().deployer.deploy(docs);
     env.connect.resetCalls();
@@ -336,8 +341,8 @@ describe('ContactFlowDeployer against the Connect emulator', () => {
 
     // Assess
     expect(prepared.plan.items.filter((i) => i.action === 'unchanged')).toHaveLength(105);
-    expect(env.connect.countByOperation()).toMatchObject({
-      ListContactFlows: 2,
+    expect(env.connect.countByOperation((c) => c.status < 300)).toMatchObject({
+      ListContactFlows: 1,
       SearchContactFlows: 2,
       ListQueues: 2,
     });
@@ -358,7 +363,7 @@ describe('ContactFlowDeployer against the Connect emulator', () => {
     );
 
     // Assess
-    expect(env.connect.flowByName('acme-A')!.content).toBe(original);
+    expect(normalizedContent(env.connect.flowByName('acme-A')!.content)).toBe(normalizedContent(original));
     expect(report.applied.map((s) => `${s.operation} ${s.name}`)).toEqual(['restore A']);
   });
 
@@ -382,19 +387,24 @@ describe('ContactFlowDeployer against the Connect emulator', () => {
     );
 
     // Assess
-    expect(env.connect.flowByName('acme-A')!.content).toBe(v1);
+    expect(normalizedContent(env.connect.flowByName('acme-A')!.content)).toBe(normalizedContent(v1));
   });
 
-  it('keeps a Connect flow version per content update when asked', async () => {
+  it('keeps a Connect flow version per content update when asked, for CAMPAIGN flows only (the only type the API versions)', async () => {
     // Prepare
     const a = inboundFlow('A');
-    await env.deployer().deployer.deploy([a]);
+    const campaign = { ...inboundFlow('Dialer'), type: 'CAMPAIGN' as const };
+    await env.deployer().deployer.deploy([a, campaign]);
 
     // Act
-    await env.deployer({ createFlowVersions: true }).deployer.deploy([withText(a, 'v2')]);
+    const { report } = await env
+      .deployer({ createFlowVersions: true })
+      .deployer.deploy([withText(a, 'v2'), withText(campaign, 'v2')]);
 
     // Assess
-    expect(env.connect.flowByName('acme-A')!.versions.map((v) => v.version)).toEqual([1]);
+    expect(env.connect.flowByName('acme-Dialer')!.versions.map((v) => v.version)).toEqual([1]);
+    expect(env.connect.flowByName('acme-A')!.versions).toEqual([]);
+    expect(report.failures).toEqual([]);
   });
 });
 
