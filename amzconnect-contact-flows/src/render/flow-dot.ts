@@ -19,9 +19,9 @@ export const MARK_STYLES: Readonly<Record<BlockMark, { readonly fill: string; re
 };
 
 const EDGE_STYLES: Readonly<Record<FlowGraphEdge['kind'], string>> = {
-  next: 'color="#334155"',
+  next: 'color="#334155", weight=4',
   condition: 'color="#1d4ed8", fontcolor="#1d4ed8"',
-  error: 'color="#b91c1c", fontcolor="#b91c1c", style=dashed',
+  error: 'color="#b91c1c", fontcolor="#b91c1c", style=dashed, weight=0',
 };
 
 /**
