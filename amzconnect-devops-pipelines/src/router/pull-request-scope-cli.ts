@@ -29,7 +29,7 @@ export function runScopeCli(argv: readonly string[], io: ScopeCliIo): number {
     const { configDir, rest } = takeConfigArg(argv, io.cwd);
     const baseIndex = rest.indexOf('--base');
     const base = baseIndex >= 0 ? rest[baseIndex + 1] : undefined;
-    const files = rest.filter((a, i) => i !== baseIndex && i !== baseIndex + 1);
+    const files = rest.filter((_, i) => i !== baseIndex && i !== baseIndex + 1);
     if (base === undefined || base.startsWith('--') || files.length !== 1 || files[0].startsWith('--')) {
       io.stderr(`${SCOPE_USAGE}\n`);
       return 2;
