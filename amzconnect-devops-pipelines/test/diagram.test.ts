@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { loadPlatformConfig } from '@amzconnect/env';
 import { pipelinesDot } from '../src/diagram/pipelines-dot';
-import { renderSvg } from '../src/diagram/cli';
+import { renderSvg } from '@amzconnect/contact-flows/render';
 import { generatedConfig } from '@amzconnect/testing';
 
 const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));

@@ -5,6 +5,7 @@ import * as normalizeCommand from './commands/normalize';
 import * as planCommand from './commands/plan';
 import * as deployCommand from './commands/deploy';
 import * as rollbackCommand from './commands/rollback';
+import * as renderCommand from './commands/render';
 
 /** The commands of `npm run flows -- <command>`: one entry per command. */
 export const COMMANDS: Readonly<Record<string, CliCommand>> = {
@@ -14,4 +15,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   plan: planCommand,
   deploy: deployCommand,
   rollback: rollbackCommand,
+  render: renderCommand,
 };

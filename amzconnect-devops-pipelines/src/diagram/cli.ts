@@ -2,20 +2,13 @@
 /**
  * `npm run diagram [-- --config DIR] [--out FILE]`: renders the pipelines the configuration
  * defines to SVG (default `images/pipelines.svg`) with Graphviz compiled to WebAssembly
- * (`@viz-js/viz`), so no system binary is needed.
+ * (`@viz-js/viz`, through the shared `renderSvg`), so no system binary is needed.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { renderSvg } from '@amzconnect/contact-flows/render';
 import { ConfigError, loadPlatformConfig, REPO_ROOT, takeConfigArg } from '@amzconnect/env';
 import { pipelinesDot } from './pipelines-dot';
-
-export async function renderSvg(dot: string): Promise<string> {
-  type Viz = typeof import('@viz-js/viz', { with: { 'resolution-mode': 'import' } });
-  // @viz-js/viz ships a CommonJS build beside its ES module; require keeps jest and the CLI on it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const viz = await (require('@viz-js/viz') as Viz).instance();
-  return viz.renderString(dot, { format: 'svg', engine: 'dot' });
-}
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {

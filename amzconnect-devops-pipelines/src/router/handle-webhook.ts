@@ -2,6 +2,7 @@ import { IdempotencyAlreadyInProgressError } from '@aws-lambda-powertools/idempo
 import { decideRoute, RouteDecision } from './decide-route';
 import type { LoggerLike } from './logger-like';
 import type { ReleaseStarter } from './release-starter';
+import { pullRequestResponse } from './pull-request-response';
 import { routeInputFor } from './route-input';
 import type { RoutingTable } from './routing-table';
 import { verifySignature } from './verify-signature';
@@ -92,6 +93,8 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
       const deliveryId = headerValue(request, 'x-github-delivery');
       if (!deliveryId) return problem(400, 'Missing X-GitHub-Delivery header.');
 
+      if (eventName === 'pull_request')
+        return pullRequestResponse(payload, deps.routingTable, deliveryId, logger);
       const input = routeInputFor(eventName, payload);
       if (!input.ok) return problem(400, input.problem);
       const decision = decideRoute(input.input, deps.routingTable);

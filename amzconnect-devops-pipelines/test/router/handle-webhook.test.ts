@@ -173,17 +173,36 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       expect(response).toMatchObject({ statusCode: 200, body: { action: 'pong' } });
     });
 
-    it.each([
-      ['pull_request', 'pull_request.opened.json'],
-      ['create', 'create.json'],
-    ])('answers 202 "ignored" with the reason to %s', async (event, fixture) => {
-      const response = await h.handle(await signedRequest(githubFixtureText(fixture), { event }));
+    it('answers 202 with the pull-request decision and starts nothing (CodeBuild runs the check)', async () => {
+      const response = await h.handle(
+        await signedRequest(githubFixtureText('pull_request.opened-develop.json'), { event: 'pull_request' }),
+      );
       expect(response).toMatchObject({
         statusCode: 202,
-        body: { action: 'ignore', reason: `event "${event}" is ignored: only push events start pipelines` },
+        body: { event: 'pull_request', action: 'check', environment: 'develop', planCredentials: 'yes' },
       });
       expect(h.starts()).toEqual([]);
     });
+
+    it('answers 400 to a pull_request payload without a pull request', async () => {
+      const response = await h.handle(await signedRequest('{"action":"opened"}', { event: 'pull_request' }));
+      expect(response).toEqual({
+        statusCode: 400,
+        body: { message: 'pull_request payload is invalid: "pull_request" must be an object' },
+      });
+    });
+
+    it.each([['create', 'create.json']])(
+      'answers 202 "ignored" with the reason to %s',
+      async (event, fixture) => {
+        const response = await h.handle(await signedRequest(githubFixtureText(fixture), { event }));
+        expect(response).toMatchObject({
+          statusCode: 202,
+          body: { action: 'ignore', reason: `event "${event}" is ignored: only push events start pipelines` },
+        });
+        expect(h.starts()).toEqual([]);
+      },
+    );
 
     it('answers 202 with the reason to a tag push', async () => {
       const response = await h.handle(await signedRequest(githubFixtureText('push.tag-created.json')));

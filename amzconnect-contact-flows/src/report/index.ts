@@ -1,0 +1,3 @@
+export * from './plan-report-section';
+export * from './plan-report-html';
+export * from './write-plan-report';
