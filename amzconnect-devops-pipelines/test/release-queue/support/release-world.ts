@@ -2,6 +2,17 @@ import { SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env';
 import { decideQueue, QueueDecision, StartAction } from '../../../src/release-queue/decide-queue';
 import type { ExecutionState, QueueEvent } from '../../../src/release-queue/queue-event';
 import { emptyQueueState, QueueState } from '../../../src/release-queue/queue-state';
+import { effectiveState, PipelineExecutionStatus } from '../../../src/release-queue/effective-state';
+
+const STATUS: Record<Execution['status'], PipelineExecutionStatus> = {
+  running: 'InProgress',
+  STARTED: 'InProgress',
+  RESUMED: 'InProgress',
+  SUCCEEDED: 'Succeeded',
+  FAILED: 'Failed',
+  STOPPED: 'Stopped',
+  SUPERSEDED: 'Superseded',
+};
 
 /**
  * A simulated world around the REAL decision code: GitHub (a branch, pushes, deliveries that
@@ -128,12 +139,12 @@ export class ReleaseWorld {
         if (this.eventBuffer.length === 0) return;
         const [e] = this.eventBuffer.splice(step.pick % this.eventBuffer.length, 1);
         this.deliveredEvents.push(e);
-        this.decide(e);
+        this.decide(this.asHandled(e));
         break;
       }
       case 'duplicate':
         if (this.deliveredEvents.length)
-          this.decide(this.deliveredEvents[step.pick % this.deliveredEvents.length]);
+          this.decide(this.asHandled(this.deliveredEvents[step.pick % this.deliveredEvents.length]));
         break;
       case 'returned': {
         if (this.returns.length === 0) return;
@@ -184,6 +195,13 @@ export class ReleaseWorld {
     });
     const accepted = this.state.pushes.find((p) => p.deliveryId === deliveryId);
     if (accepted && !this.seqToIndex.has(accepted.seq)) this.seqToIndex.set(accepted.seq, body.index);
+  }
+
+  /** As the handler does: the execution's current status (GetPipelineExecution) decides. */
+  private asHandled(e: QueueEvent): QueueEvent {
+    if (e.kind !== 'execution') return e;
+    const x = this.executions.get(e.executionId)!;
+    return { ...e, state: effectiveState(e.state, STATUS[x.status]), at: this.now };
   }
 
   private emit(id: string, state: ExecutionState): void {
