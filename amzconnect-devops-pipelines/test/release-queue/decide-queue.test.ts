@@ -94,7 +94,7 @@ describe('decideQueue', () => {
     const a = then(decideQueue(emptyQueueState('develop'), push(1, 2, ['lambdas'])), push(2, 3, ['lambdas']));
     const back = decideQueue(
       a.state,
-      push(3, 2, ['instance', 'supporting-infra', 'lambdas', 'contact-flows']),
+      push(3, 2, ['instance', 'supporting-infra', 'lambdas', 'contact-flows'], { pushedAt: 1_700_000_004 }),
     );
 
     expect(back.outcome).toBe('coalesced');
