@@ -18,8 +18,11 @@ export const REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'un
 
 const ACTION_SIGNS: Readonly<Record<ReportEntry['action'], string>> = {
   create: '+',
+  adopt: '⇐',
   update: '~',
   blocked: '!',
+  'needs-adoption': '?',
+  archived: '#',
   orphaned: '-',
 };
 

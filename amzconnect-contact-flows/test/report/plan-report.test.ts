@@ -19,7 +19,16 @@ describe('planReportHtml', () => {
     env: 'develop',
     region: 'us-east-1',
     instanceId: 'i-1',
-    counts: { create: 0, update: 0, unchanged: 3, blocked: 1, orphaned: 1 },
+    counts: {
+      create: 0,
+      adopt: 0,
+      update: 0,
+      unchanged: 3,
+      blocked: 1,
+      'needs-adoption': 0,
+      archived: 0,
+      orphaned: 1,
+    },
     entries: [
       {
         kind: 'flow',
