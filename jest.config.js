@@ -1,21 +1,26 @@
 /**
- * One jest run over every workspace. ts-jest transpiles only (isolatedModules):
+ * One jest run over every workspace with tests. The projects come from the workspace graph in
+ * `env/src/subprojects.ts` (read through tsx, which loads that dependency-free TypeScript file),
+ * so adding a workspace there adds its tests here. ts-jest transpiles only (isolatedModules):
  * type checking is `tsc` in `npm run lint`, so tests stay fast on two cores.
+ *
+ * Temporary files: `jest.global-setup.js` makes one folder for the run and points every worker's
+ * TMPDIR at it (CDK apps without an outdir, exports and fixtures all land there);
+ * `jest.global-teardown.js` removes it.
  * @type {import('jest').Config}
  */
-const workspaces = [
-  'env',
-  'amzconnect-contact-flows',
-  'amzconnect-instance',
-  'amzconnect-supporting-infra',
-  'amzconnect-lambdas',
-  'amzconnect-devops-pipelines',
-];
+const fs = require('fs');
+const path = require('path');
+const { require: tsxRequire } = require('tsx/cjs/api');
+
+const { WORKSPACES } = tsxRequire('./env/src/subprojects.ts', __filename);
+
+const withTests = WORKSPACES.filter((w) => fs.existsSync(path.join(__dirname, w.folder, 'test')));
 
 module.exports = {
-  projects: workspaces.map((dir) => ({
-    displayName: dir,
-    rootDir: `<rootDir>/${dir}`,
+  projects: withTests.map((w) => ({
+    displayName: w.folder,
+    rootDir: `<rootDir>/${w.folder}`,
     testEnvironment: 'node',
     testMatch: ['<rootDir>/test/**/*.test.ts'],
     transform: {
@@ -24,5 +29,7 @@ module.exports = {
     moduleFileExtensions: ['ts', 'js', 'json'],
     setupFiles: ['<rootDir>/../jest.setup.js'],
   })),
+  globalSetup: '<rootDir>/jest.global-setup.js',
+  globalTeardown: '<rootDir>/jest.global-teardown.js',
   testTimeout: 60000,
 };

@@ -1,7 +1,7 @@
 /**
  * Lambda functions benchmark (amzconnect-lambdas): each handler's bundle size, its cold
  * module-load time in fresh Node.js processes, and the customer lookup's warm latency against
- * dynalite. Bundles are the real ones: NodejsFunction bundling with the ConnectFunction defaults.
+ * dynalite. Bundles are the real ones: NodejsFunction bundling with the PlatformFunction defaults.
  * Run: npx tsx bench/lambdas.bench.ts   (prints figures; not part of npm test)
  */
 import { execFileSync } from 'child_process';
@@ -14,7 +14,7 @@ import { Stack } from 'aws-cdk-lib';
 import { build } from 'esbuild';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { createPlatformApp } from '../env/src/platform-app';
-import { ConnectFunction } from '../amzconnect-lambdas/lib/connect-function';
+import { PlatformFunction } from '@amzconnect/constructs';
 import { FUNCTION_SOURCES } from '../amzconnect-lambdas/lib/function-sources';
 import { startCustomerTable } from '../amzconnect-lambdas/test/support/dynalite-table';
 import { fmt, median, percentile, timeRuns } from './stats';
@@ -32,7 +32,7 @@ function bundleAll(outdir: string): Map<string, string> {
     ([name, source]) =>
       [
         name,
-        new ConnectFunction(stack, name.replace(/-/g, ''), {
+        new PlatformFunction(stack, name.replace(/-/g, ''), {
           entry: source.entry,
           description: name,
           serviceName: name,
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     const bundles = bundleAll(outdir);
     console.log(
-      `Bundled ${bundles.size} functions with esbuild (NodejsFunction, ConnectFunction defaults) in ${fmt(Date.now() - t0)}\n`,
+      `Bundled ${bundles.size} functions with esbuild (NodejsFunction, PlatformFunction defaults) in ${fmt(Date.now() - t0)}\n`,
     );
 
     const env: NodeJS.ProcessEnv = {

@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { build } from 'esbuild';
-import { HANDLER_BUNDLING } from '../amzconnect-devops-pipelines/lib/router-bundling';
+import { build, BuildOptions } from 'esbuild';
+import { defaultBundling } from '@amzconnect/constructs';
 import { decideRoute } from '../amzconnect-devops-pipelines/src/router/decide-route';
 import { routeInputFor } from '../amzconnect-devops-pipelines/src/router/route-input';
 import {
@@ -28,20 +28,23 @@ const median = (xs: number[]) => {
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
+/** The esbuild options PlatformFunction's bundling defaults stand for (NodejsFunction passes them on). */
+function esbuildOptions(): BuildOptions {
+  const d = defaultBundling();
+  return {
+    minify: d.minify,
+    target: d.target,
+    format: d.format,
+    platform: 'node',
+    mainFields: d.mainFields,
+    external: d.externalModules,
+    sourcemap: d.sourceMap,
+    sourcesContent: d.sourcesContent,
+  };
+}
+
 async function bundle(entry: string, outfile: string): Promise<void> {
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    logLevel: 'error',
-    minify: HANDLER_BUNDLING.minify,
-    target: HANDLER_BUNDLING.target,
-    format: HANDLER_BUNDLING.format,
-    platform: HANDLER_BUNDLING.platform,
-    mainFields: [...HANDLER_BUNDLING.mainFields],
-    external: [...HANDLER_BUNDLING.external],
-    sourcemap: HANDLER_BUNDLING.sourcemap,
-  });
+  await build({ entryPoints: [entry], outfile, bundle: true, logLevel: 'error', ...esbuildOptions() });
 }
 
 /** Median time to `require` the bundle in fresh node processes (module load + init code). */
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   };
   console.log(
-    `node ${process.version}, ${os.cpus().length} CPU(s); esbuild options: ${JSON.stringify(HANDLER_BUNDLING)}`,
+    `node ${process.version}, ${os.cpus().length} CPU(s); esbuild options: ${JSON.stringify(esbuildOptions())}`,
   );
   for (const [name, entry] of [
     ['router', 'amzconnect-devops-pipelines/src/router/lambda-handler.ts'],

@@ -7,10 +7,10 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PlatformFunction } from '@amzconnect/constructs';
 import type { PlatformConfig } from '@amzconnect/env';
 import { ALLOWED_PIPELINES_ENV } from '../src/plan-continuer/lambda-environment';
 import { releasePipelines, routingTableFromConfig } from '../src/router/routing-table';
-import { RouterFunction } from './router-function';
 import { pipelineArn } from './router-pipeline-arns';
 
 /** Props of {@link ReleasePlanContinuer}. */
@@ -30,7 +30,7 @@ export interface ReleasePlanContinuerProps {
  */
 export class ReleasePlanContinuer extends Construct {
   /** The continuer Lambda. */
-  public readonly handler: RouterFunction;
+  public readonly handler: PlatformFunction;
   /** The rule on pipeline success. */
   public readonly rule: events.Rule;
   /** Events that could not be processed. */
@@ -62,9 +62,10 @@ export class ReleasePlanContinuer extends Construct {
         'This queue is itself the dead-letter queue of the continuer function and its EventBridge target.',
     });
 
-    this.handler = new RouterFunction(this, 'Handler', {
+    this.handler = new PlatformFunction(this, 'Handler', {
       entry: path.join(__dirname, '..', 'src', 'plan-continuer', 'lambda-handler.ts'),
       description: 'Starts the next pipeline of a release plan when the previous one succeeds.',
+      serviceName: 'release-plan-continuer',
       logRetention: props.logRetention,
       timeout: Duration.seconds(30),
       environment: { [ALLOWED_PIPELINES_ENV]: JSON.stringify(this.pipelineNames) },

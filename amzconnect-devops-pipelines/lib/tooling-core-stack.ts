@@ -1,8 +1,8 @@
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { AccessLoggedBucket } from '@amzconnect/constructs';
 import { enabledEnvironments, PlatformConfig } from '@amzconnect/env';
-import { ArtifactBucket } from './artifact-bucket';
 import { NotificationTopics } from './notification-topics';
 import { ReleasePlanContinuer } from './release-plan-continuer';
 import { SelfUpdatePipeline } from './self-update-pipeline';
@@ -24,7 +24,7 @@ export interface ToolingCoreStackProps extends StackProps {
  */
 export class ToolingCoreStack extends Stack {
   public readonly key: ToolingKey;
-  public readonly artifacts: ArtifactBucket;
+  public readonly artifacts: AccessLoggedBucket;
   public readonly topics: NotificationTopics;
   public readonly buildProjects: SubprojectBuildProjects;
   public readonly selfUpdate: SelfUpdatePipeline;
@@ -36,9 +36,13 @@ export class ToolingCoreStack extends Stack {
     super(scope, id, props);
     const { tooling } = props.config;
     this.key = new ToolingKey(this, 'ToolingKey');
-    this.artifacts = new ArtifactBucket(this, 'Artifacts', {
+    this.artifacts = new AccessLoggedBucket(this, 'Artifacts', {
       encryptionKey: this.key.key,
       bucketName: artifactBucketName(tooling.account, tooling.region),
+      retainOnDelete: true,
+      // Pipelines keep artifacts only while a release might still use them.
+      expiration: Duration.days(90),
+      noncurrentVersionExpiration: Duration.days(90),
     });
     this.topics = new NotificationTopics(this, 'Notifications', {
       encryptionKey: this.key.key,

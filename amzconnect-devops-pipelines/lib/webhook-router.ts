@@ -1,11 +1,12 @@
 import * as path from 'path';
-import { CfnOutput, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { PlatformFunction } from '@amzconnect/constructs';
 import type { PlatformConfig } from '@amzconnect/env';
 import { ROUTER_ENV } from '../src/router/lambda-environment';
 import {
@@ -14,7 +15,6 @@ import {
   RoutingTable,
   serializeRoutingTable,
 } from '../src/router/routing-table';
-import { RouterFunction } from './router-function';
 import { pipelineArn } from './router-pipeline-arns';
 
 /** Props of {@link WebhookRouter}. */
@@ -45,7 +45,7 @@ export class WebhookRouter extends Construct {
   /** The webhook secret (generated at creation; set your own with `put-secret-value`). */
   public readonly secret: secretsmanager.Secret;
   /** The router Lambda. */
-  public readonly handler: RouterFunction;
+  public readonly handler: PlatformFunction;
   /** Delivery ids already handled, expiring by TTL. */
   public readonly idempotencyTable: dynamodb.Table;
   /** The REST API. */
@@ -95,9 +95,12 @@ export class WebhookRouter extends Construct {
         'Holds only delivery ids already handled, expiring after four days by TTL; losing them at worst lets one old delivery be redelivered, so point-in-time recovery adds cost without value.',
     });
 
-    this.handler = new RouterFunction(this, 'Handler', {
+    this.handler = new PlatformFunction(this, 'Handler', {
       entry: path.join(__dirname, '..', 'src', 'router', 'lambda-handler.ts'),
       description: 'GitHub webhook router: verifies deliveries and starts the pipelines a push needs.',
+      serviceName: 'webhook-router',
+      // GitHub waits 10 seconds for the answer to a webhook delivery.
+      timeout: Duration.seconds(10),
       logRetention: props.logRetention,
       environment: {
         [ROUTER_ENV.routingTable]: routingTableJson,

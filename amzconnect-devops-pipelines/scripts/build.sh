@@ -12,17 +12,20 @@ cd "$(dirname "$0")/../.."
 echo "== install"
 npm ci --no-audit --no-fund
 
-echo "== lint ${folder}"
+# The sub-project and every workspace it is built from (the workspace graph in env/src/subprojects.ts).
+read -r -a folders <<< "$(npx tsx env/src/cli/upstream-folders.ts "${folder}")"
+
+echo "== lint ${folders[*]}"
 npx tsc -p tsconfig.json
-npx eslint "${folder}" env
+npx eslint "${folders[@]}"
 
 if [ "${folder}" = "amzconnect-contact-flows" ]; then
   echo "== flow lint"
   npm run --silent flows -- lint
 fi
 
-echo "== test ${folder}"
-npx jest --selectProjects "${folder}" env --ci
+echo "== test ${folders[*]}"
+npx jest --selectProjects "${folders[@]}" --ci
 
 echo "== synth ${folder} for ${environment}"
 cd "${folder}"

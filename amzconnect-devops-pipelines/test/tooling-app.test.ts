@@ -276,7 +276,7 @@ describe('tooling app for the sample configuration', () => {
         ],
       },
       VersioningConfiguration: { Status: 'Enabled' },
-      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'artifacts/' }),
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'access-logs/' }),
       PublicAccessBlockConfiguration: Match.objectLike({
         BlockPublicAcls: true,
         RestrictPublicBuckets: true,

@@ -4,7 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { SsmNames, type ExistingInstance } from '@amzconnect/env';
 import type { Construct } from 'constructs';
-import { AccessLoggedBucket } from './access-logged-bucket';
+import { AccessLoggedBucket } from '@amzconnect/constructs';
 import { ConnectAdminObjects } from './connect-admin-objects';
 import type { ExistingAdminObjects, InstanceConfig } from './instance-config';
 import { dataRemovalPolicy, type LifecyclePolicy } from './lifecycle-policy';

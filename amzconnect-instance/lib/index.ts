@@ -1,4 +1,3 @@
-export * from './access-logged-bucket';
 export * from './add-instance-stacks';
 export * from './connect-admin-objects';
 export * from './existing-admin-object';

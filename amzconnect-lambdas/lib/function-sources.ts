@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ConnectFunction, ConnectFunctionProps } from './connect-function';
+import { PlatformFunction, PlatformFunctionProps } from '@amzconnect/constructs';
 import { flowProvisionerStatements } from './flow-provisioner-statements';
 import { FunctionDefinition } from './functions-registry';
 import { iam5Resource } from './nag-resource-name';
@@ -23,7 +23,7 @@ export interface FunctionContext {
   /** Name of the supporting-infra flow bucket (versioned). */
   readonly flowBucketName: string;
   /** Functions built so far, by registry name (those named in `needs` are guaranteed). */
-  readonly built: ReadonlyMap<string, ConnectFunction>;
+  readonly built: ReadonlyMap<string, PlatformFunction>;
   /** Settings of the workloads enabled for this environment and Region (see {@link WorkloadSettings}). */
   readonly workloads: WorkloadSettings;
 }
@@ -44,23 +44,23 @@ export interface WorkloadSettings {
 
 /** What a source may set beyond the registry's name, description and `invokedByFlows`. */
 export type FunctionSettings = Pick<
-  ConnectFunctionProps,
+  PlatformFunctionProps,
   'environment' | 'timeout' | 'memorySize' | 'logLevel' | 'logRetention'
 >;
 
 /**
  * The code behind one registry name: its handler file, its settings, and what it is granted.
- * The stack creates the {@link ConnectFunction}; a source only adds what differs.
+ * The stack creates the {@link PlatformFunction}; a source only adds what differs.
  */
 export interface FunctionSource {
   /** Absolute path of the handler file (exports `handler`). */
   readonly entry: string;
   /** Registry names that must be built before this one. @default none */
   readonly needs?: readonly string[];
-  /** Settings from the context (environment variables, timeout, memory). @default the ConnectFunction defaults */
+  /** Settings from the context (environment variables, timeout, memory). @default the PlatformFunction defaults */
   readonly settings?: (ctx: FunctionContext) => FunctionSettings;
   /** Grants the function exactly what its code calls. @default nothing beyond its own log group and X-Ray */
-  readonly grant?: (fn: ConnectFunction, ctx: FunctionContext) => void;
+  readonly grant?: (fn: PlatformFunction, ctx: FunctionContext) => void;
 }
 
 const SRC = path.join(__dirname, '..', 'src');
@@ -147,7 +147,7 @@ export const FUNCTION_SOURCES: Readonly<Record<string, FunctionSource>> = {
 
 /** One acknowledgement per wildcard of the provisioner's policy, each with its own reason. */
 function acknowledgeFlowProvisionerWildcards(
-  fn: ConnectFunction,
+  fn: PlatformFunction,
   statements: readonly iam.PolicyStatement[],
 ): void {
   const stack = Stack.of(fn);
@@ -182,8 +182,8 @@ function acknowledgeFlowProvisionerWildcards(
   );
 }
 
-function mappingOf(ctx: FunctionContext): ConnectFunction {
-  return ctx.built.get('mapping') as ConnectFunction;
+function mappingOf(ctx: FunctionContext): PlatformFunction {
+  return ctx.built.get('mapping') as PlatformFunction;
 }
 
 /** Names the stack has code for. */

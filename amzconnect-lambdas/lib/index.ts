@@ -14,8 +14,6 @@ import { emailChannelFor, loadEmailChannel } from './workloads/email-channel/ema
 import { FUNCTIONS_REGISTRY_FILE, FunctionsRegistry, loadFunctionsRegistry } from './functions-registry';
 import { LambdasStack } from './lambdas-stack';
 
-export * from './connect-function';
-export * from './connect-function-defaults';
 export * from './flow-provisioner-statements';
 export * from './function-sources';
 export * from './functions-registry';

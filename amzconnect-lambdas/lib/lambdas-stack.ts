@@ -2,7 +2,7 @@ import { Stack, StackProps } from 'aws-cdk-lib';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { SsmNames } from '@amzconnect/env';
-import { ConnectFunction } from './connect-function';
+import { PlatformFunction } from '@amzconnect/constructs';
 import { FUNCTION_SOURCES, FunctionContext, FunctionSource, WorkloadSettings } from './function-sources';
 import { FunctionDefinition } from './functions-registry';
 import { MessagingChannels } from './workloads/messaging-channels/messaging-channels';
@@ -32,7 +32,7 @@ export interface LambdasStackProps extends StackProps {
  */
 export class LambdasStack extends Stack {
   /** The deployed functions, by registry name. */
-  public readonly functions: ReadonlyMap<string, ConnectFunction>;
+  public readonly functions: ReadonlyMap<string, PlatformFunction>;
 
   constructor(scope: Construct, id: string, props: LambdasStackProps) {
     super(scope, id, props);
@@ -55,11 +55,11 @@ export class LambdasStack extends Stack {
       (f) => f.workload === undefined || shared.workloads[f.workload as keyof WorkloadSettings] !== undefined,
     );
 
-    const built = new Map<string, ConnectFunction>();
+    const built = new Map<string, PlatformFunction>();
     for (const definition of buildOrder(deployed, sources)) {
       const source = sources[definition.name];
       const context: FunctionContext = { ...shared, definition, built };
-      const fn = new ConnectFunction(this, constructId(definition.name), {
+      const fn = new PlatformFunction(this, constructId(definition.name), {
         entry: source.entry,
         description: definition.description,
         serviceName: definition.name,
@@ -94,7 +94,7 @@ export class LambdasStack extends Stack {
 }
 
 /** Publishes a function's ARN and name under the shared SSM naming scheme. */
-function publish(scope: Construct, app: string, envName: string, name: string, fn: ConnectFunction): void {
+function publish(scope: Construct, app: string, envName: string, name: string, fn: PlatformFunction): void {
   const id = constructId(name);
   new ssm.StringParameter(scope, `${id}ArnParameter`, {
     parameterName: SsmNames.lambdas.functionArn(app, envName, name),

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { Stack } from 'aws-cdk-lib';
 import { createPlatformApp } from '@amzconnect/env';
-import { ConnectFunction } from '../lib';
+import { PlatformFunction } from '@amzconnect/constructs';
 import { LocalCustomerTable, startCustomerTable } from './support/dynalite-table';
 
 /**
@@ -21,7 +21,7 @@ describe('customer lookup bundle', () => {
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lambdas-bundle-'));
     const app = createPlatformApp({ outdir });
     const stack = new Stack(app, 'Bundle', { env: { account: '111111111111', region: 'us-east-1' } });
-    new ConnectFunction(stack, 'CustomerLookup', {
+    new PlatformFunction(stack, 'CustomerLookup', {
       entry: path.join(__dirname, '..', 'src', 'customer-lookup', 'handler.ts'),
       description: 'bundling test',
       serviceName: 'customer-lookup',

@@ -18,7 +18,10 @@ import {
   REPO_ROOT,
   SELF_UPDATE_PIPELINE_NAME,
   SUBPROJECT_IDS,
+  SUBPROJECTS,
+  SubprojectId,
   takeConfigArg,
+  workspaceById,
 } from '@amzconnect/env';
 import { addContactFlowStacks } from '@amzconnect/contact-flows/cdk';
 import { addInstanceStacks } from '@amzconnect/instance';
@@ -27,14 +30,20 @@ import { addSupportingInfraStacks } from '@amzconnect/supporting-infra';
 import { addToolingStackList } from '../../lib';
 import { renderTable } from './render-table';
 
-/** The five apps, in deployment order. */
+/** Each app's entry, by workspace id: the compiler insists on one for every sub-project. */
+const ADD_STACKS: Readonly<Record<SubprojectId | 'devops-pipelines', AddStacks>> = {
+  'devops-pipelines': addToolingStackList,
+  instance: addInstanceStacks,
+  'supporting-infra': addSupportingInfraStacks,
+  lambdas: addLambdaStacks,
+  'contact-flows': addContactFlowStacks,
+};
+
+/** The apps from the workspace graph: the tooling app, then the sub-projects in release order. */
 export const APPS: readonly { readonly folder: string; readonly load: () => AddStacks }[] = [
-  { folder: 'amzconnect-devops-pipelines', load: () => addToolingStackList },
-  { folder: 'amzconnect-instance', load: () => addInstanceStacks },
-  { folder: 'amzconnect-supporting-infra', load: () => addSupportingInfraStacks },
-  { folder: 'amzconnect-lambdas', load: () => addLambdaStacks },
-  { folder: 'amzconnect-contact-flows', load: () => addContactFlowStacks },
-];
+  workspaceById('devops-pipelines'),
+  ...SUBPROJECTS,
+].map((w) => ({ folder: w.folder, load: () => ADD_STACKS[w.id as keyof typeof ADD_STACKS] }));
 
 /** Result of synthesizing one app. */
 export interface AppSynthResult {

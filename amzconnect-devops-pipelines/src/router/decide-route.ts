@@ -1,4 +1,4 @@
-import { SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env';
+import { SUBPROJECT_IDS, SubprojectId, WorkspaceId } from '@amzconnect/env';
 import { changedPaths } from './changed-paths';
 import { classifyChanges } from './classify-changes';
 import { incompletenessReason } from './payload-completeness';
@@ -30,8 +30,6 @@ export interface RouteDecision {
 }
 
 const BRANCH_PREFIX = 'refs/heads/';
-/** Sub-projects whose change also releases contact flows (which resolve references to them). */
-const UPSTREAM_OF_FLOWS: readonly SubprojectId[] = ['instance', 'supporting-infra', 'lambdas'];
 
 function nothing(event: string, reason: string, extra: Partial<RouteDecision> = {}): RouteDecision {
   return {
@@ -54,9 +52,9 @@ function nothing(event: string, reason: string, extra: Partial<RouteDecision> = 
  *
  * Rules: only branch pushes with commits count; the branch must be an enabled environment's
  * (release plan) or the tooling branch (self-update); changed paths are the union over all
- * commits; documentation and pictures never count; shared inputs release everything; a payload
- * that may not list every change releases everything; contact flows follow any upstream change;
- * the plan runs in `SUBPROJECTS` order.
+ * commits; documentation and pictures never count; root build inputs release everything; a payload
+ * that may not list every change releases everything; a change to a workspace releases every
+ * sub-project built from it (the workspace graph); the plan runs in `SUBPROJECTS` order.
  */
 export function decideRoute(input: RouteInput, table: RoutingTable): RouteDecision {
   if (input.kind === 'ping') {
@@ -113,15 +111,9 @@ export function decideRoute(input: RouteInput, table: RoutingTable): RouteDecisi
       if (changes.shared) {
         subprojects = [...SUBPROJECT_IDS];
         reasons.push(`full release of ${environment.name} because shared inputs changed`);
-      } else if (changes.subprojects.size > 0) {
-        const changed = SUBPROJECT_IDS.filter((id) => changes.subprojects.has(id));
-        const flowsFollow =
-          !changes.subprojects.has('contact-flows') && changed.some((id) => UPSTREAM_OF_FLOWS.includes(id));
-        subprojects = flowsFollow ? [...changed, 'contact-flows'] : changed;
-        reasons.push(
-          `release of ${environment.name}: changes in ${changed.join(', ')}` +
-            (flowsFollow ? '; contact-flows follows because it resolves references to them' : ''),
-        );
+      } else if (changes.released.length > 0) {
+        subprojects = [...changes.released];
+        reasons.push(`release of ${environment.name}: ${releaseReason(changes.changed, changes.released)}`);
       }
     }
     if (isTooling && changes.tooling) {
@@ -149,4 +141,13 @@ export function decideRoute(input: RouteInput, table: RoutingTable): RouteDecisi
     selfUpdate: selfUpdatePipeline,
     pipelines: selfUpdatePipeline ? [...order, selfUpdatePipeline] : order,
   };
+}
+
+/** E.g. `changes in lambdas; contact-flows follows because it is built from them`. */
+function releaseReason(changed: readonly WorkspaceId[], released: readonly SubprojectId[]): string {
+  const following = released.filter((id) => !changed.includes(id));
+  const head = `changes in ${changed.join(', ')}`;
+  if (following.length === 0) return head;
+  const verb = following.length === 1 ? 'follows because it is' : 'follow because they are';
+  return `${head}; ${following.join(', ')} ${verb} built from them`;
 }

@@ -8,18 +8,14 @@ import { compilePathGlob } from './path-glob';
  */
 
 /**
- * Inputs every sub-project builds from: the shared workspace package (`env/`, the only package
- * the sub-projects import from each other), the root manifest and lock file, and the root
+ * Root build inputs every sub-project builds from: the root manifest and lock file, and the root
  * TypeScript configuration. A change here releases all four sub-projects, and on the tooling
- * branch the self-update pipeline too (the tooling app is built from the same inputs).
+ * branch the self-update pipeline too (the tooling app is built from the same inputs). Shared
+ * workspace packages (`env/`, `constructs/`) are not listed: a change there releases the
+ * sub-projects the workspace graph says are built from them (`releasedBy` in `@amzconnect/env`).
  * `.ci/**` is deliberately absent: it holds CI helpers that no deployed artefact is built from.
  */
-export const SHARED_INPUT_GLOBS: readonly string[] = [
-  'env/**',
-  'package.json',
-  'package-lock.json',
-  'tsconfig*.json',
-];
+export const SHARED_INPUT_GLOBS: readonly string[] = ['package.json', 'package-lock.json', 'tsconfig*.json'];
 
 /** Paths that never start anything, wherever they are: documentation and README pictures. */
 export const NEVER_TRIGGER_GLOBS: readonly string[] = ['**/*.md', '**/*.MD', 'images/**'];

@@ -22,8 +22,7 @@ describe('route CLI (dry run)', () => {
     expect(JSON.parse(stdout)).toEqual({
       event: 'push',
       action: 'start',
-      reason:
-        'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
+      reason: 'release of develop: changes in lambdas; contact-flows follows because it is built from them',
       commit: '9a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
       branch: 'develop',
       environment: 'develop',

@@ -132,8 +132,7 @@ describe('decideRoute: changed paths', () => {
     expect(decision).toEqual({
       event: 'push',
       action: 'start',
-      reason:
-        'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
+      reason: 'release of develop: changes in lambdas; contact-flows follows because it is built from them',
       commit: COMMIT_B,
       branch: 'develop',
       environment: 'develop',
@@ -144,11 +143,20 @@ describe('decideRoute: changed paths', () => {
     });
   });
 
-  it('releases contact flows alone when only flows changed', () => {
+  it('releases lambdas before contact flows when only flows changed: the flow provisioner bundles the deploy engine', () => {
     expect(route(push('develop', [commit(['amzconnect-contact-flows/flows/main.json'])]))).toMatchObject({
-      subprojects: ['contact-flows'],
-      order: ['amzconnect-contact-flows-develop'],
-      reason: 'release of develop: changes in contact-flows',
+      subprojects: ['lambdas', 'contact-flows'],
+      order: ['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop'],
+      reason: 'release of develop: changes in contact-flows; lambdas follows because it is built from them',
+    });
+  });
+
+  it('releases every sub-project built from a changed shared package, in release order', () => {
+    expect(route(push('develop', [commit(['constructs/src/platform-function.ts'])]))).toMatchObject({
+      subprojects: ['instance', 'supporting-infra', 'lambdas', 'contact-flows'],
+      order: ALL_DEVELOP,
+      reason:
+        'release of develop: changes in constructs; instance, supporting-infra, lambdas, contact-flows follow because they are built from them',
     });
   });
 
@@ -169,6 +177,7 @@ describe('decideRoute: changed paths', () => {
     );
     expect(decision.order).toEqual([
       'amzconnect-instance-develop',
+      'amzconnect-supporting-infra-develop',
       'amzconnect-lambdas-develop',
       'amzconnect-contact-flows-develop',
     ]);
@@ -182,7 +191,7 @@ describe('decideRoute: changed paths', () => {
         commit({ modified: ['README.md'] }, COMMIT_B),
       ]),
     );
-    expect(decision.subprojects).toEqual(['instance', 'supporting-infra', 'contact-flows']);
+    expect(decision.subprojects).toEqual(['instance', 'supporting-infra', 'lambdas', 'contact-flows']);
   });
 
   it('routes the adapted GitHub push example: lambdas changed, Markdown and images ignored', () => {
@@ -235,20 +244,28 @@ describe('decideRoute: changed paths', () => {
     expect(route(push('develop', [commit([path])]))).toMatchObject({ action: 'ignore', pipelines: [] });
   });
 
-  it.each([
-    ['env/accountvars.json'],
-    ['env/src/subprojects.ts'],
-    ['package.json'],
-    ['package-lock.json'],
-    ['tsconfig.json'],
-    ['tsconfig.base.json'],
-  ])('releases all four sub-projects when the shared input %s changes', (path) => {
-    expect(route(push('develop', [commit([path])]))).toMatchObject({
-      subprojects: ['instance', 'supporting-infra', 'lambdas', 'contact-flows'],
-      order: ALL_DEVELOP,
-      reason: 'full release of develop because shared inputs changed',
-    });
-  });
+  it.each([['env/accountvars.json'], ['env/src/subprojects.ts']])(
+    'releases all four sub-projects when the shared package file %s changes',
+    (path) => {
+      expect(route(push('develop', [commit([path])]))).toMatchObject({
+        subprojects: ['instance', 'supporting-infra', 'lambdas', 'contact-flows'],
+        order: ALL_DEVELOP,
+        reason:
+          'release of develop: changes in env; instance, supporting-infra, lambdas, contact-flows follow because they are built from them',
+      });
+    },
+  );
+
+  it.each([['package.json'], ['package-lock.json'], ['tsconfig.json'], ['tsconfig.base.json']])(
+    'releases all four sub-projects when the shared input %s changes',
+    (path) => {
+      expect(route(push('develop', [commit([path])]))).toMatchObject({
+        subprojects: ['instance', 'supporting-infra', 'lambdas', 'contact-flows'],
+        order: ALL_DEVELOP,
+        reason: 'full release of develop because shared inputs changed',
+      });
+    },
+  );
 
   it.each([
     ['amzconnect-lambdas/package.json', ['lambdas', 'contact-flows']],
@@ -338,7 +355,7 @@ describe('decideRoute: tooling branch and self-update', () => {
     ]);
     expect(decision.pipelines).toEqual([...decision.order, 'amzconnect-devops-pipelines']);
     expect(decision.reason).toBe(
-      'full release of prod because shared inputs changed; self-update because the tooling app or shared inputs changed on the tooling branch',
+      'release of prod: changes in env; instance, supporting-infra, lambdas, contact-flows follow because they are built from them; self-update because the tooling app or shared inputs changed on the tooling branch',
     );
   });
 

@@ -225,7 +225,7 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
           order: ['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop'],
           pipelines: ['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop'],
           reason:
-            'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
+            'release of develop: changes in lambdas; contact-flows follows because it is built from them',
           started: [{ pipeline: 'amzconnect-lambdas-develop', executionId: expect.any(String) }],
           replayed: false,
         }),

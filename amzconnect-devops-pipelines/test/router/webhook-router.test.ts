@@ -108,7 +108,7 @@ describe('WebhookRouter', () => {
       {
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Effect: 'Allow',
-        Resource: { 'Fn::GetAtt': [expect.stringMatching(/HandlerLogs/), 'Arn'] },
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/HandlerLogGroup/), 'Arn'] },
       },
       {
         Sid: 'StartReleasePipelines',

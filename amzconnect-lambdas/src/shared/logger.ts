@@ -9,7 +9,7 @@ export interface LogSink {
 
 /**
  * The Powertools logger: structured JSON, service name and level from `POWERTOOLS_SERVICE_NAME`
- * and `POWERTOOLS_LOG_LEVEL` (set by the ConnectFunction construct).
+ * and `POWERTOOLS_LOG_LEVEL` (set by the PlatformFunction construct).
  */
 export function createLogger(): Logger {
   return new Logger();

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Annotations, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AGENT_GUIDES_ENV as E } from '../../../src/agent-guides/environment-names';
-import type { ConnectFunction } from '../../connect-function';
+import type { PlatformFunction } from '@amzconnect/constructs';
 import type { FunctionContext, FunctionSource } from '../../function-sources';
 import { AGENT_GUIDES_WORKLOAD, AgentGuidesTarget } from './agent-guides-config';
 
@@ -25,7 +25,7 @@ function targetOf(ctx: FunctionContext): AgentGuidesTarget {
 }
 
 /** ARN of an SES v2 resource (`identity/...`, `template/...`, `configuration-set/...`) in the stack's account and Region. */
-function sesArn(scope: ConnectFunction, resource: string): string {
+function sesArn(scope: PlatformFunction, resource: string): string {
   const s = Stack.of(scope);
   return `arn:${s.partition}:ses:${s.region}:${s.account}:${resource}`;
 }
@@ -133,7 +133,7 @@ export const AGENT_GUIDES_SOURCES: Readonly<Record<string, FunctionSource>> = {
 };
 
 /** Says at synthesis, once per function, that it will answer NOT_CONFIGURED and why. */
-function notConfigured(fn: ConnectFunction, ctx: FunctionContext, why: string): void {
+function notConfigured(fn: PlatformFunction, ctx: FunctionContext, why: string): void {
   Annotations.of(fn).addInfo(
     `${ctx.definition.name} in ${ctx.envName} (${Stack.of(fn).region}): ${why}; the function answers NOT_CONFIGURED and its role has no sending permission.`,
   );

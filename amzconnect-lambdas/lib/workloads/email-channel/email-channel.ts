@@ -11,8 +11,8 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { SsmNames } from '@amzconnect/env';
-import { AccessLoggedBucket } from '@amzconnect/instance';
-import { ConnectFunction } from '../../connect-function';
+import { AccessLoggedBucket } from '@amzconnect/constructs';
+import { PlatformFunction } from '@amzconnect/constructs';
 import { iam5Resource } from '../../nag-resource-name';
 import { CHANNEL_ENV } from '../../../src/email-channel/shared/channel-config';
 import {
@@ -63,10 +63,10 @@ export class EmailChannel extends Construct {
   /** Interaction (case) records, key `caseId`. */
   public readonly caseTable: dynamodb.Table;
   /** The functions, by role. */
-  public readonly gateway: ConnectFunction;
-  public readonly relay: ConnectFunction;
-  public readonly generateUrl: ConnectFunction;
-  public readonly whisper: ConnectFunction;
+  public readonly gateway: PlatformFunction;
+  public readonly relay: PlatformFunction;
+  public readonly generateUrl: PlatformFunction;
+  public readonly whisper: PlatformFunction;
   /** The receipt rule set (relay rule first, then inbound). */
   public readonly ruleSet: ses.ReceiptRuleSet;
   /** The sending and receiving domain identity (Easy DKIM). */
@@ -136,7 +136,7 @@ export class EmailChannel extends Construct {
       'taskFlowName',
     ] as const;
 
-    this.gateway = new ConnectFunction(this, 'Gateway', {
+    this.gateway = new PlatformFunction(this, 'Gateway', {
       entry: path.join(SRC, 'gateway', 'handler.ts'),
       description: 'Turns mail to the inquiry address into Amazon Connect tasks of a case (email channel).',
       serviceName: EMAIL_CHANNEL_FUNCTIONS.gateway,
@@ -144,7 +144,7 @@ export class EmailChannel extends Construct {
       timeout: Duration.seconds(60),
       memorySize: 1024,
     });
-    this.relay = new ConnectFunction(this, 'Relay', {
+    this.relay = new PlatformFunction(this, 'Relay', {
       entry: path.join(SRC, 'relay', 'handler.ts'),
       description:
         "Acts on agents' mail to the relay addresses: answers the customer, requeues or closes the case (email channel).",
@@ -152,7 +152,7 @@ export class EmailChannel extends Construct {
       environment: pick(...receiving, 'disclaimer', 'relaySenders'),
       timeout: Duration.seconds(60),
     });
-    this.generateUrl = new ConnectFunction(this, 'GenerateUrl', {
+    this.generateUrl = new PlatformFunction(this, 'GenerateUrl', {
       entry: path.join(SRC, 'generate-url', 'handler.ts'),
       description:
         "Presigns URLs of a task's formatted mail and original .eml; returns when to refresh them (email channel).",
@@ -161,7 +161,7 @@ export class EmailChannel extends Construct {
       invokedByFlows: true,
       connectInstanceArn,
     });
-    this.whisper = new ConnectFunction(this, 'Whisper', {
+    this.whisper = new PlatformFunction(this, 'Whisper', {
       entry: path.join(SRC, 'whisper', 'handler.ts'),
       description: 'Records the agent and queue that accepted an email task on its case (email channel).',
       serviceName: EMAIL_CHANNEL_FUNCTIONS.whisper,
@@ -331,7 +331,7 @@ export class EmailChannel extends Construct {
     );
     this.whisper.addToRolePolicy(caseItems(['dynamodb:UpdateItem']));
 
-    const reasons: [ConnectFunction, string, string][] = [
+    const reasons: [PlatformFunction, string, string][] = [
       [
         this.gateway,
         objects(INBOUND_PREFIX),
@@ -416,7 +416,7 @@ export class EmailChannel extends Construct {
 
   /** Publishes the flow functions' ARN and name, so flows resolve `${lambda:email-...}`. */
   private publish(app: string, envName: string): void {
-    const flowFunctions: [string, ConnectFunction][] = [
+    const flowFunctions: [string, PlatformFunction][] = [
       [EMAIL_CHANNEL_FUNCTIONS.generateUrl, this.generateUrl],
       [EMAIL_CHANNEL_FUNCTIONS.whisper, this.whisper],
     ];

@@ -14,7 +14,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { MESSAGING_ENV } from '../../../src/messaging-channels/messaging-settings';
 import { CONTACT_ID_INDEX } from '../../../src/messaging-channels/session-store';
-import { ConnectFunction } from '../../connect-function';
+import { PlatformFunction } from '@amzconnect/constructs';
 import { iam5Resource } from '../../nag-resource-name';
 import { MessagingChannelsSettings } from './messaging-channels-config';
 
@@ -59,11 +59,11 @@ export class MessagingChannels extends Construct {
   /** The topic two-way SMS arrives on; set it as the phone number's two-way channel. */
   public readonly smsInboundTopic?: sns.Topic;
   /** Inbound messages of both channels → Connect chat. */
-  public readonly inbound: ConnectFunction;
+  public readonly inbound: PlatformFunction;
   /** Streamed chat items → the customer's channel. */
-  public readonly outbound: ConnectFunction;
+  public readonly outbound: PlatformFunction;
   /** Facebook's verification challenge and health check. */
-  public readonly healthCheck?: ConnectFunction;
+  public readonly healthCheck?: PlatformFunction;
   /** The Facebook webhook endpoint. */
   public readonly facebookApi?: apigwv2.HttpApi;
   /** The callback URL to give Facebook. */
@@ -111,7 +111,7 @@ export class MessagingChannels extends Construct {
       ...(settings.facebook ? { [MESSAGING_ENV.facebookSecretArn]: settings.facebook.secretArn } : {}),
     };
 
-    this.inbound = new ConnectFunction(this, 'Inbound', {
+    this.inbound = new PlatformFunction(this, 'Inbound', {
       entry: path.join(SRC, 'inbound', 'handler.ts'),
       description:
         'Messaging channels: bridges SMS and Messenger messages into Amazon Connect chat (start or reuse a chat, stream it, send).',
@@ -127,7 +127,7 @@ export class MessagingChannels extends Construct {
     });
     this.grantInbound(connectInstanceArn);
 
-    this.outbound = new ConnectFunction(this, 'Outbound', {
+    this.outbound = new PlatformFunction(this, 'Outbound', {
       entry: path.join(SRC, 'outbound', 'handler.ts'),
       description: "Messaging channels: delivers agents' chat messages to SMS or Messenger; ends sessions.",
       serviceName: 'messaging-outbound',
@@ -167,7 +167,7 @@ export class MessagingChannels extends Construct {
 
     if (settings.facebook) {
       const secretArn = settings.facebook.secretArn;
-      this.healthCheck = new ConnectFunction(this, 'HealthCheck', {
+      this.healthCheck = new PlatformFunction(this, 'HealthCheck', {
         entry: path.join(SRC, 'health-check', 'handler.ts'),
         description:
           "Messaging channels: answers Facebook's webhook verification challenge and health checks.",
@@ -366,7 +366,7 @@ export class MessagingChannels extends Construct {
     const [get] = api.addRoutes({
       path: '/facebook',
       methods: [apigwv2.HttpMethod.GET],
-      integration: new HttpLambdaIntegration('Verification', this.healthCheck as ConnectFunction),
+      integration: new HttpLambdaIntegration('Verification', this.healthCheck as PlatformFunction),
     });
     const reason =
       'Facebook cannot send IAM, Cognito or JWT credentials: every POST is authenticated by the X-Hub-Signature-256 HMAC the inbound function verifies on the raw body before anything else, and GET only echoes the challenge when the verify token matches.';

@@ -11,7 +11,7 @@ function statementsOf(template: Template, rolePrefix: string): Record<string, an
     .flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[]);
 }
 
-/** Statements beyond the ones every ConnectFunction role has (its log group, X-Ray). */
+/** Statements beyond the ones every PlatformFunction role has (its log group, X-Ray). */
 function grantedStatements(template: Template, rolePrefix: string): Record<string, any>[] {
   return statementsOf(template, rolePrefix).filter(
     (s) =>

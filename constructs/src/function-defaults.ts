@@ -1,11 +1,15 @@
+import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 
+import { REPO_ROOT } from '@amzconnect/env';
+
 /**
- * The defaults every function of the platform shares, as pure functions so that each one is
- * read, tested and changed in one place (the aws-solutions-constructs `lambda-defaults` way).
+ * The defaults every function of the platform shares (the sub-projects' functions, the webhook
+ * router, the plan continuer), as pure functions so that each one is read, tested and changed in
+ * one place (the aws-solutions-constructs `lambda-defaults` way).
  */
 
 /** Log levels the Powertools logger understands. */
@@ -33,6 +37,9 @@ export function defaultArchitecture(): lambda.Architecture {
 export function defaultBundling(): BundlingOptions {
   return {
     minify: true,
+    target: 'node24',
+    // Prefer ES module entry points, so esbuild can drop what a handler does not use.
+    mainFields: ['module', 'main'],
     sourceMap: true,
     sourceMapMode: SourceMapMode.DEFAULT,
     sourcesContent: false,
@@ -42,6 +49,14 @@ export function defaultBundling(): BundlingOptions {
     // Bundle-size reports would drown the synth summary; esbuild still prints warnings and errors.
     logLevel: LogLevel.WARNING,
   };
+}
+
+/**
+ * Where esbuild resolves modules from and which lock file pins them: the repository root, the one
+ * npm workspace install every package shares.
+ */
+export function defaultProjectRoot(): { readonly projectRoot: string; readonly depsLockFilePath: string } {
+  return { projectRoot: REPO_ROOT, depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json') };
 }
 
 /** Timeout: 6 s for flow-invoked functions (under Connect's 8 s), 30 s otherwise. */

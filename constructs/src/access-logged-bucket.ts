@@ -17,14 +17,17 @@ export interface AccessLoggedBucketProps {
    * may choose.
    */
   readonly retainOnDelete: boolean;
-  /** Days after which non-current versions in the data bucket are deleted. @default 365 */
+  /** Days after which non-current versions in the data bucket are deleted. @default 365 days */
   readonly noncurrentVersionExpiration?: Duration;
-  /** Days after which server access logs are deleted. @default 365 */
+  /** Days after which current objects in the data bucket expire. @default never */
+  readonly expiration?: Duration;
+  /** Days after which server access logs are deleted. @default 365 days */
   readonly accessLogExpiration?: Duration;
 }
 
 /**
- * A data bucket with the platform's secure defaults (versioned, encrypted, TLS-only, public
+ * The one bucket construct of the platform (Connect storage, the flow bucket, mail storage, the
+ * pipelines' artifact store): a data bucket with the platform's secure defaults (versioned, encrypted, TLS-only, public
  * access blocked, ACLs disabled) whose server access logs go to a second bucket with the same
  * defaults (SSE-S3, the only encryption log delivery supports).
  */
@@ -76,6 +79,7 @@ export class AccessLoggedBucket extends Construct {
       lifecycleRules: [
         {
           noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? Duration.days(365),
+          expiration: props.expiration,
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
       ],

@@ -11,19 +11,20 @@ import {
   defaultEnvironment,
   defaultLogRetention,
   defaultMemorySize,
+  defaultProjectRoot,
   defaultRuntime,
   defaultTimeout,
   defaultTracing,
   PowertoolsLogLevel,
-} from './connect-function-defaults';
+} from './function-defaults';
 
-/** Properties of a {@link ConnectFunction}. */
-export interface ConnectFunctionProps {
+/** Properties of a {@link PlatformFunction}. */
+export interface PlatformFunctionProps {
   /** Absolute path of the TypeScript handler file; it must export `handler`. */
   readonly entry: string;
   /** What the function does, shown in the Lambda console. */
   readonly description: string;
-  /** Powertools service name (`POWERTOOLS_SERVICE_NAME`), e.g. `customer-lookup`. */
+  /** Powertools service name (`POWERTOOLS_SERVICE_NAME`), e.g. `customer-lookup`; also names the role. */
   readonly serviceName: string;
   /** Powertools log level (`POWERTOOLS_LOG_LEVEL`). @default 'INFO' */
   readonly logLevel?: PowertoolsLogLevel;
@@ -51,14 +52,15 @@ export interface ConnectFunctionProps {
 }
 
 /**
- * The one way to define a Lambda function in this platform: a `NodejsFunction` with the shared
- * defaults (see `connect-function-defaults.ts`), its own log group with retention, and its own
- * role that can write to that log group and nothing else until the caller grants more.
+ * The one way to define a Lambda function in this platform, in the sub-projects and the tooling
+ * app alike: a `NodejsFunction` with the shared defaults (see `function-defaults.ts`), its own
+ * log group with retention, and its own role that can write to that log group and nothing else
+ * until the caller grants more.
  *
  * The log group and the role are created next to the function (ids `<id>LogGroup`, `<id>Role`),
  * because a subclass cannot create children before calling `super`.
  */
-export class ConnectFunction extends NodejsFunction {
+export class PlatformFunction extends NodejsFunction {
   /** The function's log group. */
   public readonly functionLogGroup: logs.LogGroup;
   /** The function's execution role. */
@@ -66,7 +68,7 @@ export class ConnectFunction extends NodejsFunction {
   /** The association with the Connect instance, when `invokedByFlows`. */
   public readonly integrationAssociation?: connect.CfnIntegrationAssociation;
 
-  constructor(scope: Construct, id: string, props: ConnectFunctionProps) {
+  constructor(scope: Construct, id: string, props: PlatformFunctionProps) {
     const invokedByFlows = props.invokedByFlows ?? false;
     const timeout = props.timeout ?? defaultTimeout(invokedByFlows);
     checkProps(id, props, invokedByFlows, timeout);
@@ -89,6 +91,7 @@ export class ConnectFunction extends NodejsFunction {
       timeout,
       tracing: defaultTracing(),
       bundling: defaultBundling(),
+      ...defaultProjectRoot(),
       logGroup,
       role,
       environment: {
@@ -131,23 +134,23 @@ export class ConnectFunction extends NodejsFunction {
 
 function checkProps(
   id: string,
-  props: ConnectFunctionProps,
+  props: PlatformFunctionProps,
   invokedByFlows: boolean,
   timeout: Duration,
 ): void {
   if (invokedByFlows && !props.connectInstanceArn) {
     throw new Error(
-      `ConnectFunction ${id}: invokedByFlows needs connectInstanceArn, the instance the flows run in.`,
+      `PlatformFunction ${id}: invokedByFlows needs connectInstanceArn, the instance the flows run in.`,
     );
   }
   if (!invokedByFlows && props.connectInstanceArn) {
     throw new Error(
-      `ConnectFunction ${id}: connectInstanceArn is only used with invokedByFlows: true; remove it or set invokedByFlows.`,
+      `PlatformFunction ${id}: connectInstanceArn is only used with invokedByFlows: true; remove it or set invokedByFlows.`,
     );
   }
   if (invokedByFlows && timeout.toMilliseconds() > CONNECT_INVOKE_LIMIT.toMilliseconds()) {
     throw new Error(
-      `ConnectFunction ${id}: timeout ${timeout.toHumanString()} exceeds Amazon Connect's 8-second limit for functions flows invoke; use at most 8 seconds.`,
+      `PlatformFunction ${id}: timeout ${timeout.toHumanString()} exceeds Amazon Connect's 8-second limit for functions flows invoke; use at most 8 seconds.`,
     );
   }
 }

@@ -1,20 +1,19 @@
 import * as path from 'path';
-import { CfnResource, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { createPlatformApp } from '@amzconnect/env';
 import { synthFindings } from '@amzconnect/testing';
 import {
-  ConnectFunction,
   defaultBundling,
   defaultEnvironment,
   defaultRuntime,
   defaultTimeout,
-  iam5Resource,
-  nagResourceName,
-} from '../lib';
+  PlatformFunction,
+} from '../src';
 
-const ENTRY = path.join(__dirname, '..', 'src', 'mapping', 'handler.ts');
+/** Bundling is skipped in these tests; the entry only has to exist. */
+const ENTRY = path.join(__dirname, 'fixtures', 'echo-handler.ts');
 const INSTANCE_ARN = 'arn:aws:connect:us-east-1:111111111111:instance/c8c0e68d-2200-4265-82c0-0123456789ab';
 
 function newStack(): Stack {
@@ -22,7 +21,7 @@ function newStack(): Stack {
   return new Stack(app, 'Test', { env: { account: '111111111111', region: 'us-east-1' } });
 }
 
-describe('ConnectFunction defaults', () => {
+describe('PlatformFunction defaults', () => {
   it('pins the newest Node.js runtime aws-cdk-lib knows', () => {
     expect(defaultRuntime()).toBe(lambda.Runtime.NODEJS_24_X);
   });
@@ -51,12 +50,12 @@ describe('ConnectFunction defaults', () => {
   });
 });
 
-describe('ConnectFunction', () => {
+describe('PlatformFunction', () => {
   it('associates a flow-invoked function with the instance and lets only that instance invoke it', () => {
     // Prepare
     const stack = newStack();
     // Act
-    const fn = new ConnectFunction(stack, 'Fn', {
+    const fn = new PlatformFunction(stack, 'Fn', {
       entry: ENTRY,
       description: 'd',
       serviceName: 'svc',
@@ -85,7 +84,7 @@ describe('ConnectFunction', () => {
 
   it('creates neither association nor permission for a function flows do not invoke', () => {
     const stack = newStack();
-    new ConnectFunction(stack, 'Fn', { entry: ENTRY, description: 'd', serviceName: 'svc' });
+    new PlatformFunction(stack, 'Fn', { entry: ENTRY, description: 'd', serviceName: 'svc' });
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::Connect::IntegrationAssociation', 0);
     template.resourceCountIs('AWS::Lambda::Permission', 0);
@@ -94,7 +93,7 @@ describe('ConnectFunction', () => {
 
   it('merges function-specific environment over the defaults', () => {
     const stack = newStack();
-    new ConnectFunction(stack, 'Fn', {
+    new PlatformFunction(stack, 'Fn', {
       entry: ENTRY,
       description: 'd',
       serviceName: 'svc',
@@ -116,33 +115,33 @@ describe('ConnectFunction', () => {
   it('refuses a flow-invoked function without an instance', () => {
     expect(
       () =>
-        new ConnectFunction(newStack(), 'Fn', {
+        new PlatformFunction(newStack(), 'Fn', {
           entry: ENTRY,
           description: 'd',
           serviceName: 'svc',
           invokedByFlows: true,
         }),
-    ).toThrow('ConnectFunction Fn: invokedByFlows needs connectInstanceArn, the instance the flows run in.');
+    ).toThrow('PlatformFunction Fn: invokedByFlows needs connectInstanceArn, the instance the flows run in.');
   });
 
   it('refuses an instance ARN on a function flows do not invoke', () => {
     expect(
       () =>
-        new ConnectFunction(newStack(), 'Fn', {
+        new PlatformFunction(newStack(), 'Fn', {
           entry: ENTRY,
           description: 'd',
           serviceName: 'svc',
           connectInstanceArn: INSTANCE_ARN,
         }),
     ).toThrow(
-      'ConnectFunction Fn: connectInstanceArn is only used with invokedByFlows: true; remove it or set invokedByFlows.',
+      'PlatformFunction Fn: connectInstanceArn is only used with invokedByFlows: true; remove it or set invokedByFlows.',
     );
   });
 
   it('refuses a flow-invoked function whose timeout exceeds Connect’s 8 seconds', () => {
     expect(
       () =>
-        new ConnectFunction(newStack(), 'Fn', {
+        new PlatformFunction(newStack(), 'Fn', {
           entry: ENTRY,
           description: 'd',
           serviceName: 'svc',
@@ -151,13 +150,13 @@ describe('ConnectFunction', () => {
           timeout: Duration.seconds(9),
         }),
     ).toThrow(
-      "ConnectFunction Fn: timeout 9 seconds exceeds Amazon Connect's 8-second limit for functions flows invoke; use at most 8 seconds.",
+      "PlatformFunction Fn: timeout 9 seconds exceeds Amazon Connect's 8-second limit for functions flows invoke; use at most 8 seconds.",
     );
   });
 
   it('synthesizes with no unacknowledged finding (X-Ray wildcard acknowledged on its own role)', () => {
     const stack = newStack();
-    new ConnectFunction(stack, 'Fn', {
+    new PlatformFunction(stack, 'Fn', {
       entry: ENTRY,
       description: 'd',
       serviceName: 'svc',
@@ -176,7 +175,7 @@ describe('ConnectFunction', () => {
       runtime: defaultRuntime(),
       tracing: lambda.Tracing.ACTIVE,
     });
-    new ConnectFunction(stack, 'Fn', { entry: ENTRY, description: 'd', serviceName: 'svc' });
+    new PlatformFunction(stack, 'Fn', { entry: ENTRY, description: 'd', serviceName: 'svc' });
     // Act: the findings, whether the helper returns them or synthesis throws them.
     let report: string;
     try {
@@ -193,20 +192,5 @@ describe('ConnectFunction', () => {
     expect(report).toContain('Test/Bare/ServiceRole/DefaultPolicy/Resource');
     expect(report).not.toContain('Test/Fn');
     expect(bare.role).toBeDefined();
-  });
-});
-
-describe('nagResourceName', () => {
-  it('renders Refs, GetAtts and joins the way cdk-nag names resources', () => {
-    const stack = newStack();
-    expect(nagResourceName(stack, `arn:${stack.partition}:s3:::bucket/*`)).toBe(
-      'arn:<AWS::Partition>:s3:::bucket/*',
-    );
-    const thing = new CfnResource(stack, 'Thing', { type: 'AWS::SNS::Topic' });
-    expect(nagResourceName(stack, `${thing.ref}/*`)).toBe(`<${stack.getLogicalId(thing)}>/*`);
-    expect(nagResourceName(stack, thing.getAtt('TopicArn').toString())).toBe(
-      `<${stack.getLogicalId(thing)}.TopicArn>`,
-    );
-    expect(iam5Resource(stack, 'plain')).toBe('AwsSolutions-IAM5[Resource::plain]');
   });
 });

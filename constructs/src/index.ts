@@ -1,0 +1,3 @@
+export * from './access-logged-bucket';
+export * from './function-defaults';
+export * from './platform-function';

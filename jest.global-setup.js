@@ -1,0 +1,12 @@
+// One temporary folder per jest run: every worker inherits TMPDIR from this process, so whatever
+// a test writes through os.tmpdir() (CDK apps without an outdir, mkdtemp folders) lands here and
+// jest.global-teardown.js removes it, even when a test forgets to clean up.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+module.exports = async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amzconnect-jest-'));
+  process.env.AMZCONNECT_JEST_TMPDIR = dir;
+  process.env.TMPDIR = dir;
+};
