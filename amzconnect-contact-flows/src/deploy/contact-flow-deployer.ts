@@ -550,6 +550,7 @@ export class ContactFlowDeployer {
               }),
             ),
           );
+          this.touch(item.kind, target.id, s);
           await s.journal.record(this.step(item, 'unarchive', target));
         }
         if (item.contentChanged || !item.existing) {
@@ -581,6 +582,7 @@ export class ContactFlowDeployer {
             item.deployedName,
             item.document.description ?? '',
           );
+          this.touch(item.kind, target.id, s);
           const detail = item.adopted ? { detail: `renamed back from ${target.name}` } : {};
           await s.journal.record(this.step(item, 'update-description', target, detail));
         }
@@ -606,6 +608,7 @@ export class ContactFlowDeployer {
       try {
         await this.guard();
         await this.writeDescription(connect, s.instanceId, orphan.kind, orphan.id, newName, description);
+        this.touch(orphan.kind, orphan.id, s);
         await s.journal.record({
           at: this.isoNow(),
           kind: orphan.kind,
@@ -649,6 +652,16 @@ export class ContactFlowDeployer {
           ),
     );
     this.remember(kind, target.id, content, s);
+  }
+
+  /**
+   * After a write that is not content (name, description, state): Connect moves LastModifiedTime,
+   * so the record's write time moves with it (the content we sent is still what it holds).
+   */
+  private touch(kind: 'flow' | 'module', id: string, s: ApplyState): void {
+    const key = recordKey(kind, id);
+    const r = s.records[key];
+    if (r) s.records[key] = { ...r, writtenAt: this.clock.now(), lastModifiedTime: undefined };
   }
 
   private remember(kind: 'flow' | 'module', id: string, content: string, s: ApplyState): void {

@@ -139,6 +139,10 @@ function decideItem(doc: FlowDocument, ctx: ResolutionContext, policy: PlanPolic
   const adopted = !!existing && existing.name !== deployedName;
   const resolved = resolveDocumentContent(doc, ctx);
   const problems = [...resolved.problems];
+  if (deployedName.length > 127)
+    problems.push(
+      `name: "${deployedName}" is ${deployedName.length} characters, over Connect's limit of 127 (API reference, CreateContactFlow Name); shorten the file's name.`,
+    );
   if (existing && kind === 'flow' && existing.type !== doc.type) {
     problems.push(
       `type: deployed as ${existing.type}, the file says ${doc.type}. Connect cannot change a flow's type: ` +

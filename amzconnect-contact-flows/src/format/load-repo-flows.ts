@@ -14,6 +14,8 @@ export interface LoadedFlow {
   readonly document: FlowDocument;
   /** The shape the file had. @default 'repo' */
   readonly shape?: FlowFileShape;
+  /** What the reader had to infer (e.g. the flow type), for the user to check. @default none */
+  readonly notes?: readonly string[];
 }
 
 /** Every flow file under a folder: those read, and those that could not be. */
@@ -31,7 +33,8 @@ export function loadRepoFlows(dir: string = FLOWS_DIR): RepoFlows {
   const errors: FlowFormatError[] = [];
   for (const file of listJsonFiles(dir)) {
     const result = readFlowFile(file);
-    if (result.ok) flows.push({ path: file, document: result.document, shape: result.shape });
+    if (result.ok)
+      flows.push({ path: file, document: result.document, shape: result.shape, notes: result.notes });
     else errors.push(result.error);
   }
   return { flows, errors };

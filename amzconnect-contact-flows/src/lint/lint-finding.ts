@@ -13,6 +13,9 @@ export type LintRuleId =
   | 'hard-coded-account-id'
   | 'hard-coded-region'
   | 'content-size'
+  | 'unknown-placeholder'
+  | 'guessed-type'
+  | 'name-length'
   | 'block-type'
   | 'catalog';
 

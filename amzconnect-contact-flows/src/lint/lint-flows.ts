@@ -39,6 +39,16 @@ export function lintFlows(input: LintInput): LintFinding[] {
         message: `file is in the ${flow.shape} shape, not the repository format; rewrite it with \`npm run flows -- normalize ${path}\``,
       });
     }
+    for (const note of flow.notes ?? []) {
+      if (!/inferred .* from the content/.test(note)) continue;
+      // A type guessed from the blocks is often wrong, and Connect cannot change a flow's type later.
+      findings.push({
+        path,
+        severity: 'error',
+        rule: 'guessed-type',
+        message: `the flow type is not in the file (${note}); a guessed type is often wrong and Connect cannot change it after the first deploy: add "type": "${document.type}" (or the right type) to the file`,
+      });
+    }
     const nameKey = `${isModule(document) ? 'module' : 'flow'}:${document.name}`;
     const first = firstByName.get(nameKey);
     if (first === undefined) firstByName.set(nameKey, path);

@@ -6,9 +6,11 @@ import { hardCodedAccountId } from './rules/hard-coded-account-id';
 import { hardCodedArn } from './rules/hard-coded-arn';
 import { hardCodedRegion } from './rules/hard-coded-region';
 import { identifierSyntax } from './rules/identifier-syntax';
+import { nameLength } from './rules/name-length';
 import { startAction } from './rules/start-action';
 import { transitionTarget } from './rules/transition-target';
 import { unknownExternalKey } from './rules/unknown-external-key';
+import { unknownPlaceholder } from './rules/unknown-placeholder';
 import { unknownReference } from './rules/unknown-reference';
 import { unreachableAction } from './rules/unreachable-action';
 
@@ -25,5 +27,7 @@ export const LINT_RULES: readonly LintRule[] = [
   hardCodedAccountId,
   hardCodedRegion,
   contentSize,
+  unknownPlaceholder,
+  nameLength,
   blockType,
 ];

@@ -151,7 +151,8 @@ describe('flow provisioner handler against the emulators', () => {
         LogicalResourceId: 'ContactFlows',
         Data: {
           RunId: expect.any(String),
-          Planned: 'create=1 update=0 unchanged=0 blocked=0 adopt=0 needs-adoption=0 archived=0 orphaned=0 drifted=0',
+          Planned:
+            'create=1 update=0 unchanged=0 blocked=0 adopt=0 needs-adoption=0 archived=0 orphaned=0 drifted=0',
           Writes: '2',
           MappingVersionId: expect.stringMatching(/^v/),
         },

@@ -397,3 +397,45 @@ describe('duplicate-name and format', () => {
     ]);
   });
 });
+
+describe('unknown-placeholder', () => {
+  it('names every ${...} that is not one of our placeholders, e.g. a Terraform interpolation', () => {
+    const doc = flow([
+      action('a', 'UpdateContactTargetQueue', { QueueId: '${var.queues_map["x"]}' }, 'b'),
+      action('b', 'MessageParticipant', { Text: '${queue:ACME_Sales} ${mapping-function}' }, 'end'),
+      END,
+    ]);
+    expect(findings(doc, 'unknown-placeholder')).toEqual([
+      'error: ${var.queues_map["x"]} is not a placeholder this platform resolves; use ${queue:Name}, ${prompt:Name}, ${hours:Name}, ${flow:Name}, ${module:Name}, ${lambda:Name}, ${lex:Bot} or ${mapping-function}',
+    ]);
+  });
+});
+
+describe('name-length', () => {
+  it("refuses names over Connect's 127 characters", () => {
+    const doc = { ...flow([END]), name: 'N'.repeat(128) };
+    expect(findings(doc, 'name-length')).toEqual([
+      "error: name is 128 characters, over Connect's limit of 127 (and the deployed name adds the app prefix); shorten it",
+    ]);
+    expect(findings({ ...doc, name: 'N'.repeat(127) }, 'name-length')).toEqual([]);
+  });
+});
+
+describe('guessed-type', () => {
+  it('is an error with the fix when the reader had to guess the flow type', () => {
+    const result = lintFlows({
+      flows: [
+        {
+          path: 'g.json',
+          document: flow([END]),
+          shape: 'api',
+          notes: ['no "Type" in the file; inferred CONTACT_FLOW from the content'],
+        },
+      ],
+      catalog: CATALOG,
+    }).filter((f) => f.rule === 'guessed-type');
+    expect(result.map((f) => `${f.severity}: ${f.message}`)).toEqual([
+      'error: the flow type is not in the file (no "Type" in the file; inferred CONTACT_FLOW from the content); a guessed type is often wrong and Connect cannot change it after the first deploy: add "type": "CONTACT_FLOW" (or the right type) to the file',
+    ]);
+  });
+});
