@@ -1,3 +1,4 @@
+import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
@@ -11,6 +12,15 @@ export const FLOW_PLAN_SCRIPT = 'amzconnect-devops-pipelines/scripts/flow-plan.s
 
 /** Variable the plan step exports for the approval message. */
 export const PLAN_SUMMARY_VARIABLE = 'PLAN_SUMMARY';
+
+/** Variable the plan step exports: console link of the HTML plan report, for the approval message. */
+export const PLAN_REPORT_URL_VARIABLE = 'PLAN_REPORT_URL';
+
+/**
+ * Key prefix of the HTML plan reports in the artifact bucket:
+ * `<prefix>/<env>/<commit>/<region>.html` (the bucket is versioned, so a re-run keeps the earlier one).
+ */
+export const FLOW_PLAN_REPORT_PREFIX = 'flow-plan-reports';
 
 /** Variable naming the Region a plan action reads. */
 export const TARGET_REGION_VARIABLE = 'TARGET_REGION';
@@ -30,7 +40,7 @@ export interface FlowPlanProjectProps {
 /**
  * Computes the contact-flow plan of one environment and Region before release managers approve:
  * runs `scripts/flow-plan.sh` with the read-only flow-plan role of the target account and exports
- * a one-line summary for the approval message.
+ * a one-line summary and the console link of the HTML plan report for the approval message.
  */
 export class FlowPlanProject extends Construct {
   public readonly project: codebuild.PipelineProject;
@@ -44,8 +54,25 @@ export class FlowPlanProject extends Construct {
       role: props.role,
       encryptionKey: props.encryptionKey,
       artifactBucketName: props.artifactBucketName,
-      exportedVariables: [PLAN_SUMMARY_VARIABLE],
-      environmentVariables: { [TARGET_ENV_VARIABLE]: env.name },
+      exportedVariables: [PLAN_SUMMARY_VARIABLE, PLAN_REPORT_URL_VARIABLE],
+      environmentVariables: {
+        [TARGET_ENV_VARIABLE]: env.name,
+        ARTIFACT_BUCKET: props.artifactBucketName,
+        PLAN_REPORT_PREFIX: `${FLOW_PLAN_REPORT_PREFIX}/${env.name}`,
+      },
     }).project;
+    // The HTML report goes to the environment's folder of the artifact store, linked from the approval.
+    const reports = `arn:aws:s3:::${props.artifactBucketName}/${FLOW_PLAN_REPORT_PREFIX}/${env.name}/*`;
+    props.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteFlowPlanReports',
+        actions: ['s3:PutObject'],
+        resources: [reports],
+      }),
+    );
+    Validations.of(props.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${reports}]`,
+      reason: `Writes the HTML flow-plan reports of ${env.name} (one object per commit and Region) under its own prefix of the artifact bucket.`,
+    });
   }
 }

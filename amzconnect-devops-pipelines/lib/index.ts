@@ -11,6 +11,7 @@ export * from './environment-pipelines-stack';
 export * from './flow-plan-project';
 export * from './pipeline-project';
 export * from './pipeline-notifications';
+export * from './pull-request-checks';
 export * from './release-plan-continuer';
 export * from './self-update-pipeline';
 export * from './stack-names';

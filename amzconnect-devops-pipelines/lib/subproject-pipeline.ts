@@ -17,7 +17,7 @@ import {
 } from '@amzconnect/env';
 import { CLOUD_ASSEMBLY_ARTIFACT, STACK_NAME_VARIABLE } from './environment-deploy-project';
 import { TARGET_ENV_VARIABLE } from './subproject-build-projects';
-import { PLAN_SUMMARY_VARIABLE, TARGET_REGION_VARIABLE } from './flow-plan-project';
+import { PLAN_REPORT_URL_VARIABLE, PLAN_SUMMARY_VARIABLE, TARGET_REGION_VARIABLE } from './flow-plan-project';
 import { notifyOnExecutionResult } from './pipeline-notifications';
 import { acknowledgeArtifactGrants, acknowledgeBucketObjects } from './nag-acknowledgements';
 
@@ -111,12 +111,14 @@ export class SubprojectPipeline extends Construct {
     });
 
     const planSummaries: string[] = [];
+    const planReports: string[] = [];
     if (env.approval && props.flowPlanProject) {
       this.pipeline.addStage({
         stageName: 'Plan',
         actions: env.regions.map((region) => {
           const namespace = `FlowPlan-${region}`;
           planSummaries.push(`${region}: #{${namespace}.${PLAN_SUMMARY_VARIABLE}}`);
+          planReports.push(`${region}: #{${namespace}.${PLAN_REPORT_URL_VARIABLE}}`);
           return new actions.CodeBuildAction({
             actionName: `Plan-${region}`,
             project: props.flowPlanProject!,
@@ -142,7 +144,8 @@ export class SubprojectPipeline extends Construct {
               `Deploy ${sub.title} (${sub.folder}) to ${env.name} (account ${env.account}, ${env.regions.join(', ')}). ` +
               `Commit ${commit}: #{${SOURCE_VARIABLES_NAMESPACE}.CommitMessage}. ` +
               `Release plan: #{variables.${PIPELINE_VARIABLES.releaseSubprojects}}.` +
-              (planSummaries.length ? ` Flow plan: ${planSummaries.join('; ')}.` : ''),
+              (planSummaries.length ? ` Flow plan: ${planSummaries.join('; ')}.` : '') +
+              (planReports.length ? ` Plan report: ${planReports.join('; ')}` : ''),
           }),
         ],
       });

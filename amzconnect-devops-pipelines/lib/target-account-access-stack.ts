@@ -9,6 +9,7 @@ import {
   ToolingAccount,
 } from '@amzconnect/env';
 import { cfnExecutionPolicyStatements, MANAGED_SERVICES } from './cfn-execution-policy';
+import { pullRequestCheckRoleArn } from './pull-request-checks';
 
 /** What the flow plan reads in Connect: lists, descriptions and searches, never a write. */
 export const FLOW_PLAN_CONNECT_ACTIONS = [
@@ -173,7 +174,12 @@ export class TargetAccountAccessStack extends Stack {
       's3:List*',
     ]);
 
-    this.flowPlanRole = this.createFlowPlanRole(env, names.flowPlan, trusted);
+    // Pull-request checks plan too (read-only): see lib/pull-request-checks.ts.
+    this.flowPlanRole = this.createFlowPlanRole(
+      env,
+      names.flowPlan,
+      new iam.CompositePrincipal(trusted, new iam.ArnPrincipal(pullRequestCheckRoleArn(props.tooling))),
+    );
 
     this.publishRole = new iam.Role(this, 'PublishRole', {
       roleName: names.publish,

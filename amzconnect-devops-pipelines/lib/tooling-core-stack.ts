@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { AccessLoggedBucket } from '@amzconnect/constructs';
 import { enabledEnvironments, PlatformConfig } from '@amzconnect/env';
 import { NotificationTopics } from './notification-topics';
+import { PullRequestChecks } from './pull-request-checks';
 import { ReleasePlanContinuer } from './release-plan-continuer';
 import { SelfUpdatePipeline } from './self-update-pipeline';
 import { artifactBucketName } from './stack-names';
@@ -29,6 +30,8 @@ export class ToolingCoreStack extends Stack {
   public readonly buildProjects: SubprojectBuildProjects;
   public readonly selfUpdate: SelfUpdatePipeline;
   public readonly router: WebhookRouter;
+  /** Builds pull requests into environment branches and reports on them. */
+  public readonly pullRequestChecks: PullRequestChecks;
   /** Continues release plans; absent while no environment is enabled (there is no plan to continue). */
   public readonly planContinuer?: ReleasePlanContinuer;
 
@@ -65,6 +68,11 @@ export class ToolingCoreStack extends Stack {
       notificationTopic: this.topics.pipelineEvents,
     });
     this.router = new WebhookRouter(this, 'WebhookRouter', { config: props.config });
+    this.pullRequestChecks = new PullRequestChecks(this, 'PullRequestChecks', {
+      config: props.config,
+      encryptionKey: this.key.key,
+      artifactBucketName: artifactBucketName(tooling.account, tooling.region),
+    });
     if (enabledEnvironments(props.config).length > 0) {
       this.planContinuer = new ReleasePlanContinuer(this, 'ReleasePlanContinuer', { config: props.config });
     }

@@ -9,8 +9,10 @@ folder="${1:?usage: build.sh <sub-project folder> <environment>}"
 environment="${2:?usage: build.sh <sub-project folder> <environment>}"
 cd "$(dirname "$0")/../.."
 
-echo "== install"
-npm ci --no-audit --no-fund
+if [ "${SKIP_INSTALL:-}" != "1" ]; then # pr-check.sh installs once for every sub-project
+  echo "== install"
+  npm ci --no-audit --no-fund
+fi
 
 # The sub-project and every workspace it is built from (the workspace graph in env/src/subprojects.ts).
 read -r -a folders <<< "$(npx tsx env/src/cli/upstream-folders.ts "${folder}")"

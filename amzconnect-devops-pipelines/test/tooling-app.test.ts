@@ -126,7 +126,7 @@ describe('tooling app for the sample configuration', () => {
     );
     expect(buildSpecs).toContainEqual(
       expect.objectContaining({
-        env: { 'exported-variables': ['PLAN_SUMMARY'] },
+        env: { 'exported-variables': ['PLAN_SUMMARY', 'PLAN_REPORT_URL'] },
         phases: expect.objectContaining({
           build: {
             commands: [

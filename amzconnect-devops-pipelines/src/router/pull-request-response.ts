@@ -8,8 +8,9 @@ import type { WebhookResponse } from './webhook-request';
  * The router's answer to a verified `pull_request` delivery: the decision, logged, and 202. The
  * router starts nothing for pull requests: the check is a CodeBuild pull-request build that
  * GitHub triggers through CodeBuild's own webhook (see `lib/pull-request-checks.ts`). The
- * decision is still computed here, so the router's log and `npm run route` say what the check
- * does with a delivery (and why a fork waits for a maintainer). 400 for a malformed payload.
+ * decision is still computed here, so the router's log and its answer (the webhook's Recent
+ * Deliveries) say what the check does with a delivery and why a fork waits for a maintainer.
+ * 400 for a malformed payload.
  */
 export function pullRequestResponse(
   payload: unknown,

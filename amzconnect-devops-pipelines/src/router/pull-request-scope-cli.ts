@@ -3,7 +3,7 @@
  * `tsx amzconnect-devops-pipelines/src/router/pull-request-scope-cli.ts --base BRANCH [--config DIR] PATHS`:
  * what a pull-request check runs, for `scripts/pr-check.sh`. PATHS is a file of changed paths,
  * one per line (`git diff --name-only`), or `-` for stdin. Prints `key=value` lines:
- * `environment`, `subprojects` and `folders` (space-separated, release order), `tooling` and
+ * `environment`, `regions`, `subprojects` and `folders` (space-separated, release order), `tooling` and
  * `flow_plan` (`yes`/`no`), `reason`. Exit 2 on a usage or configuration error.
  */
 import * as fs from 'fs';
@@ -39,11 +39,14 @@ export function runScopeCli(argv: readonly string[], io: ScopeCliIo): number {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l !== '');
-    const scope = pullRequestCheckScope(base, paths, routingTableFromConfig(loadPlatformConfig(configDir)));
+    const config = loadPlatformConfig(configDir);
+    const scope = pullRequestCheckScope(base, paths, routingTableFromConfig(config));
+    const regions = config.environments.find((e) => e.enabled && e.name === scope.environment)?.regions ?? [];
     const folders = scope.subprojects.map((id) => SUBPROJECTS.find((s) => s.id === id)?.folder ?? id);
     io.stdout(
       [
         `environment=${scope.environment ?? ''}`,
+        `regions=${regions.join(' ')}`,
         `subprojects=${scope.subprojects.join(' ')}`,
         `folders=${folders.join(' ')}`,
         `tooling=${scope.tooling ? 'yes' : 'no'}`,

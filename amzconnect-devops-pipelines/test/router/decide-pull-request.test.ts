@@ -188,8 +188,9 @@ describe('pull-request-scope-cli', () => {
     const { code, out } = run(['--base', 'develop', '-'], 'amzconnect-lambdas/src/x.ts\n\n');
 
     expect(code).toBe(0);
-    expect(out.split('\n').slice(0, 5)).toEqual([
+    expect(out.split('\n').slice(0, 6)).toEqual([
       'environment=develop',
+      'regions=us-east-1 us-west-2',
       'subprojects=lambdas contact-flows',
       'folders=amzconnect-lambdas amzconnect-contact-flows',
       'tooling=no',
