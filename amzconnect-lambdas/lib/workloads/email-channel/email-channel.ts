@@ -10,7 +10,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { SsmNames } from '@amzconnect/env';
+import { deployedFlowName, SsmNames } from '@amzconnect/env';
 import { AccessLoggedBucket } from '@amzconnect/instance';
 import { ConnectFunction } from '../../connect-function';
 import { iam5Resource } from '../../nag-resource-name';
@@ -117,7 +117,7 @@ export class EmailChannel extends Construct {
       [CHANNEL_ENV.domain]: settings.domain,
       [CHANNEL_ENV.inquiryAddress]: settings.inquiryAddress,
       [CHANNEL_ENV.connectInstanceArn]: connectInstanceArn,
-      [CHANNEL_ENV.taskFlowName]: `${app}-${settings.taskFlowName}`,
+      [CHANNEL_ENV.taskFlowName]: deployedFlowName(app, settings.taskFlowName),
       [CHANNEL_ENV.urlLifetimeSeconds]: String(settings.presignedUrlMinutes * 60),
       [CHANNEL_ENV.detectLanguage]: String(settings.detectLanguage),
       [CHANNEL_ENV.detectSentiment]: String(settings.detectSentiment),
