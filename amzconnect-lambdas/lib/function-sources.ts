@@ -5,7 +5,7 @@ import { PlatformFunction, PlatformFunctionProps } from '@amzconnect/constructs'
 import { flowProvisionerStatements } from './flow-provisioner-statements';
 import { FunctionDefinition } from './functions-registry';
 import { iam5Resource } from './nag-resource-name';
-import type { AgentGuidesTarget } from './workloads/agent-guides/agent-guides-config';
+import type { WorkloadTargets } from './workloads/manifest/workload-manifests';
 import { AGENT_GUIDES_SOURCES } from './workloads/agent-guides/agent-guides-sources';
 
 /** Values a function source may use; all resolved by the stack from SSM, never from exports. */
@@ -28,19 +28,8 @@ export interface FunctionContext {
   readonly workloads: WorkloadSettings;
 }
 
-/**
- * Settings of the optional workloads, by workload name (`config/workloads/<name>.json`, validated
- * at the entry point), for one environment and Region. A workload absent here is off: registry
- * functions with that `workload` are not deployed. One line per workload.
- */
-export interface WorkloadSettings {
-  /** Agent step-by-step guides with e-mail and SMS back-end actions (issue 9). */
-  readonly 'agent-guides'?: AgentGuidesTarget;
-  /** SMS and Messenger bridged to Connect chat (issue 10); built by `MessagingChannels`, not from the registry. */
-  readonly 'messaging-channels'?: import('./workloads/messaging-channels/messaging-channels-config').MessagingChannelsSettings;
-  /** Email channel on Amazon Connect Tasks (issue 11); built by `EmailChannel`, not from the registry. */
-  readonly 'email-channel'?: import('./workloads/email-channel/email-channel-settings').EmailChannelSettings;
-}
+/** Settings of the workloads on in one environment and Region, by id (see the workload manifests). */
+export type WorkloadSettings = WorkloadTargets;
 
 /** What a source may set beyond the registry's name, description and `invokedByFlows`. */
 export type FunctionSettings = Pick<

@@ -1,5 +1,6 @@
 import type { App } from 'aws-cdk-lib';
 import {
+  formatProblem,
   AddStacks,
   AddStacksOptions,
   deploymentTargets,
@@ -8,9 +9,7 @@ import {
   targetStackSynthesizer,
 } from '@amzconnect/env';
 import { KNOWN_FUNCTION_NAMES, WorkloadSettings } from './function-sources';
-import { agentGuidesTarget, loadAgentGuidesConfig } from './workloads/agent-guides/agent-guides-config';
-import { loadMessagingChannels, messagingChannelsFor } from './workloads/messaging-channels';
-import { emailChannelFor, loadEmailChannel } from './workloads/email-channel/email-channel-config';
+import { isStrictRun, loadWorkloads } from './workloads/manifest/load-workloads';
 import { FUNCTIONS_REGISTRY_FILE, FunctionsRegistry, loadFunctionsRegistry } from './functions-registry';
 import { LambdasStack } from './lambdas-stack';
 
@@ -22,6 +21,8 @@ export * from './nag-resource-name';
 export * from './workloads/agent-guides';
 export * from './workloads/messaging-channels';
 export * from './workloads/email-channel';
+export * from './workloads/manifest';
+export * from './workloads/workload-constructs';
 
 /** `<app>-lambdas-<env>-<region>`, the construct id and name of each stack. */
 export function lambdasStackName(app: string, env: string, region: string): string {
@@ -53,17 +54,17 @@ export function addLambdaStacksFor(
 
 /**
  * The sub-project's entry: validates `config/functions.json` (every problem, with file, field and
- * fix, including names without code), then adds the stacks.
+ * fix, including names without code) and every workload's settings in `env/environments/`
+ * (through the manifests; placeholders warn locally and are refused in a pipeline build), then
+ * adds the stacks.
  */
 export const addLambdaStacks: AddStacks = (app, config, options) => {
   const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
-  // Workload settings, validated here (file, field, fix); one line per workload.
-  const agentGuides = loadAgentGuidesConfig(config);
-  const messagingChannels = loadMessagingChannels(config);
-  const emailChannel = loadEmailChannel(config);
-  return addLambdaStacksFor(registry, app, config, options, (envName, region) => ({
-    'agent-guides': agentGuidesTarget(agentGuides, envName, region),
-    'messaging-channels': messagingChannelsFor(messagingChannels, envName, region),
-    'email-channel': emailChannelFor(emailChannel, envName, region),
-  }));
+  // The entry point is the one place that reads the process environment (CodeBuild sets CODEBUILD_BUILD_ID).
+  const strict = isStrictRun(process.env, app.node.tryGetContext('strict'));
+  const workloads = loadWorkloads(config, { strict });
+  for (const w of workloads.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
+  return addLambdaStacksFor(registry, app, config, options, (envName, region) =>
+    workloads.targetsFor(envName, region),
+  );
 };

@@ -5,8 +5,8 @@ import { SsmNames } from '@amzconnect/env';
 import { PlatformFunction } from '@amzconnect/constructs';
 import { FUNCTION_SOURCES, FunctionContext, FunctionSource, WorkloadSettings } from './function-sources';
 import { FunctionDefinition } from './functions-registry';
-import { MessagingChannels } from './workloads/messaging-channels/messaging-channels';
-import { EmailChannel } from './workloads/email-channel/email-channel';
+import { WORKLOAD_IDS } from './workloads/manifest/workload-manifests';
+import { WORKLOAD_CONSTRUCTS, WorkloadConstructFactory } from './workloads/workload-constructs';
 
 /** Properties of a {@link LambdasStack}. */
 export interface LambdasStackProps extends StackProps {
@@ -72,23 +72,12 @@ export class LambdasStack extends Stack {
       publish(this, app, envName, definition.name, fn);
     }
     this.functions = built;
-    // Workload: messaging-channels (issue 10); only where config/workloads/messaging-channels.json turns a channel on.
-    const messaging = shared.workloads['messaging-channels'];
-    if (messaging) {
-      new MessagingChannels(this, 'MessagingChannels', {
-        settings: messaging,
-        connectInstanceArn: shared.connectInstanceArn,
-      });
-    }
-    // Workload: email-channel (issue 11); only where config/workloads/email-channel.json enables it.
-    const email = shared.workloads['email-channel'];
-    if (email) {
-      new EmailChannel(this, 'EmailChannel', {
-        app,
-        envName,
-        settings: email,
-        connectInstanceArn: shared.connectInstanceArn,
-      });
+    // Each workload on here builds its own resources (the CDK half of its manifest).
+    for (const id of WORKLOAD_IDS) {
+      const settings = shared.workloads[id];
+      const build = WORKLOAD_CONSTRUCTS[id] as WorkloadConstructFactory<typeof settings> | undefined;
+      if (settings !== undefined && build)
+        build(this, settings, { app, envName, connectInstanceArn: shared.connectInstanceArn });
     }
   }
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FlowDocument, isModule } from '../model/flow-document';
+import { WORKLOAD_MANIFESTS } from '@amzconnect/lambdas/workloads';
 import { REPO_ROOT } from '../paths';
 import { RepoCatalog } from './repo-catalog';
 
@@ -39,8 +40,6 @@ export function loadRepoCatalog(flows: readonly FlowDocument[], repoRoot: string
     bots: readBots(repoRoot, warnings),
     lambdas: withWorkloadFlowFunctions(
       functions === undefined ? undefined : names(functions, 'functions', FUNCTIONS_FILE, true, warnings),
-      repoRoot,
-      warnings,
     ),
     flows: flows.filter((f) => !isModule(f)).map((f) => f.name),
     modules: flows.filter((f) => isModule(f)).map((f) => f.name),
@@ -115,39 +114,12 @@ function readBots(root: string, warnings: CatalogWarning[]): string[] | undefine
   return out;
 }
 
-const WORKLOADS_DIR = 'amzconnect-lambdas/config/workloads';
-
 /**
- * The registry's names plus the functions a workload's own construct deploys (not the registry)
- * and its flows invoke: the optional top-level `"flowFunctions": ["name", ...]` of each
- * `amzconnect-lambdas/config/workloads/<workload>.json`. Unchecked when the registry is.
+ * The registry's names plus the functions each workload's flows call, from the workload manifests
+ * (`@amzconnect/lambdas/workloads`): a workload's own construct deploys some of them outside the
+ * registry. Unchecked when the registry is.
  */
-function withWorkloadFlowFunctions(
-  registry: string[] | undefined,
-  root: string,
-  warnings: CatalogWarning[],
-): string[] | undefined {
-  const dir = path.join(root, WORKLOADS_DIR);
-  if (registry === undefined || !fs.existsSync(dir)) return registry;
-  const out: string[] = [...registry];
-  for (const entry of fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    const rel = `${WORKLOADS_DIR}/${entry}`;
-    const value = readJson(root, rel, warnings);
-    const list =
-      typeof value === 'object' && value !== null
-        ? (value as Record<string, unknown>).flowFunctions
-        : undefined;
-    if (list === undefined) continue;
-    if (Array.isArray(list) && list.every((n) => typeof n === 'string' && n !== ''))
-      out.push(...(list as string[]));
-    else
-      warnings.push({
-        file: rel,
-        message: '"flowFunctions" is not an array of function names; it is ignored',
-      });
-  }
-  return out;
+function withWorkloadFlowFunctions(registry: string[] | undefined): string[] | undefined {
+  if (registry === undefined) return registry;
+  return [...registry, ...Object.values(WORKLOAD_MANIFESTS).flatMap((m) => m.flowFunctions)];
 }

@@ -34,6 +34,8 @@ export interface DeployCommandContext {
   readonly clock?: Clock;
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
   readonly repoRoot: string;
+  /** The configuration folder (`--config DIR`, default `<repo>/env`): environments and workload switches. */
+  readonly configDir: string;
   readonly logger: DeployLogger;
 }
 
@@ -90,6 +92,7 @@ export function deployCommandContext(
     clock: io.clock,
     options,
     repoRoot,
+    configDir,
     logger,
   };
 }
@@ -99,7 +102,11 @@ export function deployCommandContext(
  * environment does not turn on (`flows/<workload>/`, see `src/format/workload-flows.ts`) are left out.
  * @throws Error listing every file that could not be read (nothing deploys from a broken repo)
  */
-export function loadDeployDocuments(repoRoot: string, envName?: string): FlowDocument[] {
+export function loadDeployDocuments(
+  repoRoot: string,
+  envName?: string,
+  configDir: string = path.join(repoRoot, DEFAULT_CONFIG_DIR),
+): FlowDocument[] {
   const flowsDir = path.join(repoRoot, 'amzconnect-contact-flows', 'flows');
   const { flows, errors } = loadRepoFlows(flowsDir);
   if (errors.length > 0) {
@@ -108,7 +115,7 @@ export function loadDeployDocuments(repoRoot: string, envName?: string): FlowDoc
     );
   }
   if (envName === undefined) return flows.map((f) => f.document);
-  const switches = loadWorkloadSwitches(path.join(repoRoot, 'amzconnect-lambdas', 'config', 'workloads'));
+  const switches = loadWorkloadSwitches(loadPlatformConfig(configDir));
   return flows
     .filter((f) => {
       const workload = workloadOfFlowFile(f.path, switches, flowsDir);
@@ -125,7 +132,7 @@ export function repoDeployer(
   ctx: DeployCommandContext,
   options: { readonly createFlowVersions?: boolean } = {},
 ): { readonly documents: FlowDocument[]; readonly deployer: ContactFlowDeployer } {
-  const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env);
+  const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env, ctx.configDir);
   const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
   const deployer = new ContactFlowDeployer({
     target: ctx.target,

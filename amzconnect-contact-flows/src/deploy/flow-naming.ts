@@ -1,3 +1,4 @@
+import { deployedFlowName, deployedFlowPrefix } from '@amzconnect/env';
 /**
  * How repository flows are named in Amazon Connect.
  *
@@ -33,10 +34,10 @@ const MAX_NAME_LENGTH = 127;
 
 /** The naming scheme of `app`. */
 export function flowNaming(app: string): FlowNaming {
-  const prefix = `${app}-`;
+  const prefix = deployedFlowPrefix(app);
   return {
     prefix,
-    deployedName: (name) => `${prefix}${name}`,
+    deployedName: (name) => deployedFlowName(app, name),
     isManaged: (deployed) => deployed.startsWith(prefix),
     repoName: (deployed) => (deployed.startsWith(prefix) ? deployed.slice(prefix.length) : deployed),
     isOrphanOf: (name, deployed) =>

@@ -1,48 +1,31 @@
-import * as fs from 'fs';
 import * as path from 'path';
+import { DEFAULT_CONFIG_DIR, loadPlatformConfig, PlatformConfig } from '@amzconnect/env';
+import { workloadSwitches, WorkloadSwitches } from '@amzconnect/lambdas/workloads';
 import { loadRepoFlows } from './load-repo-flows';
 import { FlowDocument } from '../model/flow-document';
 import { FLOWS_DIR, REPO_ROOT } from '../paths';
 
 /**
  * Optional workloads (agent guides, messaging channels, ...) keep their flows in
- * `flows/<workload>/` and their per-environment settings in
- * `amzconnect-lambdas/config/workloads/<workload>.json`, shaped
- * `{ "environments": { "<env>": { "enabled"?: boolean, ... } } }`. A workload is on in an
- * environment listed there whose `enabled` is not `false`, and off everywhere else: its flows
- * reference functions that exist only where it is on, so they are deployed only there.
- * A folder under `flows/` without such a file (e.g. `flows/modules/`) is not a workload.
+ * `flows/<workload>/`. Which environments turn a workload on is decided by ONE rule, the
+ * workload manifests' `workloadSwitches` (`@amzconnect/lambdas/workloads`): on where
+ * `env/environments/<env>.json` says `workloads.<id>.enabled: true`, off where it says nothing,
+ * and a configuration error (never "off") where it cannot be read. A workload's flows reference
+ * functions that exist only where it is on, so they are deployed only there. A folder under
+ * `flows/` that no manifest names (e.g. `flows/modules/`) is not a workload.
  */
-export const WORKLOADS_CONFIG_DIR = path.join(REPO_ROOT, 'amzconnect-lambdas', 'config', 'workloads');
-
-/** Environments where each workload is on, by workload name. */
-export type WorkloadSwitches = ReadonlyMap<string, ReadonlySet<string>>;
+export type { WorkloadSwitches };
 
 /**
- * Reads which environments turn each workload on (only the `environments` keys and `enabled`;
- * each workload validates the rest of its file at its own entry point). A file that cannot be
- * read turns its workload off everywhere.
+ * Where each workload is on, by its flows folder.
+ * @throws ConfigError when a workload setting cannot be read
  */
-export function loadWorkloadSwitches(dir: string = WORKLOADS_CONFIG_DIR): WorkloadSwitches {
-  const switches = new Map<string, ReadonlySet<string>>();
-  if (!fs.existsSync(dir)) return switches;
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    let environments: unknown;
-    try {
-      environments = (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { environments?: unknown })
-        .environments;
-    } catch {
-      environments = undefined;
-    }
-    const on = new Set<string>();
-    if (typeof environments === 'object' && environments !== null) {
-      for (const [env, value] of Object.entries(environments)) {
-        if ((value as { enabled?: unknown } | null)?.enabled !== false) on.add(env);
-      }
-    }
-    switches.set(file.slice(0, -'.json'.length), on);
-  }
-  return switches;
+export function loadWorkloadSwitches(
+  config: Pick<PlatformConfig, 'configDir' | 'environments'> = loadPlatformConfig(
+    path.join(REPO_ROOT, DEFAULT_CONFIG_DIR),
+  ),
+): WorkloadSwitches {
+  return workloadSwitches(config);
 }
 
 /** The workload a flow file belongs to: the first folder under `flowsDir`, when it names a workload. */

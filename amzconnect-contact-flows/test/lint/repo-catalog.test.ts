@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { WORKLOAD_MANIFESTS } from '@amzconnect/lambdas/workloads';
 import { catalogMappingKeys, FlowDocument, loadRepoCatalog, mappingKey } from '../../src';
+
+const WORKLOAD_FLOW_FUNCTIONS = Object.values(WORKLOAD_MANIFESTS).flatMap((m) => m.flowFunctions);
 
 function tempRepo(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
@@ -42,7 +45,8 @@ describe('loadRepoCatalog', () => {
       hours: ['H1'],
       prompts: ['P1'],
       bots: ['Bot1'],
-      lambdas: ['mapping'],
+      // The registry's names, then the functions the workload manifests' flows call.
+      lambdas: ['mapping', ...WORKLOAD_FLOW_FUNCTIONS],
       flows: ['ACME_Main'],
       modules: ['ACME module'],
     });
@@ -82,7 +86,13 @@ describe('loadRepoCatalog', () => {
 
     const { catalog, warnings } = loadRepoCatalog([], root);
 
-    expect(catalog).toMatchObject({ queues: ['Q1'], hours: undefined, prompts: [], bots: [], lambdas: [] });
+    expect(catalog).toMatchObject({
+      queues: ['Q1'],
+      hours: undefined,
+      prompts: [],
+      bots: [],
+      lambdas: WORKLOAD_FLOW_FUNCTIONS,
+    });
     expect(warnings.map((w) => `${w.file}: ${w.message}`)).toEqual([
       'amzconnect-instance/config/instance.json: queues[1] has no "name"; it is ignored',
       'amzconnect-instance/config/instance.json: "hoursOfOperation" is not an array of { "name": ... }; references it would define are not checked',

@@ -1,4 +1,5 @@
-import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { sendTextMessage } from '../shared/send-text-message';
 import { renderNotice } from './notice-fields';
 import { SendSmsRequest } from './send-sms-request';
 
@@ -11,24 +12,23 @@ export interface SmsSender {
 }
 
 /**
- * Sends the cancellation notice as a transactional text from the configured origination identity.
- * Returns the message id; throws the SDK's error.
+ * Sends the cancellation notice as a transactional text from the configured origination identity
+ * (the platform's one SMS sender). Returns the message id; throws the SDK's error.
  */
-export async function sendNoticeSms(
+export function sendNoticeSms(
   client: PinpointSMSVoiceV2Client,
   sender: SmsSender,
   request: SendSmsRequest,
   abortSignal?: AbortSignal,
 ): Promise<string> {
-  const out = await client.send(
-    new SendTextMessageCommand({
-      DestinationPhoneNumber: request.toNumber,
-      OriginationIdentity: sender.originationIdentity,
-      MessageBody: renderNotice(sender.messageTemplate, request.fields),
-      MessageType: 'TRANSACTIONAL',
-      ...(sender.configurationSet ? { ConfigurationSetName: sender.configurationSet } : {}),
-    }),
-    { abortSignal },
+  return sendTextMessage(
+    client,
+    {
+      destination: request.toNumber,
+      originationIdentity: sender.originationIdentity,
+      body: renderNotice(sender.messageTemplate, request.fields),
+      configurationSet: sender.configurationSet,
+    },
+    abortSignal,
   );
-  return out.MessageId ?? '';
 }

@@ -1,4 +1,5 @@
-import { PinpointClient, SendMessagesCommand } from '@aws-sdk/client-pinpoint';
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { sendTextMessage } from '../shared/send-text-message';
 import { FacebookSecretSource } from './facebook-secret';
 import { splitForMessenger, splitForSms } from './message-limits';
 
@@ -15,39 +16,30 @@ export class DeliveryError extends Error {
 
 /** Options of {@link smsSender}. */
 export interface SmsSenderOptions {
-  readonly client: PinpointClient;
-  readonly applicationId: string;
-  readonly originationNumber: string;
+  readonly client: PinpointSMSVoiceV2Client;
+  /** The End User Messaging phone number id (`phone-...`) replies are sent from. */
+  readonly phoneNumberId: string;
 }
 
 /**
- * SMS through End User Messaging (Pinpoint `SendMessages`, transactional), one text per part of
- * at most `MAX_SMS_SEGMENTS` segments. A per-address status other than SUCCESSFUL is an error.
+ * SMS through AWS End User Messaging SMS with the platform's one sender (`SendTextMessage`,
+ * transactional), one text per part of at most `MAX_SMS_SEGMENTS` segments, from the number
+ * customers texted. A refusal (opted out, throttled, unknown number) throws a {@link DeliveryError}
+ * naming the service's error, so Lambda retries the streamed item.
  */
 export function smsSender(options: SmsSenderOptions): ReplySender {
   return async (customerId, text) => {
     for (const part of splitForSms(text)) {
-      const out = await options.client.send(
-        new SendMessagesCommand({
-          ApplicationId: options.applicationId,
-          MessageRequest: {
-            Addresses: { [customerId]: { ChannelType: 'SMS' } },
-            MessageConfiguration: {
-              SMSMessage: {
-                Body: part,
-                MessageType: 'TRANSACTIONAL',
-                OriginationNumber: options.originationNumber,
-              },
-            },
-          },
-        }),
-      );
-      const result = out.MessageResponse?.Result?.[customerId];
-      if (result?.DeliveryStatus !== 'SUCCESSFUL')
-        throw new DeliveryError(
-          'SMS',
-          `${result?.DeliveryStatus ?? 'no result'} ${result?.StatusCode ?? ''} ${result?.StatusMessage ?? ''}`.trim(),
-        );
+      try {
+        await sendTextMessage(options.client, {
+          destination: customerId,
+          originationIdentity: options.phoneNumberId,
+          body: part,
+        });
+      } catch (err) {
+        const e = err as { name?: string; Reason?: string; message?: string };
+        throw new DeliveryError('SMS', [e.name, e.Reason, e.message].filter(Boolean).join(' '));
+      }
     }
   };
 }

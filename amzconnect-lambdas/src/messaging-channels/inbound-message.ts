@@ -1,7 +1,14 @@
 /** The two messaging channels bridged to Amazon Connect chat. */
 export type Channel = 'sms' | 'facebook';
 
-/** The value of the `Channel` contact attribute chats are started with, by channel. */
+/**
+ * The value of the channel attribute chats are started with, by channel. The attribute is set
+ * twice: `chatframework_Channel`, the name of the reference solution (flows written for it branch
+ * on `$.Attributes.chatframework_Channel`), and `Channel` beside it.
+ */
+/** The reference solution's name of the channel attribute. */
+export const REFERENCE_CHANNEL_ATTRIBUTE = 'chatframework_Channel';
+
 export const CHANNEL_ATTRIBUTE: Readonly<Record<Channel, string>> = { sms: 'SMS', facebook: 'FACEBOOK' };
 
 /** One customer message received on a channel, in the form every channel is parsed into. */

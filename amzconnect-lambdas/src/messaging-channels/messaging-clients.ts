@@ -1,7 +1,7 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PinpointClient } from '@aws-sdk/client-pinpoint';
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -37,8 +37,9 @@ export function createParticipantClient(options: ClientOptions = {}): ConnectPar
   return new ConnectParticipantClient(common(options));
 }
 
-export function createPinpointClient(options: ClientOptions = {}): PinpointClient {
-  return new PinpointClient(common(options));
+/** The AWS End User Messaging SMS (SMS and Voice v2) client replies are sent with. */
+export function createSmsClient(options: ClientOptions = {}): PinpointSMSVoiceV2Client {
+  return new PinpointSMSVoiceV2Client(common(options));
 }
 
 export function createSecretsClient(options: ClientOptions = {}): SecretsManagerClient {

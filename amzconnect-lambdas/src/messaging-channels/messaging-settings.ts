@@ -4,7 +4,7 @@ export const MESSAGING_ENV = {
   instanceArn: 'CONNECT_INSTANCE_ARN',
   contactFlowName: 'CONTACT_FLOW_NAME',
   streamingTopicArn: 'STREAMING_TOPIC_ARN',
-  smsApplicationId: 'SMS_APPLICATION_ID',
+  smsPhoneNumberId: 'SMS_PHONE_NUMBER_ID',
   smsOriginationNumber: 'SMS_ORIGINATION_NUMBER',
   facebookSecretArn: 'FACEBOOK_SECRET_ARN',
   graphApiUrl: 'GRAPH_API_URL',
@@ -20,7 +20,7 @@ export interface MessagingSettings {
   readonly contactFlowName: string;
   readonly streamingTopicArn: string;
   /** Present when SMS is on. */
-  readonly sms?: { readonly applicationId: string; readonly originationNumber: string };
+  readonly sms?: { readonly phoneNumberId: string; readonly originationNumber: string };
   /** Present when Messenger is on. */
   readonly facebookSecretArn?: string;
   readonly graphApiUrl: string;
@@ -47,7 +47,7 @@ export function readMessagingSettings(
 ): SettingsResult {
   const get = (name: string) => env[name]?.trim() ?? '';
   const instanceArn = get(MESSAGING_ENV.instanceArn);
-  const applicationId = get(MESSAGING_ENV.smsApplicationId);
+  const phoneNumberId = get(MESSAGING_ENV.smsPhoneNumberId);
   const originationNumber = get(MESSAGING_ENV.smsOriginationNumber);
   const facebookSecretArn = get(MESSAGING_ENV.facebookSecretArn);
   const settings: MessagingSettings = {
@@ -55,7 +55,7 @@ export function readMessagingSettings(
     instanceId: instanceIdOf(instanceArn),
     contactFlowName: get(MESSAGING_ENV.contactFlowName),
     streamingTopicArn: get(MESSAGING_ENV.streamingTopicArn),
-    ...(applicationId && originationNumber ? { sms: { applicationId, originationNumber } } : {}),
+    ...(phoneNumberId && originationNumber ? { sms: { phoneNumberId, originationNumber } } : {}),
     ...(facebookSecretArn ? { facebookSecretArn } : {}),
     graphApiUrl: get(MESSAGING_ENV.graphApiUrl) || DEFAULT_GRAPH_API_URL,
   };

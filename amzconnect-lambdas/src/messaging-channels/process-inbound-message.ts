@@ -1,7 +1,13 @@
 import { LogSink } from '../shared/logger';
 import { ActiveSession, CHAT_DURATION_MINUTES, decideSession } from './chat-session';
 import { ChatEndedError, ChatGateway, clientTokenFor } from './connect-chat';
-import { CHANNEL_ATTRIBUTE, conversationKey, InboundMessage, messageKey } from './inbound-message';
+import {
+  CHANNEL_ATTRIBUTE,
+  conversationKey,
+  InboundMessage,
+  messageKey,
+  REFERENCE_CHANNEL_ATTRIBUTE,
+} from './inbound-message';
 import { splitForConnect } from './message-limits';
 import { SessionStore } from './session-store';
 
@@ -95,6 +101,7 @@ async function startSession(
     const started = await deps.chat.startChat({
       displayName: displayName(message),
       attributes: {
+        [REFERENCE_CHANNEL_ATTRIBUTE]: CHANNEL_ATTRIBUTE[message.channel],
         Channel: CHANNEL_ATTRIBUTE[message.channel],
         CustomerId: message.customerId,
         BusinessId: message.businessId,

@@ -1,20 +1,7 @@
-import * as path from 'path';
 import { ConfigError, ConfigProblem, PlatformConfig } from '@amzconnect/env';
-import { readJsonFile } from '@amzconnect/env';
 
 /** The workload's name: its config file, its flows folder and its registry entries' `workload`. */
 export const AGENT_GUIDES_WORKLOAD = 'agent-guides';
-
-/** Where the per-environment settings live. */
-export const AGENT_GUIDES_CONFIG_FILE = path.join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'config',
-  'workloads',
-  `${AGENT_GUIDES_WORKLOAD}.json`,
-);
 
 /** SES sending settings of an environment (the same names in each of its Regions). */
 export interface AgentGuidesEmail {
@@ -96,7 +83,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 export function parseAgentGuidesConfig(
   raw: unknown,
   file: string,
-  platform: PlatformConfig,
+  platform: Pick<PlatformConfig, 'environments'>,
 ): AgentGuidesConfig {
   const problems: ConfigProblem[] = [];
   const add = (field: string, message: string) => problems.push({ file, field, message });
@@ -321,24 +308,6 @@ function isHttpsUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Reads and validates the file. A missing file means the guide is off everywhere.
- * @throws ConfigError naming the file, the field and the fix
- */
-export function loadAgentGuidesConfig(
-  platform: PlatformConfig,
-  file: string = AGENT_GUIDES_CONFIG_FILE,
-  cwd: string = process.cwd(),
-): AgentGuidesConfig {
-  const display = path.relative(cwd, file) || file;
-  const read = readJsonFile(file, display);
-  if (!read.ok) {
-    if (read.problem.message.startsWith('file not found')) return { environments: {} };
-    throw new ConfigError([read.problem]);
-  }
-  return parseAgentGuidesConfig(read.value, display, platform);
 }
 
 /** The settings the stack of (`envName`, `region`) receives, or `undefined` when the guide is off there. */

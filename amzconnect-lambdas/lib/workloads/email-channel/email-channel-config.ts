@@ -1,7 +1,4 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { ConfigError, ConfigProblem, PlatformConfig } from '@amzconnect/env';
-import { readJsonFile } from '@amzconnect/env';
+import { ConfigError, ConfigProblem } from '@amzconnect/env';
 import { EmailChannelSettings, RELAY_MAILBOXES } from './email-channel-settings';
 
 /** Names of the channel's functions its flows invoke, as `${lambda:<name>}` (and SSM names). */
@@ -31,17 +28,6 @@ export function emailChannelFor(
 ): EmailChannelSettings | undefined {
   return config.environments.get(envName);
 }
-
-/** Where the channel's per-environment settings live. */
-export const EMAIL_CHANNEL_CONFIG_FILE = path.join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'config',
-  'workloads',
-  'email-channel.json',
-);
 
 const ENV_KEYS = [
   'enabled',
@@ -76,7 +62,6 @@ export function parseEmailChannelConfig(
   raw: unknown,
   file: string,
   environments: readonly EnvironmentRegions[],
-  flowFunctionNames: readonly string[] = EMAIL_CHANNEL_FLOW_FUNCTIONS,
 ): EmailChannelConfig {
   const environmentNames = environments.map((e) => e.name);
   const problems: ConfigProblem[] = [];
@@ -86,15 +71,7 @@ export function parseEmailChannelConfig(
     throw new ConfigError(problems);
   }
   for (const key of Object.keys(raw))
-    if (key !== 'environments' && key !== 'flowFunctions')
-      add(key, 'is not a known key; remove it (known keys: environments, flowFunctions).');
-  const expected = [...flowFunctionNames].sort();
-  const declared = raw.flowFunctions;
-  if (!Array.isArray(declared) || JSON.stringify([...declared].sort()) !== JSON.stringify(expected))
-    add(
-      'flowFunctions',
-      `must be exactly ${JSON.stringify(expected)}: the functions the channel's flows invoke, which the flow linter checks \${lambda:...} references against.`,
-    );
+    if (key !== 'environments') add(key, 'is not a known key; remove it (the only key is "environments").');
   const listed = raw.environments ?? {};
   if (!isObject(listed)) {
     add(
@@ -261,30 +238,6 @@ function parseEnvironment(
   };
 }
 
-/**
- * Reads and validates the file; a missing file means the channel is off everywhere.
- * @throws ConfigError naming the file, the field and the fix
- */
-export function loadEmailChannelConfig(
-  file: string,
-  environments: readonly EnvironmentRegions[],
-  cwd: string = process.cwd(),
-): EmailChannelConfig {
-  if (!fs.existsSync(file)) return { environments: new Map() };
-  const display = path.relative(cwd, file) || file;
-  const read = readJsonFile(file, display);
-  if (!read.ok) throw new ConfigError([read.problem]);
-  return parseEmailChannelConfig(read.value, display, environments);
-}
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Loads the channel's settings for the platform's environments (the entry point's one line). */
-export function loadEmailChannel(config: PlatformConfig): EmailChannelConfig {
-  return loadEmailChannelConfig(
-    EMAIL_CHANNEL_CONFIG_FILE,
-    config.environments.map((e) => ({ name: e.name, regions: e.regions })),
-  );
 }

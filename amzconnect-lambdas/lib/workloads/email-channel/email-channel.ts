@@ -10,9 +10,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { SsmNames } from '@amzconnect/env';
-import { AccessLoggedBucket } from '@amzconnect/constructs';
-import { PlatformFunction } from '@amzconnect/constructs';
+import { deployedFlowName, SsmNames } from '@amzconnect/env';
+import { AccessLoggedBucket, PlatformFunction } from '@amzconnect/constructs';
 import { iam5Resource } from '../../nag-resource-name';
 import { CHANNEL_ENV } from '../../../src/email-channel/shared/channel-config';
 import {
@@ -117,7 +116,7 @@ export class EmailChannel extends Construct {
       [CHANNEL_ENV.domain]: settings.domain,
       [CHANNEL_ENV.inquiryAddress]: settings.inquiryAddress,
       [CHANNEL_ENV.connectInstanceArn]: connectInstanceArn,
-      [CHANNEL_ENV.taskFlowName]: `${app}-${settings.taskFlowName}`,
+      [CHANNEL_ENV.taskFlowName]: deployedFlowName(app, settings.taskFlowName),
       [CHANNEL_ENV.urlLifetimeSeconds]: String(settings.presignedUrlMinutes * 60),
       [CHANNEL_ENV.detectLanguage]: String(settings.detectLanguage),
       [CHANNEL_ENV.detectSentiment]: String(settings.detectSentiment),

@@ -1,15 +1,18 @@
-import * as path from 'path';
-import { ConfigError, ConfigProblem, Environment, PlatformConfig } from '@amzconnect/env';
-import { readJsonFile } from '@amzconnect/env';
-import { flowNaming } from '@amzconnect/contact-flows/deploy';
-import { flowDocumentsByEnvironment } from '@amzconnect/contact-flows/cdk';
+import { ConfigError, ConfigProblem, deployedFlowName, Environment, PlatformConfig } from '@amzconnect/env';
 
-/** SMS through an AWS End User Messaging (Amazon Pinpoint) application and origination number. */
+/**
+ * Two-way SMS through AWS End User Messaging SMS: customers text the number, End User Messaging
+ * publishes each message to the workload's topic, replies go out with `SendTextMessage` from the
+ * same number. No Amazon Pinpoint application is involved.
+ */
 export interface SmsChannelSettings {
   /** The E.164 number customers text and replies come from, e.g. `+12065550100`. */
   readonly originationNumber: string;
-  /** The End User Messaging / Pinpoint application id (32 hexadecimal characters) replies are sent through. */
-  readonly applicationId: string;
+  /**
+   * The End User Messaging phone number id (`phone-` and 32 hex digits) of that number, as
+   * `SendTextMessage`'s origination identity and the resource the functions may send from.
+   */
+  readonly phoneNumberId: string;
 }
 
 /** Facebook Messenger through a Facebook app subscribed to a Page. */
@@ -49,35 +52,14 @@ export interface MessagingChannelsConfig {
   readonly environments: ReadonlyMap<string, MessagingChannelsSettings>;
 }
 
-/** No channel anywhere: the default when the file is not loaded. */
-export const MESSAGING_CHANNELS_OFF: MessagingChannelsConfig = { environments: new Map() };
-
-/** Where the workload's settings live. */
-export const MESSAGING_CHANNELS_CONFIG_FILE = path.join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'config',
-  'workloads',
-  'messaging-channels.json',
-);
-
-/** A repository contact flow, as the validator needs it. */
-export interface RepositoryFlow {
-  readonly name: string;
-  readonly type: string;
-}
-
-/** The flows the deployment puts in each environment (or the same list for all). */
-export type FlowsOf = readonly RepositoryFlow[] | ((envName: string) => readonly RepositoryFlow[]);
-
 const ENV_KEYS = ['enabled', 'region', 'contactFlow', 'sms', 'facebook'];
-const SMS_KEYS = ['enabled', 'originationNumber', 'applicationId'];
+const SMS_KEYS = ['enabled', 'originationNumber', 'phoneNumberId'];
 const FACEBOOK_KEYS = ['enabled', 'secretArn'];
 const FLOW_REFERENCE = /^\$\{flow:([^}]+)\}$/;
 const E164 = /^\+[1-9]\d{1,14}$/;
-const APPLICATION_ID = /^[0-9a-f]{32}$/;
+const PHONE_NUMBER_ID = /^phone-[0-9a-f]{32}$/;
+/** The workload's own chat flow (`flows/messaging-channels/`), used when `contactFlow` is left out. */
+export const MESSAGING_DEFAULT_CONTACT_FLOW = '${flow:ACME_messaging_chat}';
 const SECRET_ARN =
   /^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):(\d{12}):secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$/;
 
@@ -105,9 +87,7 @@ export function parseMessagingChannelsConfig(
   raw: unknown,
   file: string,
   platform: Pick<PlatformConfig, 'environments'>,
-  flows: FlowsOf,
 ): MessagingChannelsConfig {
-  const flowsOf = typeof flows === 'function' ? flows : () => flows;
   const problems: ConfigProblem[] = [];
   const add = (field: string, message: string) => problems.push({ file, field, message });
   if (!isRecord(raw)) {
@@ -137,7 +117,7 @@ export function parseMessagingChannelsConfig(
       );
       continue;
     }
-    const settings = parseEnvironment(entry, at, environment, flowsOf(name), add);
+    const settings = parseEnvironment(entry, at, environment, add);
     if (settings) result.set(name, settings);
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -150,7 +130,6 @@ function parseEnvironment(
   entry: unknown,
   at: string,
   environment: Environment,
-  flows: readonly RepositoryFlow[],
   add: Add,
 ): MessagingChannelsSettings | undefined {
   if (!isRecord(entry)) {
@@ -170,11 +149,9 @@ function parseEnvironment(
   const facebook = parseFacebook(entry.facebook, `${at}.facebook`, environment, region, add);
   const anyOn = sms.on || facebook.on;
   const contactFlow = parseContactFlow(
-    entry.contactFlow,
+    entry.contactFlow ?? MESSAGING_DEFAULT_CONTACT_FLOW,
     `${at}.contactFlow`,
-    anyOn,
     environment,
-    flows,
     add,
   );
   if (!anyOn || !region || !contactFlow || sms.invalid || facebook.invalid) return undefined;
@@ -233,7 +210,7 @@ function parseSms(value: unknown, at: string, add: Add): ChannelResult<SmsChanne
   if (!isRecord(value)) {
     add(
       at,
-      'must be an object like { "enabled": true, "originationNumber": "+12065550100", "applicationId": "<32 hex>" }.',
+      'must be an object like { "enabled": true, "originationNumber": "+12065550100", "phoneNumberId": "phone-<32 hex>" }.',
     );
     return { on: false, invalid: true };
   }
@@ -241,7 +218,7 @@ function parseSms(value: unknown, at: string, add: Add): ChannelResult<SmsChanne
   const enabled = parseEnabled(value.enabled, `${at}.enabled`, add);
   if (!enabled) return { on: false, invalid: enabled === undefined };
   let invalid = false;
-  const { originationNumber, applicationId } = value;
+  const { originationNumber, phoneNumberId } = value;
   if (originationNumber === undefined) {
     add(
       `${at}.originationNumber`,
@@ -255,16 +232,16 @@ function parseSms(value: unknown, at: string, add: Add): ChannelResult<SmsChanne
     );
     invalid = true;
   }
-  if (applicationId === undefined) {
+  if (phoneNumberId === undefined) {
     add(
-      `${at}.applicationId`,
-      'is required when sms.enabled is true; set the End User Messaging (Pinpoint) application id, 32 hexadecimal characters.',
+      `${at}.phoneNumberId`,
+      'is required when sms.enabled is true; set the End User Messaging SMS phone number id of that number ("phone-" and 32 hex digits, console: Phone numbers).',
     );
     invalid = true;
-  } else if (typeof applicationId !== 'string' || !APPLICATION_ID.test(applicationId)) {
+  } else if (typeof phoneNumberId !== 'string' || !PHONE_NUMBER_ID.test(phoneNumberId)) {
     add(
-      `${at}.applicationId`,
-      `${JSON.stringify(applicationId)} is not an End User Messaging (Pinpoint) application id: 32 lowercase hexadecimal characters.`,
+      `${at}.phoneNumberId`,
+      `${JSON.stringify(phoneNumberId)} is not an End User Messaging SMS phone number id: "phone-" and 32 lowercase hexadecimal characters.`,
     );
     invalid = true;
   }
@@ -272,7 +249,7 @@ function parseSms(value: unknown, at: string, add: Add): ChannelResult<SmsChanne
   return {
     on: true,
     invalid,
-    settings: { originationNumber: originationNumber as string, applicationId: applicationId as string },
+    settings: { originationNumber: originationNumber as string, phoneNumberId: phoneNumberId as string },
   };
 }
 
@@ -322,72 +299,17 @@ function parseFacebook(
 function parseContactFlow(
   value: unknown,
   field: string,
-  required: boolean,
   environment: Environment,
-  flows: readonly RepositoryFlow[],
   add: Add,
 ): MessagingContactFlow | undefined {
-  if (value === undefined) {
-    if (required)
-      add(
-        field,
-        'is required when a channel is on; set the contact flow chats start in, e.g. "${flow:ACME_messaging_chat}".',
-      );
-    return undefined;
-  }
   const m = typeof value === 'string' ? FLOW_REFERENCE.exec(value) : null;
   if (!m) {
-    add(field, `${JSON.stringify(value)} must be a flow reference like "\${flow:ACME_messaging_chat}".`);
-    return undefined;
-  }
-  const name = m[1];
-  const candidates = flows.filter((f) => f.type === 'CONTACT_FLOW').map((f) => f.name);
-  if (!candidates.includes(name)) {
     add(
       field,
-      `"${value as string}" names no CONTACT_FLOW flow that amzconnect-contact-flows/flows deploys to "${environment.name}" (known: ${candidates.join(', ') || '(none)'}); fix the name or add the flow.`,
+      `${JSON.stringify(value)} must be a flow reference like "\${flow:ACME_messaging_chat}", or be left out for the workload's own chat flow.`,
     );
     return undefined;
   }
-  return { reference: value as string, name, deployedName: flowNaming(environment.app).deployedName(name) };
-}
-
-/**
- * Reads and validates the file. A missing file means every channel is off.
- * @throws ConfigError naming the file, the field and the fix
- */
-export function loadMessagingChannelsConfig(
-  file: string,
-  platform: Pick<PlatformConfig, 'environments'>,
-  flows: FlowsOf,
-  cwd: string = process.cwd(),
-): MessagingChannelsConfig {
-  const display = path.relative(cwd, file) || file;
-  const read = readJsonFile(file, display);
-  if (!read.ok) {
-    if (/file not found/.test(read.problem.message)) return MESSAGING_CHANNELS_OFF;
-    throw new ConfigError([read.problem]);
-  }
-  return parseMessagingChannelsConfig(read.value, display, platform, flows);
-}
-
-/**
- * The flows the contact-flow deployment puts in an environment: every flow outside workload
- * folders, plus those of the workloads on there (`flows/<workload>/`, see
- * amzconnect-contact-flows/lib/workload-flows.ts).
- */
-export function deployedFlowsOf(): (envName: string) => RepositoryFlow[] {
-  const byEnv = flowDocumentsByEnvironment();
-  return (envName) => byEnv(envName).map((d) => ({ name: d.name, type: d.type }));
-}
-
-/**
- * The entry point's call: `config/workloads/messaging-channels.json` validated against the
- * platform configuration and the repository's flows.
- * @throws ConfigError naming the file, the field and the fix
- */
-export function loadMessagingChannels(
-  platform: Pick<PlatformConfig, 'environments'>,
-): MessagingChannelsConfig {
-  return loadMessagingChannelsConfig(MESSAGING_CHANNELS_CONFIG_FILE, platform, deployedFlowsOf());
+  const name = m[1];
+  return { reference: value as string, name, deployedName: deployedFlowName(environment.app, name) };
 }

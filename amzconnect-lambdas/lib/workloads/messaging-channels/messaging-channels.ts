@@ -34,8 +34,12 @@ export interface MessagingChannelsProps {
 
 const SRC = path.join(__dirname, '..', '..', '..', 'src', 'messaging-channels');
 
-/** Service principals that publish two-way SMS to a topic: End User Messaging SMS (v2) and Pinpoint. */
-const SMS_PUBLISHERS = ['sms-voice.amazonaws.com', 'mobiletargeting.amazonaws.com'];
+/**
+ * The service principal that publishes two-way SMS to a topic: AWS End User Messaging SMS
+ * (`sms-voice.amazonaws.com`, see "Two-way messaging" / SNS topic policy in the End User
+ * Messaging SMS user guide). No Amazon Pinpoint application is involved.
+ */
+const SMS_PUBLISHERS = ['sms-voice.amazonaws.com'];
 
 /**
  * SMS and Facebook Messenger conversations bridged to Amazon Connect chat through message
@@ -104,7 +108,7 @@ export class MessagingChannels extends Construct {
       [MESSAGING_ENV.tableName]: this.sessions.tableName,
       ...(settings.sms
         ? {
-            [MESSAGING_ENV.smsApplicationId]: settings.sms.applicationId,
+            [MESSAGING_ENV.smsPhoneNumberId]: settings.sms.phoneNumberId,
             [MESSAGING_ENV.smsOriginationNumber]: settings.sms.originationNumber,
           }
         : {}),
@@ -304,7 +308,7 @@ export class MessagingChannels extends Construct {
     );
   }
 
-  /** The outbound function may find and delete sessions, and send SMS through the one application. */
+  /** The outbound function may find and delete sessions, and send SMS from the one phone number. */
   private grantOutbound(settings: MessagingChannelsSettings): void {
     const stack = Stack.of(this);
     this.outbound.addToRolePolicy(
@@ -317,10 +321,12 @@ export class MessagingChannels extends Construct {
     if (settings.sms) {
       this.outbound.addToRolePolicy(
         new iam.PolicyStatement({
-          sid: 'SendSms',
-          actions: ['mobiletargeting:SendMessages'],
+          sid: 'SendSmsFromTheConfiguredNumber',
+          // Service Authorization Reference, AWS End User Messaging SMS and Voice v2:
+          // SendTextMessage authorizes on the origination phone-number resource.
+          actions: ['sms-voice:SendTextMessage'],
           resources: [
-            `arn:${stack.partition}:mobiletargeting:${stack.region}:${stack.account}:apps/${settings.sms.applicationId}/messages`,
+            `arn:${stack.partition}:sms-voice:${stack.region}:${stack.account}:phone-number/${settings.sms.phoneNumberId}`,
           ],
         }),
       );

@@ -3,7 +3,7 @@ import { messengerSender, ReplySender, smsSender } from '../channel-senders';
 import { createOutboundHandler } from '../create-outbound-handler';
 import { secretsManagerFacebookSecret } from '../facebook-secret';
 import { Channel } from '../inbound-message';
-import { createPinpointClient, createSecretsClient, createSessionsClient } from '../messaging-clients';
+import { createSecretsClient, createSmsClient, createSessionsClient } from '../messaging-clients';
 import { readMessagingSettings } from '../messaging-settings';
 import { dynamoDbSessionStore } from '../session-store';
 
@@ -15,7 +15,7 @@ function senders(): Partial<Record<Channel, ReplySender>> {
   if (!read.ok) return {};
   const s = read.settings;
   return {
-    ...(s.sms ? { sms: smsSender({ client: createPinpointClient(), ...s.sms }) } : {}),
+    ...(s.sms ? { sms: smsSender({ client: createSmsClient(), phoneNumberId: s.sms.phoneNumberId }) } : {}),
     ...(s.facebookSecretArn
       ? {
           facebook: messengerSender({

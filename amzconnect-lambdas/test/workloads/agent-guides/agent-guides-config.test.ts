@@ -1,15 +1,13 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { ConfigError, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { ConfigError } from '@amzconnect/env';
 import {
-  AGENT_GUIDES_CONFIG_FILE,
+  AgentGuidesConfig,
+  AgentGuidesEnvironment,
   agentGuidesTarget,
-  loadAgentGuidesConfig,
   parseAgentGuidesConfig,
 } from '../../../lib/workloads/agent-guides/agent-guides-config';
+import { examplePlatform, exampleWorkloads } from '../../support/example-config';
 
-const platform = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
+const platform = examplePlatform();
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -21,8 +19,14 @@ function problemsOf(fn: () => unknown): string[] {
   throw new Error('expected a ConfigError');
 }
 
-describe('config/workloads/agent-guides.json (the sample)', () => {
-  const config = loadAgentGuidesConfig(platform, AGENT_GUIDES_CONFIG_FILE);
+describe('the agent guides of examples/all-workloads', () => {
+  const config: AgentGuidesConfig = {
+    environments: {
+      develop: exampleWorkloads(platform)
+        .settings.get('agent-guides')
+        ?.get('develop') as AgentGuidesEnvironment,
+    },
+  };
 
   it('enables the guide for develop only', () => {
     expect(Object.keys(config.environments)).toEqual(['develop']);
@@ -40,7 +44,7 @@ describe('config/workloads/agent-guides.json (the sample)', () => {
         configurationSet: 'acme-agent-guides',
       },
       sms: {
-        originationIdentity: 'phone-0123456789abcdef0123456789abcdef',
+        originationIdentity: 'phone-00000000000000000000000000000000',
         messageTemplate:
           'ACME: Hi {{CustomerName}}, booking {{Reference}} is cancelled from {{CancellationDate}}. Reply STOP to opt out.',
       },
@@ -117,18 +121,5 @@ describe('parseAgentGuidesConfig', () => {
       customerProfilesEnabled: false,
       links: [],
     });
-  });
-
-  it('turns the guide off everywhere when the file does not exist', () => {
-    const missing = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ag-')), 'agent-guides.json');
-    expect(loadAgentGuidesConfig(platform, missing)).toEqual({ environments: {} });
-  });
-
-  it('names the file and the position of a JSON syntax error', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ag-')), 'agent-guides.json');
-    fs.writeFileSync(file, '{ "environments": { ');
-    expect(problemsOf(() => loadAgentGuidesConfig(platform, file, path.dirname(file)))[0]).toMatch(
-      /^agent-guides\.json: : is not valid JSON \(.*\); fix the syntax\.$/,
-    );
   });
 });

@@ -1,7 +1,7 @@
-import * as path from 'path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env';
 import { synthFindings, ValidationFinding } from '@amzconnect/testing';
+import { examplePlatform } from '../../support/example-config';
 import { addLambdaStacks, LambdasStack } from '../../../lib';
 
 /** Every statement of the policies attached to the role whose logical id starts with `rolePrefix`. */
@@ -28,7 +28,7 @@ const ses = (resource: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:us-east-1:111111111111:${resource}`]],
 });
 
-describe('the agent guides in the lambdas stacks of the sample configuration', () => {
+describe('the agent guides in the lambdas stacks of examples/all-workloads', () => {
   let stacks: LambdasStack[];
   let findings: ValidationFinding[];
   let east: Template;
@@ -36,7 +36,7 @@ describe('the agent guides in the lambdas stacks of the sample configuration', (
 
   beforeAll(() => {
     // Prepare
-    const config = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
+    const config = examplePlatform();
     const app = createPlatformApp({ skipBundling: true });
     // Act
     stacks = addLambdaStacks(app, config, {}) as LambdasStack[];
@@ -94,7 +94,7 @@ describe('the agent guides in the lambdas stacks of the sample configuration', (
             [
               'arn:',
               { Ref: 'AWS::Partition' },
-              ':sms-voice:us-east-1:111111111111:phone-number/phone-0123456789abcdef0123456789abcdef',
+              ':sms-voice:us-east-1:111111111111:phone-number/phone-00000000000000000000000000000000',
             ],
           ],
         },
@@ -141,7 +141,7 @@ describe('the agent guides in the lambdas stacks of the sample configuration', (
       EMAIL_CONFIGURATION_SET: 'acme-agent-guides',
     });
     expect(envOf(east, 'AgentGuidesSendSms')).toMatchObject({
-      SMS_ORIGINATION_IDENTITY: 'phone-0123456789abcdef0123456789abcdef',
+      SMS_ORIGINATION_IDENTITY: 'phone-00000000000000000000000000000000',
     });
     expect(envOf(west, 'AgentGuidesSendSms').SMS_ORIGINATION_IDENTITY).toBeUndefined();
     expect(envOf(east, 'AgentGuidesSettings')).toMatchObject({

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { createPlatformApp, REPO_ROOT } from '@amzconnect/env';
 import { addContactFlowStacks, ContactFlowsStack } from '@amzconnect/contact-flows/cdk';
 import { FLOWS_DIR, FlowAction, lintFlows, loadRepoCatalog, loadRepoFlows } from '@amzconnect/contact-flows';
 import {
@@ -10,6 +10,7 @@ import {
 } from '@amzconnect/contact-flows/cdk';
 import { loadDeployDocuments } from '@amzconnect/contact-flows/deploy';
 import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { EXAMPLE_CONFIG_DIR, examplePlatform } from '../../support/example-config';
 
 const GUIDE_DIR = path.join(FLOWS_DIR, 'agent-guides');
 const HANDLER = 'ACME_agent_guides_handler';
@@ -133,13 +134,14 @@ describe('deploying the guide flows', () => {
 });
 
 describe('which environments get the guide flows', () => {
-  it('reads the workload switches from amzconnect-lambdas/config/workloads/agent-guides.json', () => {
-    expect([...(loadWorkloadSwitches().get('agent-guides') ?? [])]).toEqual(['develop']);
+  it('reads the workload switches through the manifests: develop in examples/all-workloads, none in the sample env/', () => {
+    expect([...(loadWorkloadSwitches(examplePlatform()).get('agent-guides') ?? [])]).toEqual(['develop']);
+    expect([...(loadWorkloadSwitches().get('agent-guides') ?? [])]).toEqual([]);
   });
 
   it('deploys the guide flows to develop only (stacks and the plan/deploy commands); every environment keeps the other flows', () => {
     // Prepare
-    const switches = loadWorkloadSwitches();
+    const switches = loadWorkloadSwitches(examplePlatform());
     const forEnv = flowDocumentsByEnvironment(switches);
     const guideFlows = (env: string) =>
       forEnv(env)
@@ -152,16 +154,19 @@ describe('which environments get the guide flows', () => {
     expect(guideFlows('prod')).toEqual([]);
     expect(forEnv('prod').map((d) => d.name)).toContain('ACME_Main');
     expect(workloadOfFlowFile(path.join(GUIDE_DIR, `${GUIDE}.json`), switches)).toBe('agent-guides');
-    expect(loadDeployDocuments(REPO_ROOT, 'develop').map((d) => d.name)).toContain(GUIDE);
-    expect(loadDeployDocuments(REPO_ROOT, 'staging').map((d) => d.name)).not.toContain(GUIDE);
+    expect(loadDeployDocuments(REPO_ROOT, 'develop', EXAMPLE_CONFIG_DIR).map((d) => d.name)).toContain(GUIDE);
+    expect(loadDeployDocuments(REPO_ROOT, 'staging', EXAMPLE_CONFIG_DIR).map((d) => d.name)).not.toContain(
+      GUIDE,
+    );
+    expect(loadDeployDocuments(REPO_ROOT, 'develop').map((d) => d.name)).not.toContain(GUIDE);
     expect(workloadOfFlowFile(path.join(FLOWS_DIR, 'ACME_Main.json'), switches)).toBeUndefined();
   });
 });
 
-describe('the contact-flows stacks of the sample configuration', () => {
+describe('the contact-flows stacks of examples/all-workloads', () => {
   it('bundle the guide flows for develop only', () => {
     // Prepare
-    const config = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
+    const config = examplePlatform();
     const app = createPlatformApp({ skipBundling: true });
     // Act
     const stacks = addContactFlowStacks(app, config, {}) as ContactFlowsStack[];

@@ -1,14 +1,8 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
 import {
-  EMAIL_CHANNEL_CONFIG_FILE,
   emailChannelFor,
-  loadEmailChannel,
-  loadEmailChannelConfig,
   parseEmailChannelConfig,
 } from '../../../lib/workloads/email-channel/email-channel-config';
+import { exampleWorkloads } from '../../support/example-config';
 
 const FILE = 'amzconnect-lambdas/config/workloads/email-channel.json';
 const ENVIRONMENTS = [
@@ -16,7 +10,6 @@ const ENVIRONMENTS = [
   { name: 'staging', regions: ['us-east-1'] },
   { name: 'prod', regions: ['us-east-1'] },
 ];
-const FLOW_FUNCTIONS = ['email-generate-url', 'email-whisper'];
 const COMPLETE = {
   enabled: true,
   domain: 'mail.example.com',
@@ -26,7 +19,7 @@ const COMPLETE = {
   relaySenders: ['example.com', 'lead@partner.test'],
 };
 const parse = (environments: unknown, extra: Record<string, unknown> = {}) =>
-  parseEmailChannelConfig({ flowFunctions: FLOW_FUNCTIONS, environments, ...extra }, FILE, ENVIRONMENTS);
+  parseEmailChannelConfig({ environments, ...extra }, FILE, ENVIRONMENTS);
 const messageOf = (fn: () => unknown): string => {
   try {
     fn();
@@ -37,12 +30,7 @@ const messageOf = (fn: () => unknown): string => {
 };
 
 describe('email channel configuration', () => {
-  it('is off everywhere when the file is missing, an environment is absent, or enabled is false', () => {
-    const missing = loadEmailChannelConfig(
-      path.join(os.tmpdir(), 'no-such-email-channel.json'),
-      ENVIRONMENTS,
-    );
-    expect(missing.environments.size).toBe(0);
+  it('is off where an environment is absent or enabled is false', () => {
     const config = parse({ staging: { enabled: false } });
     expect(config.environments.size).toBe(0);
     expect(emailChannelFor(config, 'staging', 'us-east-1')).toBeUndefined();
@@ -121,24 +109,10 @@ describe('email channel configuration', () => {
     );
   });
 
-  it('requires flowFunctions to name exactly the functions the flows may invoke', () => {
-    expect(messageOf(() => parseEmailChannelConfig({ environments: {} }, FILE, ENVIRONMENTS))).toBe(
-      `Invalid configuration (1 problem):\n  - ${FILE}: flowFunctions: must be exactly ["email-generate-url","email-whisper"]: the functions the channel's flows invoke, which the flow linter checks \${lambda:...} references against.`,
-    );
-  });
-
-  it('names an unreadable file and the JSON error', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'email-config-'));
-    const file = path.join(dir, 'email-channel.json');
-    fs.writeFileSync(file, '{ "environments": ');
-    expect(messageOf(() => loadEmailChannelConfig(file, ENVIRONMENTS, dir))).toMatch(
-      /^Invalid configuration \(1 problem\):\n {2}- email-channel\.json: is not valid JSON \(.+\); fix the syntax\.$/,
-    );
-  });
-
-  it('switches the channel on for develop only in the sample configuration', () => {
-    const config = loadEmailChannel(loadPlatformConfig(path.join(REPO_ROOT, 'env')));
-    expect(fs.existsSync(EMAIL_CHANNEL_CONFIG_FILE)).toBe(true);
+  it('switches the channel on for develop only in examples/all-workloads', () => {
+    const config = {
+      environments: exampleWorkloads().settings.get('email-channel') as ReadonlyMap<string, never>,
+    };
     expect(emailChannelFor(config, 'develop', 'us-east-1')).toMatchObject({
       domain: 'mail.example.com',
       taskFlowName: 'ACME_email_inbound',

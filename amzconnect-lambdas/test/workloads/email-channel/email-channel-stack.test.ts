@@ -1,6 +1,5 @@
-import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env';
 import { synthFindings, ValidationFinding } from '@amzconnect/testing';
 import {
   addLambdaStacksFor,
@@ -9,7 +8,7 @@ import {
   LambdasStack,
   loadFunctionsRegistry,
 } from '../../../lib';
-import { emailChannelFor, loadEmailChannel } from '../../../lib/workloads/email-channel/email-channel-config';
+import { examplePlatform, exampleWorkloads } from '../../support/example-config';
 
 const RULE_SET = 'acme-develop-email-channel';
 
@@ -20,8 +19,8 @@ describe('email channel in the lambdas stacks of the sample configuration', () =
 
   beforeAll(() => {
     // Prepare: the sample configuration, with only this workload's settings
-    const config = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
-    const email = loadEmailChannel(config);
+    const config = examplePlatform();
+    const workloads = exampleWorkloads(config);
     const app = createPlatformApp({ skipBundling: true });
     // Act
     stacks = addLambdaStacksFor(
@@ -29,7 +28,7 @@ describe('email channel in the lambdas stacks of the sample configuration', () =
       app,
       config,
       undefined,
-      (envName, region) => ({ 'email-channel': emailChannelFor(email, envName, region) }),
+      (envName, region) => ({ 'email-channel': workloads.targetsFor(envName, region)['email-channel'] }),
     );
     findings = synthFindings(app);
     template = Template.fromStack(stacks[0]);

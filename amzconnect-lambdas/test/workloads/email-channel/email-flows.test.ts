@@ -6,7 +6,8 @@ import { loadRepoCatalog } from '@amzconnect/contact-flows';
 import { loadRepoFlows } from '@amzconnect/contact-flows';
 import { lintFlows } from '@amzconnect/contact-flows';
 import { FlowDocument } from '@amzconnect/contact-flows';
-import { FLOWS_DIR } from '@amzconnect/contact-flows';
+import { FLOWS_DIR, loadWorkloadSwitches } from '@amzconnect/contact-flows';
+import { examplePlatform } from '../../support/example-config';
 import { EMAIL_CHANNEL_FUNCTIONS } from '../../../lib/workloads/email-channel/email-channel';
 import { EMAIL_CHANNEL_FLOW_FUNCTIONS } from '../../../lib/workloads/email-channel/email-channel-config';
 
@@ -63,7 +64,7 @@ describe('email channel flows', () => {
   });
 
   it('are deployed only to environments where the channel is on', () => {
-    const documents = flowDocumentsByEnvironment();
+    const documents = flowDocumentsByEnvironment(loadWorkloadSwitches(examplePlatform()));
     const names = (env: string) =>
       documents(env)
         .map((d) => d.name)
@@ -78,24 +79,26 @@ describe('email channel flows', () => {
     expect(names('prod')).toEqual([]);
   });
 
-  it("adds workload files' flowFunctions to the linter's Lambda names, warning on a malformed list", () => {
-    // Prepare: a repository with a registry and two workload files
+  it("adds the manifests' flow functions to the linter's Lambda names", () => {
+    // Prepare: a repository with a registry
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
     const write = (rel: string, value: unknown) => {
       fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
       fs.writeFileSync(path.join(root, rel), JSON.stringify(value));
     };
     write('amzconnect-lambdas/config/functions.json', { functions: [{ name: 'mapping' }] });
-    write('amzconnect-lambdas/config/workloads/email-channel.json', { flowFunctions: ['email-whisper'] });
-    write('amzconnect-lambdas/config/workloads/broken.json', { flowFunctions: 'email-whisper' });
     // Act
     const { catalog, warnings } = loadRepoCatalog([], root);
     // Assess
-    expect(catalog.lambdas).toEqual(['mapping', 'email-whisper']);
-    expect(warnings).toContainEqual({
-      file: 'amzconnect-lambdas/config/workloads/broken.json',
-      message: '"flowFunctions" is not an array of function names; it is ignored',
-    });
+    expect(catalog.lambdas).toEqual([
+      'mapping',
+      'agent-guides-settings',
+      'agent-guides-send-email',
+      'agent-guides-send-sms',
+      'email-generate-url',
+      'email-whisper',
+    ]);
+    expect(warnings.map((w) => w.file)).not.toContain('amzconnect-lambdas/config/functions.json');
     fs.rmSync(root, { recursive: true, force: true });
   });
 });

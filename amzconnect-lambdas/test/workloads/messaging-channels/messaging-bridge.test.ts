@@ -12,7 +12,7 @@ import {
   httpEvent,
   INSTANCE_ID,
   OUR_NUMBER,
-  APPLICATION_ID,
+  PHONE_NUMBER_ID,
   PAGE_TOKEN,
   prepareFake,
   sign,
@@ -58,7 +58,7 @@ describe('messaging bridge: handlers with real SDK clients against a local Conne
   beforeEach(clearTable);
 
   describe('SMS inbound', () => {
-    it('starts a chat in the configured flow with the channel attribute, streams it, connects the customer and sends the text', async () => {
+    it("starts a chat in the configured flow with the reference's chatframework_Channel attribute and Channel beside it, streams it, connects the customer and sends the text", async () => {
       // Prepare
       const now = Date.parse('2026-11-20T10:00:00Z');
       const { inbound } = buildBridge(fake, table, () => now);
@@ -70,7 +70,12 @@ describe('messaging bridge: handlers with real SDK clients against a local Conne
       expect(start.body).toMatchObject({
         InstanceId: INSTANCE_ID,
         ContactFlowId: FLOW_ID,
-        Attributes: { Channel: 'SMS', CustomerId: CUSTOMER, BusinessId: OUR_NUMBER },
+        Attributes: {
+          chatframework_Channel: 'SMS',
+          Channel: 'SMS',
+          CustomerId: CUSTOMER,
+          BusinessId: OUR_NUMBER,
+        },
         ParticipantDetails: { DisplayName: `SMS ${CUSTOMER}` },
         ChatDurationInMinutes: 1500,
         ClientToken: expect.stringMatching(/^[0-9a-f]{64}$/),
@@ -250,18 +255,16 @@ describe('messaging bridge: handlers with real SDK clients against a local Conne
       return { ...bridge, contactId: [...fake.chats.values()][0].contactId };
     }
 
-    it("texts the agent's reply from the origination number through the application", async () => {
+    it("texts the agent's reply from our End User Messaging number, transactional, with no Pinpoint application", async () => {
       // Prepare
       const { outbound, contactId } = await startSmsChat();
       // Act
       await outbound(fixture('connect-streaming/agent-message.json', contactId));
       // Assess
       expect(fake.sms).toEqual([
-        { to: CUSTOMER, body: 'Hi! Your order 1234 ships tomorrow.', from: OUR_NUMBER, app: APPLICATION_ID },
+        { to: CUSTOMER, body: 'Hi! Your order 1234 ships tomorrow.', from: PHONE_NUMBER_ID },
       ]);
-      expect(fake.callsOf('SendMessages')[0].body).toMatchObject({
-        MessageConfiguration: { SMSMessage: { MessageType: 'TRANSACTIONAL' } },
-      });
+      expect(fake.callsOf('SendTextMessage')[0].body).toMatchObject({ MessageType: 'TRANSACTIONAL' });
     });
 
     it("does not send the customer's own message, typing events or items of unknown chats", async () => {
@@ -273,7 +276,7 @@ describe('messaging bridge: handlers with real SDK clients against a local Conne
       await outbound(fixture('connect-streaming/agent-message.json', '99999999-0000-4000-8000-000000000000'));
       // Assess
       expect(fake.sms).toEqual([]);
-      expect(fake.callsOf('SendMessages')).toHaveLength(0);
+      expect(fake.callsOf('SendTextMessage')).toHaveLength(0);
     });
 
     it('deletes the session when the chat ends, so the next text starts a new chat', async () => {
@@ -323,7 +326,12 @@ describe('messaging bridge: handlers with real SDK clients against a local Conne
         skipped: 0,
       });
       const [chat] = [...fake.chats.values()];
-      expect(chat.attributes).toEqual({ Channel: 'FACEBOOK', CustomerId: PSID, BusinessId: PAGE_ID });
+      expect(chat.attributes).toEqual({
+        chatframework_Channel: 'FACEBOOK',
+        Channel: 'FACEBOOK',
+        CustomerId: PSID,
+        BusinessId: PAGE_ID,
+      });
       expect(chat.messages).toEqual(['Hello, is my parcel on its way? 📦']);
     });
 

@@ -1,6 +1,6 @@
-import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env';
+import { examplePlatform, exampleWorkloads } from '../../support/example-config';
 import { synthFindings, ValidationFinding } from '@amzconnect/testing';
 import {
   addLambdaStacksFor,
@@ -8,8 +8,6 @@ import {
   KNOWN_FUNCTION_NAMES,
   LambdasStack,
   loadFunctionsRegistry,
-  loadMessagingChannels,
-  messagingChannelsFor,
 } from '../../../lib';
 
 const INSTANCE_ARN_PARAM =
@@ -24,13 +22,13 @@ describe('messaging channels in the sample configuration (develop: SMS and Messe
 
   beforeAll(() => {
     // Prepare
-    const config = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
+    const config = examplePlatform();
     const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
-    const messaging = loadMessagingChannels(config);
+    const workloads = exampleWorkloads(config);
     const app = createPlatformApp({ skipBundling: true });
     // Act
     stacks = addLambdaStacksFor(registry, app, config, undefined, (envName, region) => ({
-      'messaging-channels': messagingChannelsFor(messaging, envName, region),
+      'messaging-channels': workloads.targetsFor(envName, region)['messaging-channels'],
     }));
     findings = synthFindings(app);
     template = Template.fromStack(stacks[0]);
@@ -165,22 +163,22 @@ describe('messaging channels in the sample configuration (develop: SMS and Messe
     ]);
   });
 
-  it('lets the outbound function send SMS only through the configured application', () => {
+  it('lets the outbound function send SMS only from the configured End User Messaging number', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^MessagingChannelsOutboundRole') }],
       PolicyDocument: {
         Statement: Match.arrayWith([
           {
-            Sid: 'SendSms',
+            Sid: 'SendSmsFromTheConfiguredNumber',
             Effect: 'Allow',
-            Action: 'mobiletargeting:SendMessages',
+            Action: 'sms-voice:SendTextMessage',
             Resource: {
               'Fn::Join': [
                 '',
                 [
                   'arn:',
                   { Ref: 'AWS::Partition' },
-                  ':mobiletargeting:us-east-1:111111111111:apps/0123456789abcdef0123456789abcdef/messages',
+                  ':sms-voice:us-east-1:111111111111:phone-number/phone-00000000000000000000000000000000',
                 ],
               ],
             },
@@ -222,7 +220,7 @@ describe('messaging channels with only SMS on', () => {
             name: 'ACME_messaging_chat',
             deployedName: 'acme-ACME_messaging_chat',
           },
-          sms: { originationNumber: '+12065550100', applicationId: '0123456789abcdef0123456789abcdef' },
+          sms: { originationNumber: '+12065550100', phoneNumberId: 'phone-0123456789abcdef0123456789abcdef' },
         },
       },
     });
@@ -258,7 +256,7 @@ describe('messaging channels with only SMS on', () => {
         'messaging-channels': {
           region: 'us-east-1',
           contactFlow: { reference: '${flow:F}', name: 'F', deployedName: 'acme-F' },
-          sms: { originationNumber: '+12065550100', applicationId: '0123456789abcdef0123456789abcdef' },
+          sms: { originationNumber: '+12065550100', phoneNumberId: 'phone-0123456789abcdef0123456789abcdef' },
         },
       },
     });
@@ -273,7 +271,7 @@ describe('messaging channels with only SMS on', () => {
             Sid: 'ServicesPublishToEncryptedTopics',
             Effect: 'Allow',
             Principal: {
-              Service: ['connect.amazonaws.com', 'sms-voice.amazonaws.com', 'mobiletargeting.amazonaws.com'],
+              Service: ['connect.amazonaws.com', 'sms-voice.amazonaws.com'],
             },
             Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
             Resource: '*',

@@ -392,7 +392,7 @@ describe('function settings and secret', () => {
         CONNECT_INSTANCE_ARN: ARN,
         CONTACT_FLOW_NAME: 'acme-F',
         STREAMING_TOPIC_ARN: 'arn:aws:sns:us-east-1:111111111111:s',
-        SMS_APPLICATION_ID: 'a',
+        SMS_PHONE_NUMBER_ID: 'a',
         SMS_ORIGINATION_NUMBER: '+1',
       },
       ['tableName', 'instanceId', 'contactFlowName', 'streamingTopicArn'],
@@ -404,7 +404,7 @@ describe('function settings and secret', () => {
         instanceId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
         contactFlowName: 'acme-F',
         streamingTopicArn: 'arn:aws:sns:us-east-1:111111111111:s',
-        sms: { applicationId: 'a', originationNumber: '+1' },
+        sms: { phoneNumberId: 'a', originationNumber: '+1' },
         graphApiUrl: 'https://graph.facebook.com/v21.0',
       },
     });

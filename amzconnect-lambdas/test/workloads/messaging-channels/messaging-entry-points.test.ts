@@ -8,7 +8,7 @@ import {
   httpEvent,
   INSTANCE_ID,
   OUR_NUMBER,
-  APPLICATION_ID,
+  PHONE_NUMBER_ID,
   prepareFake,
   SECRET_ARN,
   sign,
@@ -41,7 +41,7 @@ describe('messaging-channels Lambda entry points', () => {
       CONNECT_INSTANCE_ARN: `arn:aws:connect:us-east-1:111111111111:instance/${INSTANCE_ID}`,
       CONTACT_FLOW_NAME: FLOW_NAME,
       STREAMING_TOPIC_ARN: STREAMING_TOPIC,
-      SMS_APPLICATION_ID: APPLICATION_ID,
+      SMS_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
       SMS_ORIGINATION_NUMBER: OUR_NUMBER,
       FACEBOOK_SECRET_ARN: SECRET_ARN,
       GRAPH_API_URL: `${fake.endpoint}/v21.0`,
@@ -78,8 +78,7 @@ describe('messaging-channels Lambda entry points', () => {
       {
         to: '+14255550182',
         body: 'Hi! Your order 1234 ships tomorrow.',
-        from: OUR_NUMBER,
-        app: APPLICATION_ID,
+        from: PHONE_NUMBER_ID,
       },
     ]);
     const scan = await table.client.send(new ScanCommand({ TableName: table.tableName }));

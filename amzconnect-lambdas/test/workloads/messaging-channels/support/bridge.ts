@@ -12,9 +12,9 @@ import { secretsManagerFacebookSecret } from '../../../../src/messaging-channels
 import {
   createConnectClient,
   createParticipantClient,
-  createPinpointClient,
   createSecretsClient,
   createSessionsClient,
+  createSmsClient,
 } from '../../../../src/messaging-channels/messaging-clients';
 import { processInboundMessage } from '../../../../src/messaging-channels/process-inbound-message';
 import { dynamoDbSessionStore, SessionStore } from '../../../../src/messaging-channels/session-store';
@@ -26,7 +26,8 @@ export const FLOW_NAME = 'acme-ACME_messaging_chat';
 export const FLOW_ID = 'f1f1f1f1-0000-4000-8000-000000000003';
 export const STREAMING_TOPIC = 'arn:aws:sns:us-east-1:111111111111:acme-streaming';
 export const OUR_NUMBER = '+12065550100';
-export const APPLICATION_ID = '0123456789abcdef0123456789abcdef';
+/** The End User Messaging phone number id of {@link OUR_NUMBER}. */
+export const PHONE_NUMBER_ID = 'phone-0123456789abcdef0123456789abcdef';
 export const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:111111111111:secret:acme/develop/facebook-AbC123';
 export const APP_SECRET = 'test-app-secret-for-signatures';
 export const PREVIOUS_APP_SECRET = 'previous-test-app-secret';
@@ -96,9 +97,8 @@ export function buildBridge(fake: FakeAws, table: LocalSessionsTable, now: () =>
     store,
     senders: {
       sms: smsSender({
-        client: createPinpointClient(local),
-        applicationId: APPLICATION_ID,
-        originationNumber: OUR_NUMBER,
+        client: createSmsClient(local),
+        phoneNumberId: PHONE_NUMBER_ID,
       }),
       facebook: messengerSender({ graphApiUrl: `${fake.endpoint}/v21.0`, secret }),
     },

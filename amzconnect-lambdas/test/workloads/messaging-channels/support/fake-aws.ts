@@ -30,7 +30,7 @@ interface ScriptedError {
 /**
  * A local HTTP server speaking the JSON protocols of the services the messaging functions call:
  * Connect (ListContactFlows, StartChatContact, StartContactStreaming), ConnectParticipant
- * (CreateParticipantConnection, SendMessage), Pinpoint (SendMessages), Secrets Manager
+ * (CreateParticipantConnection, SendMessage), End User Messaging SMS (SendTextMessage), Secrets Manager
  * (GetSecretValue) and the Messenger Send API. Real SDK clients point at it. It keeps state
  * (chats, tokens, idempotency by ClientToken) and can be scripted to throttle or fail.
  */
@@ -41,7 +41,6 @@ export class FakeAws {
     readonly to: string;
     readonly body: string;
     readonly from: string;
-    readonly app: string;
   }[] = [];
   public readonly messenger: {
     readonly to: string;
@@ -171,25 +170,16 @@ export class FakeAws {
         chat.messages.push(String(body.Content));
         return { body: { Id: `m-${chat.messages.length}`, AbsoluteTime: '2026-11-20T10:00:00.000Z' } };
       }
-      case 'SendMessages': {
-        const app = url.pathname.split('/')[3];
-        const addresses = Object.keys((body.Addresses ?? {}) as object);
-        const sms = ((body.MessageConfiguration as Record<string, unknown>)?.SMSMessage ?? {}) as Record<
-          string,
-          string
-        >;
-        for (const to of addresses) this.sms.push({ to, body: sms.Body, from: sms.OriginationNumber, app });
-        return {
-          body: {
-            ApplicationId: app,
-            Result: Object.fromEntries(
-              addresses.map((a) => [
-                a,
-                { DeliveryStatus: 'SUCCESSFUL', StatusCode: 200, MessageId: `sms-${this.sms.length}` },
-              ]),
-            ),
-          },
-        };
+      case 'SendTextMessage': {
+        // SMS and Voice v2 (awsJson1_0, X-Amz-Target PinpointSMSVoiceV2.SendTextMessage): request
+        // DestinationPhoneNumber / OriginationIdentity / MessageBody, result { MessageId }
+        // (SendTextMessageRequest/Result in @aws-sdk/client-pinpoint-sms-voice-v2 models_0.d.ts).
+        this.sms.push({
+          to: String(body.DestinationPhoneNumber),
+          body: String(body.MessageBody),
+          from: String(body.OriginationIdentity),
+        });
+        return { body: { MessageId: `sms-${this.sms.length}` } };
       }
       case 'GetSecretValue':
         return { body: { ARN: String(body.SecretId), Name: 'facebook', SecretString: this.secretString } };
@@ -216,7 +206,6 @@ function operationOf(method: string, pathname: string, target: string | string[]
   if (method === 'POST' && pathname === '/contact/start-streaming') return 'StartContactStreaming';
   if (method === 'POST' && pathname === '/participant/connection') return 'CreateParticipantConnection';
   if (method === 'POST' && pathname === '/participant/message') return 'SendMessage';
-  if (method === 'POST' && /^\/v1\/apps\/[^/]+\/messages$/.test(pathname)) return 'SendMessages';
   if (method === 'POST' && /^\/v[\d.]+\/me\/messages$/.test(pathname)) return 'MessengerSend';
   return `${method} ${pathname}`;
 }

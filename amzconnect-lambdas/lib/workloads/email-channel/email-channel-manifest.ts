@@ -1,0 +1,23 @@
+import { WorkloadManifest } from '../manifest/workload-manifest';
+import { parseAsEnvironmentEntry } from '../manifest/parse-as-environment-entry';
+import { EMAIL_CHANNEL_FLOW_FUNCTIONS, parseEmailChannelConfig } from './email-channel-config';
+import { EmailChannelSettings } from './email-channel-settings';
+
+/**
+ * The email-channel workload: mail to an inquiry address becomes a Connect task; agents answer
+ * through relay addresses. Built in every Region of an environment that turns it on (the domain's
+ * MX record picks the Region that receives).
+ */
+export const EMAIL_CHANNEL_MANIFEST: WorkloadManifest<EmailChannelSettings> = {
+  id: 'email-channel',
+  description: 'E-mail to an inquiry address becomes a Connect task; agents answer through relay addresses',
+  flowsFolder: 'email-channel',
+  flowFunctions: EMAIL_CHANNEL_FLOW_FUNCTIONS,
+  parse: (raw, ctx) =>
+    parseAsEnvironmentEntry(raw, ctx, (shape, file) =>
+      parseEmailChannelConfig(shape, file, [
+        { name: ctx.environment.name, regions: ctx.environment.regions },
+      ]),
+    )?.environments.get(ctx.environment.name),
+  target: (settings) => settings,
+};
