@@ -12,6 +12,8 @@ export function generatedConfig(envCount: number, regionCount: number): Platform
     regions: REGIONS.slice(0, regionCount),
     app: 'acme',
     approval: i % 2 === 1,
+    allowSharedAccountRegion: false,
+    bootstrapQualifier: 'hnb659fds',
   }));
   return {
     configDir: '/generated',
@@ -26,6 +28,7 @@ export function generatedConfig(envCount: number, regionCount: number): Platform
       repo: 'amazon-connect-cicd',
       branch: 'main',
       email: 'ops@example.com',
+      bootstrapQualifier: 'hnb659fds',
     },
   };
 }
