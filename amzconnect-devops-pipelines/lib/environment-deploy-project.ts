@@ -53,7 +53,7 @@ export class EnvironmentDeployProject extends Construct {
       new iam.PolicyStatement({
         sid: 'AssumeTargetAccountRoles',
         actions: ['sts:AssumeRole', 'sts:TagSession'],
-        resources: [target.deploy, target.publish, target.flowPlan],
+        resources: [target.deploy, target.publish],
       }),
     );
     this.project = new PipelineProject(this, 'Project', {

@@ -5,8 +5,11 @@ import { EnvironmentDeployProject } from './environment-deploy-project';
 import { FlowPlanProject } from './flow-plan-project';
 import { SubprojectPipeline } from './subproject-pipeline';
 import { ToolingCoreStack } from './tooling-core-stack';
-import { artifactBucketName } from './stack-names';
+import { environmentArtifactBucketName } from './stack-names';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AccessLoggedBucket } from '@amzconnect/constructs';
+import { Duration } from 'aws-cdk-lib';
+import { SubprojectBuildProjects } from './subproject-build-projects';
 
 /** Props of {@link EnvironmentPipelinesStack}. */
 export interface EnvironmentPipelinesStackProps extends StackProps {
@@ -19,11 +22,17 @@ export interface EnvironmentPipelinesStackProps extends StackProps {
 }
 
 /**
- * One environment's pipelines (one per sub-project) and its deploy project. One stack per
- * environment keeps every template far inside CloudFormation's limits however many
+ * One environment's pipelines (one per sub-project), its artifact bucket, its build projects and
+ * its deploy project. Nothing here is shared with another environment, so a build of develop
+ * (which runs the branch's own code) can neither read nor write what production deploys. One
+ * stack per environment keeps every template far inside CloudFormation's limits however many
  * environments the configuration declares.
  */
 export class EnvironmentPipelinesStack extends Stack {
+  /** The environment's own artifact bucket. */
+  public readonly artifacts: AccessLoggedBucket;
+  /** The environment's own build projects, one per sub-project. */
+  public readonly buildProjects: SubprojectBuildProjects;
   public readonly deployProject: EnvironmentDeployProject;
   /** Present when the environment requires approval: computes the flow plan shown to release managers. */
   public readonly flowPlanProject?: FlowPlanProject;
@@ -33,11 +42,23 @@ export class EnvironmentPipelinesStack extends Stack {
     super(scope, id, props);
     const { environment, core } = props;
     this.addStackDependency(core);
-    const bucketName = artifactBucketName(props.tooling.account, props.tooling.region);
-    // Imported by name so that policies name the bucket rather than a cross-stack token.
+    const bucketName = environmentArtifactBucketName(props.tooling, environment);
+    this.artifacts = new AccessLoggedBucket(this, 'Artifacts', {
+      encryptionKey: core.key.key,
+      bucketName,
+      retainOnDelete: true,
+      // Pipelines keep artifacts only while a release might still use them.
+      expiration: Duration.days(90),
+      noncurrentVersionExpiration: Duration.days(90),
+    });
+    // Referenced by name so that policies name the bucket rather than a token.
     const artifactBucket = s3.Bucket.fromBucketAttributes(this, 'ArtifactBucket', {
       bucketName,
       encryptionKey: core.key.key,
+    });
+    this.buildProjects = new SubprojectBuildProjects(this, 'BuildProjects', {
+      encryptionKey: core.key.key,
+      artifactBucketName: bucketName,
     });
     this.deployProject = new EnvironmentDeployProject(this, 'Deploy', {
       environment,
@@ -47,7 +68,6 @@ export class EnvironmentPipelinesStack extends Stack {
     if (environment.approval) {
       this.flowPlanProject = new FlowPlanProject(this, 'FlowPlan', {
         environment,
-        role: this.deployProject.role,
         encryptionKey: core.key.key,
         artifactBucketName: bucketName,
       });
@@ -63,7 +83,7 @@ export class EnvironmentPipelinesStack extends Stack {
             artifactBucket,
             artifactBucketName: bucketName,
             encryptionKey: core.key.key,
-            buildProject: core.buildProjects.projects[subproject],
+            buildProject: this.buildProjects.projects[subproject],
             deployProject: this.deployProject.project,
             notificationTopic: core.topics.pipelineEvents,
             approvalTopic: core.topics.approvals,
@@ -71,6 +91,7 @@ export class EnvironmentPipelinesStack extends Stack {
           }),
         ] as const,
     );
+    for (const [, pipeline] of pipelines) pipeline.node.addDependency(this.artifacts);
     this.pipelines = Object.fromEntries(pipelines) as Record<SubprojectId, SubprojectPipeline>;
   }
 }

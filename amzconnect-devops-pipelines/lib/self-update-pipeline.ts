@@ -7,7 +7,6 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import {
-  BOOTSTRAP_QUALIFIER,
   SELF_UPDATE_PIPELINE_NAME,
   SOURCE_ACTION_NAME,
   TOOLING_FOLDER,
@@ -58,7 +57,7 @@ export class SelfUpdatePipeline extends Construct {
       description: 'Deploys the tooling stacks through the tooling account CDK bootstrap roles',
     });
     const bootstrapRole = (kind: string) =>
-      `arn:${stack.partition}:iam::${tooling.account}:role/cdk-${BOOTSTRAP_QUALIFIER}-${kind}-role-${tooling.account}-${tooling.region}`;
+      `arn:${stack.partition}:iam::${tooling.account}:role/cdk-${tooling.bootstrapQualifier}-${kind}-role-${tooling.account}-${tooling.region}`;
     deployRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'AssumeToolingBootstrapRoles',

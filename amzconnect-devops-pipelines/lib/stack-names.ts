@@ -16,7 +16,24 @@ export function targetAccessStackName(env: Pick<Environment, 'app' | 'name'>): s
   return `${env.app}-target-access-${env.name}`;
 }
 
-/** Name of the artifact bucket: one per tooling account and Region, known at synthesis so policies name it. */
+/**
+ * Name of the self-update pipeline's artifact bucket: one per tooling account and Region, known
+ * at synthesis so policies name it.
+ */
 export function artifactBucketName(account: string, region: string): string {
   return `amzconnect-artifacts-${account}-${region}`;
+}
+
+/**
+ * Name of one environment's artifact bucket. Each environment has its own bucket (and its own
+ * build projects), so nothing a develop build runs can write what production deploys: a shared
+ * bucket cannot be split by prefix, because CodePipeline keys artifacts by the first 20
+ * characters of the pipeline name (`amzconnect-instance-` for every environment). At most
+ * 10 + 20 + 12 + 14 + 3 = 59 characters, inside S3's 63.
+ */
+export function environmentArtifactBucketName(
+  tooling: { readonly account: string; readonly region: string },
+  env: Pick<Environment, 'name'>,
+): string {
+  return `amzconnect-${env.name}-${tooling.account}-${tooling.region}`;
 }

@@ -19,9 +19,10 @@ export const BUILD_SCRIPT = 'amzconnect-devops-pipelines/scripts/build.sh';
 export const TARGET_ENV_VARIABLE = 'TARGET_ENV';
 
 /**
- * One CodeBuild project per sub-project type, shared by the pipelines of every environment: the
- * pipeline passes the environment in `TARGET_ENV`. The buildspec only calls the versioned script
- * `scripts/build.sh` from the repository, so the build logic is reviewed like any other code.
+ * One CodeBuild project per sub-project for one environment (each with its own role, which may
+ * use only that environment's artifact bucket); the pipeline passes the environment in
+ * `TARGET_ENV`. The buildspec only calls the versioned script `scripts/build.sh` from the
+ * repository, so the build logic is reviewed like any other code.
  */
 export class SubprojectBuildProjects extends Construct {
   /** Projects by sub-project id. */

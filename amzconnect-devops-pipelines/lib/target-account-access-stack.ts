@@ -2,14 +2,19 @@ import { Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import {
-  BOOTSTRAP_QUALIFIER,
+  ACCESS_ROLE_PATH,
   Environment,
+  SUBPROJECT_IDS,
+  subprojectStackName,
   targetRoleNames,
   toolingDeployRoleArn,
+  toolingPlanRoleArn,
   ToolingAccount,
 } from '@amzconnect/env';
-import { cfnExecutionPolicyStatements, MANAGED_SERVICES } from './cfn-execution-policy';
+import { cfnExecutionPolicyStatements, packStatements, statementSize } from './cfn-execution-policy';
+import { acknowledgeExecutionPolicy } from './execution-policy-acknowledgements';
 import { pullRequestCheckRoleArn } from './pull-request-checks';
+import { WorkloadBoundaryPolicy } from './workload-boundary-policy';
 
 /** What the flow plan reads in Connect: lists, descriptions and searches, never a write. */
 export const FLOW_PLAN_CONNECT_ACTIONS = [
@@ -30,21 +35,53 @@ export const FLOW_PLAN_CONNECT_ACTIONS = [
 export interface TargetAccountAccessStackProps extends StackProps {
   /** The environment whose account this stack prepares. */
   readonly environment: Environment;
-  /** The tooling account whose deploy role is trusted. */
+  /** The tooling account whose deploy and plan roles are trusted. */
   readonly tooling: ToolingAccount;
 }
 
+/** Actions of the deploy role on the environment's own stacks. */
+export const DEPLOY_STACK_ACTIONS = [
+  'cloudformation:DeleteChangeSet',
+  'cloudformation:DescribeChangeSet',
+  'cloudformation:DescribeStackEvents',
+  'cloudformation:DescribeStacks',
+  'cloudformation:ExecuteChangeSet',
+  'cloudformation:GetTemplate',
+  'cloudformation:UpdateTerminationProtection',
+];
+
+/**
+ * Actions that make CloudFormation act on resources; each accepts `cloudformation:RoleArn`, so
+ * they are allowed only with the execution role (never with the deploy role's own credentials).
+ * DeleteStack recovers a stack left in ROLLBACK_COMPLETE by a failed first deployment; IAM has no
+ * condition key for the stack status (DeleteStack supports only `cloudformation:RoleArn`), so the
+ * restriction to ROLLBACK_COMPLETE is in `scripts/deploy.sh`, and termination protection (on for
+ * retained production stacks) still refuses the deletion of a protected stack.
+ */
+export const DEPLOY_WITH_EXECUTION_ROLE_ACTIONS = [
+  'cloudformation:ContinueUpdateRollback',
+  'cloudformation:CreateChangeSet',
+  'cloudformation:DeleteStack',
+  'cloudformation:RollbackStack',
+];
+
 /**
  * Deployed once into each target account (by an administrator of that account), after
- * `cdk bootstrap` without `--trust`: the three roles through which the tooling account deploys
- * the environment. The deploy and publish roles trust exactly the tooling account's deploy role
- * for this environment, not the whole tooling account; the execution role carries the scoped
- * CloudFormation execution policy.
+ * `cdk bootstrap` without `--trust`: the roles through which the tooling account deploys the
+ * environment, under the path {@link ACCESS_ROLE_PATH}. The deploy and publish roles trust
+ * exactly the tooling account's deploy role for this environment and the flow-plan role exactly
+ * its plan role, not the whole tooling account; the execution role carries the policy derived
+ * from the templates' resource types, and every role the stacks create must carry the workload
+ * boundary created here.
  */
 export class TargetAccountAccessStack extends Stack {
   public readonly deployRole: iam.Role;
   public readonly publishRole: iam.Role;
   public readonly executionRole: iam.Role;
+  /** The execution role's managed policies (the derived statements, packed under IAM's size limit). */
+  public readonly executionPolicies: readonly iam.ManagedPolicy[];
+  /** The permissions boundary every role of the environment's stacks must carry. */
+  public readonly workloadBoundary: iam.ManagedPolicy;
   /** Reads the instance for the flow plan shown before approval; never writes. */
   public readonly flowPlanRole: iam.Role;
 
@@ -54,53 +91,48 @@ export class TargetAccountAccessStack extends Stack {
     const names = targetRoleNames(env);
     const trusted = new iam.ArnPrincipal(toolingDeployRoleArn(props.tooling, env));
     const assetBuckets = env.regions.map(
-      (region) => `cdk-${BOOTSTRAP_QUALIFIER}-assets-${env.account}-${region}`,
+      (region) => `cdk-${env.bootstrapQualifier}-assets-${env.account}-${region}`,
     );
     const assetResources = assetBuckets.flatMap((name) => [
       `arn:${this.partition}:s3:::${name}`,
       `arn:${this.partition}:s3:::${name}/*`,
     ]);
-    const stackArns = env.regions.map(
-      (region) =>
-        `arn:${this.partition}:cloudformation:${region}:${env.account}:stack/${env.app}-*-${env.name}-${region}/*`,
+    const stackArns = env.regions.flatMap((region) =>
+      SUBPROJECT_IDS.map(
+        (sub) =>
+          `arn:${this.partition}:cloudformation:${region}:${env.account}:stack/${subprojectStackName(env, sub, region)}/*`,
+      ),
     );
 
-    const executionPolicy = new iam.ManagedPolicy(this, 'ExecutionPolicy', {
-      managedPolicyName: `${env.app}-${env.name}-cfn-execution`,
-      description: `What CloudFormation may do when deploying the ${env.name} environment`,
-      statements: cfnExecutionPolicyStatements(env, this.partition),
-    });
-    Validations.of(executionPolicy).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'CloudFormation execution policy: the stacks create resources whose names are generated at deploy time, so the services the platform manages are allowed on any resource of this account; IAM is limited to the app prefix.',
-    });
-    for (const action of MANAGED_SERVICES) {
-      Validations.of(executionPolicy).acknowledge({
-        id: `AwsSolutions-IAM5[Action::${action}:*]`,
-        reason: `CloudFormation creates, updates and retains ${action} resources of the contact center; the execution role is assumed only by CloudFormation.`,
+    this.workloadBoundary = new WorkloadBoundaryPolicy(this, 'WorkloadBoundary', { environment: env }).policy;
+
+    const statements = cfnExecutionPolicyStatements(env, this.partition);
+    const packs = packStatements(
+      cfnExecutionPolicyStatements(env, 'aws').map((st, i) => ({ i, size: statementSize(st) })),
+      (x) => x.size,
+    );
+    this.executionPolicies = packs.map((pack, n) => {
+      const policy = new iam.ManagedPolicy(this, n === 0 ? 'ExecutionPolicy' : `ExecutionPolicy${n + 1}`, {
+        managedPolicyName: `${env.app}-${env.name}-cfn-execution${n === 0 ? '' : `-${n + 1}`}`,
+        path: ACCESS_ROLE_PATH,
+        description: `What CloudFormation may do when deploying the ${env.name} environment (${n + 1}/${packs.length})`,
+        statements: pack.map((x) => statements[x.i]),
       });
-    }
-    Validations.of(executionPolicy).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::${env.account}:role/${env.app}-*]`,
-      reason:
-        'Roles created by the platform stacks are named after their stack, which always starts with the app prefix.',
-    });
-    Validations.of(executionPolicy).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::${env.account}:role/aws-service-role/*]`,
-      reason:
-        'Service-linked roles, restricted by the iam:AWSServiceName condition to Connect, Lex and Customer Profiles.',
+      acknowledgeExecutionPolicy(policy, env);
+      return policy;
     });
 
     this.executionRole = new iam.Role(this, 'ExecutionRole', {
       roleName: names.execution,
+      path: ACCESS_ROLE_PATH,
       assumedBy: new iam.ServicePrincipal('cloudformation.amazonaws.com'),
-      managedPolicies: [executionPolicy],
+      managedPolicies: [...this.executionPolicies],
       description: `CloudFormation execution role for the ${env.name} environment`,
     });
 
     this.deployRole = new iam.Role(this, 'DeployRole', {
       roleName: names.deploy,
+      path: ACCESS_ROLE_PATH,
       assumedBy: trusted,
       description: `Assumed by the tooling account's ${env.name} deploy project to run CloudFormation`,
     });
@@ -110,17 +142,16 @@ export class TargetAccountAccessStack extends Stack {
     this.deployRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'DeployEnvironmentStacks',
-        actions: [
-          'cloudformation:CreateChangeSet',
-          'cloudformation:DeleteChangeSet',
-          'cloudformation:DescribeChangeSet',
-          'cloudformation:DescribeStackEvents',
-          'cloudformation:DescribeStacks',
-          'cloudformation:ExecuteChangeSet',
-          'cloudformation:GetTemplate',
-          'cloudformation:UpdateTerminationProtection',
-        ],
+        actions: DEPLOY_STACK_ACTIONS,
         resources: stackArns,
+      }),
+    );
+    this.deployRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ChangeStacksOnlyThroughExecutionRole',
+        actions: DEPLOY_WITH_EXECUTION_ROLE_ACTIONS,
+        resources: stackArns,
+        conditions: { StringEquals: { 'cloudformation:RoleArn': this.executionRole.roleArn } },
       }),
     );
     this.deployRole.addToPrincipalPolicy(
@@ -139,6 +170,7 @@ export class TargetAccountAccessStack extends Stack {
         sid: 'PassExecutionRole',
         actions: ['iam:PassRole'],
         resources: [this.executionRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
       }),
     );
     this.deployRole.addToPrincipalPolicy(
@@ -148,24 +180,36 @@ export class TargetAccountAccessStack extends Stack {
         resources: assetResources,
       }),
     );
+    // CloudFormation resolves `AWS::SSM::Parameter::Value<...>` template parameters with the
+    // credentials of the CreateChangeSet caller (CloudFormation User Guide, "Specify existing
+    // resources at runtime with CloudFormation-supplied parameter types": the caller needs
+    // ssm:GetParameters). The templates resolve the bootstrap version and the parameters the
+    // environment's own stacks publish under /<app>/<env>/.
     this.deployRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        actions: ['ssm:GetParameter', 'ssm:GetParameters'],
-        resources: env.regions.map(
-          (region) =>
-            `arn:${this.partition}:ssm:${region}:${env.account}:parameter/cdk-bootstrap/${BOOTSTRAP_QUALIFIER}/version`,
-        ),
+        sid: 'ResolveTemplateParameters',
+        actions: ['ssm:GetParameters'],
+        resources: env.regions.flatMap((region) => [
+          `arn:${this.partition}:ssm:${region}:${env.account}:parameter/cdk-bootstrap/${env.bootstrapQualifier}/version`,
+          `arn:${this.partition}:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*`,
+        ]),
       }),
     );
     Validations.of(this.deployRole).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'DescribeStacks, GetTemplateSummary and ValidateTemplate do not support resource-level permissions.',
+        'DescribeStacks (without a stack name), GetTemplateSummary and ValidateTemplate do not support resource-level permissions.',
     });
     for (const region of env.regions) {
+      for (const sub of SUBPROJECT_IDS) {
+        Validations.of(this.deployRole).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudformation:${region}:${env.account}:stack/${subprojectStackName(env, sub, region)}/*]`,
+          reason: `The ${sub} stack of ${env.name} in ${region}; a stack ARN ends in an id generated at creation.`,
+        });
+      }
       Validations.of(this.deployRole).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudformation:${region}:${env.account}:stack/${env.app}-*-${env.name}-${region}/*]`,
-        reason: `The ${env.name} stacks in ${region} (every sub-project); stack ARNs end in a generated id.`,
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*]`,
+        reason: `Only GetParameters, on the parameters the ${env.name} stacks publish in ${region} and resolve in their templates.`,
       });
     }
     this.acknowledgeAssetAccess(this.deployRole, assetBuckets, [
@@ -178,11 +222,15 @@ export class TargetAccountAccessStack extends Stack {
     this.flowPlanRole = this.createFlowPlanRole(
       env,
       names.flowPlan,
-      new iam.CompositePrincipal(trusted, new iam.ArnPrincipal(pullRequestCheckRoleArn(props.tooling))),
+      new iam.CompositePrincipal(
+        new iam.ArnPrincipal(toolingPlanRoleArn(props.tooling, env)),
+        new iam.ArnPrincipal(pullRequestCheckRoleArn(props.tooling)),
+      ),
     );
 
     this.publishRole = new iam.Role(this, 'PublishRole', {
       roleName: names.publish,
+      path: ACCESS_ROLE_PATH,
       assumedBy: trusted,
       description: `Assumed by the tooling account's ${env.name} deploy project to upload file assets`,
     });
@@ -217,8 +265,9 @@ export class TargetAccountAccessStack extends Stack {
   private createFlowPlanRole(env: Environment, roleName: string, trusted: iam.IPrincipal): iam.Role {
     const role = new iam.Role(this, 'FlowPlanRole', {
       roleName,
+      path: ACCESS_ROLE_PATH,
       assumedBy: trusted,
-      description: `Assumed by the tooling account's ${env.name} deploy project to compute the contact-flow plan (read-only)`,
+      description: `Assumed by the tooling account's ${env.name} plan project to compute the contact-flow plan (read-only)`,
     });
     role.assumeRolePolicy?.addStatements(
       new iam.PolicyStatement({ actions: ['sts:TagSession'], principals: [trusted] }),

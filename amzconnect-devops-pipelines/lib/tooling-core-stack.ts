@@ -8,7 +8,6 @@ import { PullRequestChecks } from './pull-request-checks';
 import { ReleasePlanContinuer } from './release-plan-continuer';
 import { SelfUpdatePipeline } from './self-update-pipeline';
 import { artifactBucketName } from './stack-names';
-import { SubprojectBuildProjects } from './subproject-build-projects';
 import { ToolingKey } from './tooling-key';
 import { WebhookRouter } from './webhook-router';
 
@@ -19,15 +18,15 @@ export interface ToolingCoreStackProps extends StackProps {
 }
 
 /**
- * What every environment's pipelines share, in the tooling account: the key, the artifact
- * bucket, the notification topics, one build project per sub-project, the self-update
- * pipeline, the GitHub webhook router and the release-plan continuer.
+ * What every environment's pipelines share, in the tooling account: the key, the notification
+ * topics, the self-update pipeline (with its own artifact bucket), the GitHub webhook router and
+ * the release-plan continuer. Build projects and artifact buckets are per environment
+ * ({@link EnvironmentPipelinesStack}).
  */
 export class ToolingCoreStack extends Stack {
   public readonly key: ToolingKey;
   public readonly artifacts: AccessLoggedBucket;
   public readonly topics: NotificationTopics;
-  public readonly buildProjects: SubprojectBuildProjects;
   public readonly selfUpdate: SelfUpdatePipeline;
   public readonly router: WebhookRouter;
   /** Builds pull requests into environment branches and reports on them. */
@@ -50,10 +49,6 @@ export class ToolingCoreStack extends Stack {
     this.topics = new NotificationTopics(this, 'Notifications', {
       encryptionKey: this.key.key,
       email: tooling.email,
-    });
-    this.buildProjects = new SubprojectBuildProjects(this, 'BuildProjects', {
-      encryptionKey: this.key.key,
-      artifactBucketName: artifactBucketName(tooling.account, tooling.region),
     });
     // Referenced by name so that policies name the bucket rather than a token.
     const artifactBucket = s3.Bucket.fromBucketAttributes(this, 'ArtifactBucketByName', {

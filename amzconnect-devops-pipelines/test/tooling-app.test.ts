@@ -130,7 +130,7 @@ describe('tooling app for the sample configuration', () => {
         phases: expect.objectContaining({
           build: {
             commands: [
-              'bash amzconnect-devops-pipelines/scripts/flow-plan.sh "$TARGET_ENV" "$TARGET_REGION" "arn:aws:iam::222222222222:role/acme-staging-flow-plan"',
+              'bash amzconnect-devops-pipelines/scripts/flow-plan.sh "$TARGET_ENV" "$TARGET_REGION" "arn:aws:iam::222222222222:role/amzconnect-access/acme-staging-flow-plan"',
             ],
           },
         }),
@@ -199,9 +199,8 @@ describe('tooling app for the sample configuration', () => {
             Effect: 'Allow',
             Action: ['sts:AssumeRole', 'sts:TagSession'],
             Resource: [
-              'arn:aws:iam::111111111111:role/acme-develop-pipeline-deploy',
-              'arn:aws:iam::111111111111:role/acme-develop-pipeline-publish',
-              'arn:aws:iam::111111111111:role/acme-develop-flow-plan',
+              'arn:aws:iam::111111111111:role/amzconnect-access/acme-develop-pipeline-deploy',
+              'arn:aws:iam::111111111111:role/amzconnect-access/acme-develop-pipeline-publish',
             ],
           },
         ]),
@@ -229,13 +228,16 @@ describe('tooling app for the sample configuration', () => {
     });
   });
 
-  it('builds each sub-project with one shared project that runs the versioned build script', () => {
-    const projects = Object.values(core.findResources('AWS::CodeBuild::Project')).map(
+  it('builds each sub-project of each environment with its own project that runs the versioned build script', () => {
+    const projects = Object.values(envTemplate('develop').findResources('AWS::CodeBuild::Project')).map(
       (p) => p.Properties.Source.BuildSpec as string,
     );
     const buildCommands = projects.filter((b) => b.includes('build.sh'));
 
-    expect(buildCommands).toHaveLength(5);
+    expect(buildCommands).toHaveLength(4);
+    envTemplate('develop').hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: 'amzconnect-develop-999999999999-us-east-1',
+    });
     expect(
       buildCommands.some((b) =>
         b.includes('bash amzconnect-devops-pipelines/scripts/build.sh amzconnect-lambdas \\"$TARGET_ENV\\"'),
@@ -315,15 +317,34 @@ describe('target-account access stack', () => {
     );
   });
 
-  it('gives CloudFormation a scoped execution policy: no NotAction, no iam:*', () => {
-    const policies = Object.values(target.findResources('AWS::IAM::ManagedPolicy'));
-    expect(policies).toHaveLength(1);
-    const statements = policies[0].Properties.PolicyDocument.Statement as Record<string, unknown>[];
+  it('gives CloudFormation a scoped execution policy: no NotAction, no service:* allowed', () => {
+    const policies = Object.values(target.findResources('AWS::IAM::ManagedPolicy')).filter((p) =>
+      (p.Properties.ManagedPolicyName as string).includes('cfn-execution'),
+    );
+    expect(policies.length).toBeGreaterThan(0);
+    const statements = policies.flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[],
+    );
+    const allowed = statements.filter((s) => s.Effect === 'Allow');
 
     expect(statements.every((s) => !('NotAction' in s))).toBe(true);
-    expect(statements.flatMap((s) => [s.Action].flat())).not.toContain('iam:*');
-    expect(statements.find((s) => s.Sid === 'ManagePlatformRoles')?.Resource).toEqual({
-      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111111111111:role/acme-*']],
+    expect(allowed.flatMap((s) => [s.Action].flat()).filter((a) => String(a).endsWith(':*'))).toEqual([]);
+    expect(statements.find((s) => s.Sid === 'ManagePlatformRolesWithinBoundary')).toMatchObject({
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111111111111:role/acme-*']] },
+      Condition: {
+        StringEquals: {
+          'iam:PermissionsBoundary': {
+            'Fn::Join': [
+              '',
+              [
+                'arn:',
+                { Ref: 'AWS::Partition' },
+                ':iam::111111111111:policy/amzconnect-access/acme-develop-workload-boundary',
+              ],
+            ],
+          },
+        },
+      },
     });
     target.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'acme-develop-cfn-exec',
@@ -336,10 +357,11 @@ describe('target-account access stack', () => {
   it('gives the flow plan read-only access to the Connect instances and published parameters', () => {
     target.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'acme-develop-flow-plan',
+      Path: '/amzconnect-access/',
       AssumeRolePolicyDocument: Match.objectLike({
         Statement: Match.arrayWith([
           Match.objectLike({
-            Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-deploy-develop' },
+            Principal: { AWS: 'arn:aws:iam::999999999999:role/amzconnect-plan-develop' },
           }),
         ]),
       }),
@@ -362,14 +384,14 @@ describe('target-account access stack', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Sid: 'DeployEnvironmentStacks',
-            Resource: [
+            Resource: Match.arrayWith([
               {
                 'Fn::Join': [
                   '',
                   [
                     'arn:',
                     { Ref: 'AWS::Partition' },
-                    ':cloudformation:us-east-1:111111111111:stack/acme-*-develop-us-east-1/*',
+                    ':cloudformation:us-east-1:111111111111:stack/acme-instance-develop-us-east-1/*',
                   ],
                 ],
               },
@@ -379,11 +401,11 @@ describe('target-account access stack', () => {
                   [
                     'arn:',
                     { Ref: 'AWS::Partition' },
-                    ':cloudformation:us-west-2:111111111111:stack/acme-*-develop-us-west-2/*',
+                    ':cloudformation:us-west-2:111111111111:stack/acme-contact-flows-develop-us-west-2/*',
                   ],
                 ],
               },
-            ],
+            ]),
           }),
           Match.objectLike({ Sid: 'PassExecutionRole', Action: 'iam:PassRole' }),
         ]),

@@ -15,6 +15,13 @@ const CONNECTION_ARN =
   /^arn:aws(?:-[a-z]+)*:(?:codestar-connections|codeconnections):([a-z0-9-]+):(\d{12}):connection\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const GITHUB_REPO = /^[A-Za-z0-9._-]{1,100}$/;
+/**
+ * `cdk bootstrap --qualifier`: the bootstrap template's `Qualifier` parameter allows at most 10
+ * characters (aws/aws-cdk `packages/aws-cdk/lib/api/bootstrap/bootstrap-template.yaml`), and it
+ * becomes part of the assets bucket name `cdk-<qualifier>-assets-...`, where S3 allows only
+ * lowercase letters, digits and hyphens.
+ */
+const BOOTSTRAP_QUALIFIER = /^[a-z0-9]{1,10}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const envName = z
@@ -91,6 +98,7 @@ export const environmentSchema = z.strictObject({
     ),
   approval: z.boolean().optional(),
   existingInstances: z.record(z.string(), instanceArn).optional(),
+  allowSharedAccountRegion: z.boolean().optional(),
 });
 
 /**
@@ -161,6 +169,13 @@ export const devopsSchema = z
       .string()
       .regex(EMAIL, 'must be an e-mail address for pipeline notifications, e.g. "ops@example.com".'),
     branch: branch.optional(),
+    bootstrapQualifier: z
+      .string()
+      .regex(
+        BOOTSTRAP_QUALIFIER,
+        'must be the qualifier the accounts were bootstrapped with (`cdk bootstrap --qualifier`): 1-10 lowercase letters or digits, e.g. "hnb659fds".',
+      )
+      .optional(),
   })
   .superRefine((value, ctx) => {
     const m = CONNECTION_ARN.exec(value.codestarArn);

@@ -14,3 +14,4 @@ export * from './run-platform-app';
 export * from './target-account-roles';
 export * from './read-json-file';
 export * from './deployed-flow-name';
+export * from './workload-permissions-boundary';

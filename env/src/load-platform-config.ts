@@ -13,6 +13,7 @@ import {
 import { loadEnvironmentSettings } from './load-environment-settings';
 import { Environment, PlatformConfig } from './platform-config';
 import { readJsonFile } from './read-json-file';
+import { DEFAULT_BOOTSTRAP_QUALIFIER } from './target-account-roles';
 
 /** File names inside the configuration folder. */
 export const ACCOUNTVARS_FILE = 'accountvars.json';
@@ -33,6 +34,7 @@ const EXAMPLES: Record<string, string> = {
   repo: '"amazon-connect-cicd"',
   owner: '"my-org"',
   email: '"ops@example.com"',
+  bootstrapQualifier: '"hnb659fds"',
 };
 
 function issueToProblems(
@@ -68,7 +70,17 @@ function issueToProblems(
 }
 
 const ENV_KEYS = Object.keys(environmentSchema.shape);
-const DEVOPS_KEYS = ['env', 'account', 'region', 'codestarArn', 'repo', 'owner', 'email', 'branch'];
+const DEVOPS_KEYS = [
+  'env',
+  'account',
+  'region',
+  'codestarArn',
+  'repo',
+  'owner',
+  'email',
+  'branch',
+  'bootstrapQualifier',
+];
 
 function parseWith<T>(
   schema: z.ZodType<T>,
@@ -111,6 +123,46 @@ function crossChecks(raw: unknown, file: string, problems: ConfigProblem[]): voi
           message: `"${e.branch}" is also the branch of enabled accounts[${first}]; a push must deploy one environment, so give each enabled environment its own branch or disable one.`,
         });
       } else byBranch.set(e.branch, i);
+    }
+  });
+}
+
+/**
+ * Rules between the accounts of both files: no environment deploys into the tooling account (a
+ * pipeline could otherwise change the pipelines), and no two enabled environments share an
+ * account and Region unless both allow it (they would share Amazon Connect's API quotas and
+ * collide on names).
+ */
+function accountChecks(
+  accounts: AccountVarsFile['accounts'],
+  devops: DevopsFile,
+  files: { readonly accounts: string; readonly devops: string },
+  problems: ConfigProblem[],
+): void {
+  const seen = new Map<string, number>();
+  accounts.forEach((a, i) => {
+    if (a.account === devops.account) {
+      problems.push({
+        file: files.accounts,
+        field: `accounts[${i}].account`,
+        message: `"${a.account}" is the tooling account (${files.devops} "account"); deploy each environment into an account of its own, so that no pipeline can change the pipelines.`,
+      });
+    }
+    if (!a.enabled) return;
+    for (const region of a.region) {
+      const key = `${a.account}/${region}`;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, i);
+        continue;
+      }
+      const other = accounts[first];
+      if (a.allowSharedAccountRegion && other.allowSharedAccountRegion) continue;
+      problems.push({
+        file: files.accounts,
+        field: `accounts[${i}].account`,
+        message: `"${a.account}" in ${region} is also used by enabled accounts[${first}] ("${other.env}"); two environments in one account and Region share Amazon Connect's API quotas and resource names, so give each its own account, or set "allowSharedAccountRegion": true on both entries.`,
+      });
     }
   });
 }
@@ -178,7 +230,11 @@ export function loadPlatformConfig(
     }
   });
 
+  if (accountVars && devops) {
+    accountChecks(accountVars.accounts, devops, { accounts: accountsFile, devops: devopsFile }, problems);
+  }
   if (problems.length > 0 || !accountVars || !devops || !settings) throw new ConfigError(problems);
+  const bootstrapQualifier = devops.bootstrapQualifier ?? DEFAULT_BOOTSTRAP_QUALIFIER;
 
   const notices: string[] = [];
   const environments: Environment[] = accountVars.accounts.map((a, i) => {
@@ -198,6 +254,8 @@ export function loadPlatformConfig(
       approval: a.approval ?? false,
       existingInstances: { ...(a.existingInstances ?? {}) },
       settings: settings.get(a.env)!,
+      allowSharedAccountRegion: a.allowSharedAccountRegion ?? false,
+      bootstrapQualifier,
     };
   });
   return {
@@ -213,6 +271,7 @@ export function loadPlatformConfig(
       repo: devops.repo,
       branch: devops.branch ?? DEFAULT_TOOLING_BRANCH,
       email: devops.email,
+      bootstrapQualifier,
     },
   };
 }

@@ -1,6 +1,7 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Aspects, Validations } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { WorkloadPermissionsBoundary } from './workload-permissions-boundary';
 
 /** Options for {@link createPlatformApp}. */
 export interface PlatformAppOptions {
@@ -19,7 +20,8 @@ export interface PlatformAppOptions {
  * Creates the CDK App every sub-project uses, with the platform's guard rails switched on:
  * templates are validated against CloudFormation's resource schemas with warnings counted as
  * errors, and cdk-nag's AWS Solutions rules run as a validation plugin, so any unacknowledged
- * finding fails synthesis (report in `<outdir>/validation-report.json`).
+ * finding fails synthesis (report in `<outdir>/validation-report.json`). Every role of a stack
+ * deployed into a target account gets the environment's permissions boundary.
  */
 export function createPlatformApp(options: PlatformAppOptions = {}): App {
   const app = new App({
@@ -34,5 +36,6 @@ export function createPlatformApp(options: PlatformAppOptions = {}): App {
     },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Aspects.of(app).add(new WorkloadPermissionsBoundary());
   return app;
 }

@@ -31,6 +31,14 @@ export interface Environment {
   readonly existingInstances: Readonly<Record<string, string>>;
   /** Per-environment settings from `environments/<env>.json`. @default the defaults of every section */
   readonly settings: EnvironmentSettings;
+  /**
+   * Whether this environment may share its account and a Region with another enabled environment
+   * that also allows it (they then share Amazon Connect's API quotas and name space).
+   * @default false
+   */
+  readonly allowSharedAccountRegion: boolean;
+  /** CDK bootstrap qualifier of the target account (`devops.json` `bootstrapQualifier`). @default hnb659fds */
+  readonly bootstrapQualifier: string;
 }
 
 /** The tooling account that hosts the pipelines and the webhook router. */
@@ -51,6 +59,8 @@ export interface ToolingAccount {
   readonly branch: string;
   /** Address that receives pipeline notifications and approval requests. */
   readonly email: string;
+  /** CDK bootstrap qualifier of the tooling and target accounts. @default hnb659fds */
+  readonly bootstrapQualifier: string;
 }
 
 /** Everything the apps need to know about where the platform deploys. */

@@ -6,24 +6,37 @@ import { Environment, ToolingAccount } from './platform-config';
  *
  * The tooling account runs one deploy CodeBuild project per environment whose role has a fixed
  * name, so that the target account can trust exactly that role (not the whole tooling account).
- * The target account holds three roles created by the target-account access stack
- * (`amzconnect-devops-pipelines`, `TargetAccountAccessStack`):
+ * The target account holds the roles created by the target-account access stack
+ * (`amzconnect-devops-pipelines`, `TargetAccountAccessStack`), all under the IAM path
+ * {@link ACCESS_ROLE_PATH} so that no name prefix the platform's own stacks use can match them:
  * - deploy: assumed by the tooling deploy role; drives CloudFormation for the environment's stacks;
  * - publish: assumed by the tooling deploy role; uploads file assets to the CDK assets bucket;
  * - execution: assumed by CloudFormation; carries the scoped execution policy;
- * - flow plan: assumed by the tooling deploy role; reads the Connect instance (never writes) so
+ * - flow plan: assumed by the tooling plan role; reads the Connect instance (never writes) so
  *   the contact-flows pipeline can show release managers the flow plan before they approve.
  * Every sub-project stack is synthesized with {@link targetStackSynthesizer}, so `cdk deploy` uses
- * these roles instead of the default bootstrap roles. The CDK bootstrap (assets bucket, version
- * parameter) is still required, without `--trust`.
+ * these roles instead of the default bootstrap roles, and every role those stacks create carries
+ * the environment's permissions boundary ({@link workloadBoundaryName}). The CDK bootstrap
+ * (assets bucket, version parameter) is still required, without `--trust`.
  */
 
-/** CDK bootstrap qualifier the platform uses (the CDK default). */
-export const BOOTSTRAP_QUALIFIER = 'hnb659fds';
+/** CDK bootstrap qualifier used when `devops.json` sets none (the CDK default). */
+export const DEFAULT_BOOTSTRAP_QUALIFIER = 'hnb659fds';
+
+/**
+ * IAM path of every role and policy of the target-account access stack. Roles the platform's
+ * stacks create live at `/` (named `<app>-...`), so `role/<app>-*` never matches an access role.
+ */
+export const ACCESS_ROLE_PATH = '/amzconnect-access/';
 
 /** Name of the tooling-account role of the deploy CodeBuild project for an environment. */
 export function toolingDeployRoleName(env: Pick<Environment, 'name'>): string {
   return `amzconnect-deploy-${env.name}`;
+}
+
+/** Name of the tooling-account role of the flow-plan CodeBuild project (may assume only the plan role). */
+export function toolingPlanRoleName(env: Pick<Environment, 'name'>): string {
+  return `amzconnect-plan-${env.name}`;
 }
 
 /** ARN of the tooling-account deploy role for an environment. */
@@ -34,7 +47,15 @@ export function toolingDeployRoleArn(
   return `arn:aws:iam::${tooling.account}:role/${toolingDeployRoleName(env)}`;
 }
 
-/** Names of the three roles in a target account for an environment. */
+/** ARN of the tooling-account plan role for an environment. */
+export function toolingPlanRoleArn(
+  tooling: Pick<ToolingAccount, 'account'>,
+  env: Pick<Environment, 'name'>,
+): string {
+  return `arn:aws:iam::${tooling.account}:role/${toolingPlanRoleName(env)}`;
+}
+
+/** Names of the roles in a target account for an environment (without the path). */
 export function targetRoleNames(env: Pick<Environment, 'app' | 'name'>): {
   readonly deploy: string;
   readonly publish: string;
@@ -50,7 +71,7 @@ export function targetRoleNames(env: Pick<Environment, 'app' | 'name'>): {
   };
 }
 
-/** ARNs of the three target-account roles. */
+/** ARNs of the target-account roles (under {@link ACCESS_ROLE_PATH}). */
 export function targetRoleArns(env: Pick<Environment, 'app' | 'name' | 'account'>): {
   readonly deploy: string;
   readonly publish: string;
@@ -58,7 +79,7 @@ export function targetRoleArns(env: Pick<Environment, 'app' | 'name' | 'account'
   readonly flowPlan: string;
 } {
   const names = targetRoleNames(env);
-  const arn = (n: string) => `arn:aws:iam::${env.account}:role/${n}`;
+  const arn = (n: string) => `arn:aws:iam::${env.account}:role${ACCESS_ROLE_PATH}${n}`;
   return {
     deploy: arn(names.deploy),
     publish: arn(names.publish),
@@ -68,18 +89,44 @@ export function targetRoleArns(env: Pick<Environment, 'app' | 'name' | 'account'
 }
 
 /**
- * The synthesizer for every stack deployed into a target account: the CDK bootstrap's assets
- * bucket, with the platform's named roles for deployment, asset publishing and execution.
+ * Name of the managed policy that is the permissions boundary of every role the environment's
+ * stacks create; the execution role may create or change a role only when it carries it.
  */
-export function targetStackSynthesizer(
+export function workloadBoundaryName(env: Pick<Environment, 'app' | 'name'>): string {
+  return `${env.app}-${env.name}-workload-boundary`;
+}
+
+/** ARN of {@link workloadBoundaryName} (under {@link ACCESS_ROLE_PATH}). */
+export function workloadBoundaryArn(
   env: Pick<Environment, 'app' | 'name' | 'account'>,
-): DefaultStackSynthesizer {
-  const arns = targetRoleArns(env);
-  return new DefaultStackSynthesizer({
-    qualifier: BOOTSTRAP_QUALIFIER,
-    deployRoleArn: arns.deploy,
-    fileAssetPublishingRoleArn: arns.publish,
-    cloudFormationExecutionRole: arns.execution,
-    lookupRoleArn: arns.deploy,
-  });
+  partition = 'aws',
+): string {
+  return `arn:${partition}:iam::${env.account}:policy${ACCESS_ROLE_PATH}${workloadBoundaryName(env)}`;
+}
+
+/**
+ * The synthesizer for every stack deployed into a target account: the CDK bootstrap's assets
+ * bucket (of the configured qualifier), with the platform's named roles for deployment, asset
+ * publishing and execution. It remembers its environment so that the platform app can put the
+ * environment's permissions boundary on every role of the stack.
+ */
+export class TargetStackSynthesizer extends DefaultStackSynthesizer {
+  constructor(public readonly environment: TargetEnvironment) {
+    const arns = targetRoleArns(environment);
+    super({
+      qualifier: environment.bootstrapQualifier,
+      deployRoleArn: arns.deploy,
+      fileAssetPublishingRoleArn: arns.publish,
+      cloudFormationExecutionRole: arns.execution,
+      lookupRoleArn: arns.deploy,
+    });
+  }
+}
+
+/** What a target stack's synthesizer needs to know of its environment. */
+export type TargetEnvironment = Pick<Environment, 'app' | 'name' | 'account' | 'bootstrapQualifier'>;
+
+/** The synthesizer for every stack deployed into a target account (see {@link TargetStackSynthesizer}). */
+export function targetStackSynthesizer(env: TargetEnvironment): TargetStackSynthesizer {
+  return new TargetStackSynthesizer(env);
 }

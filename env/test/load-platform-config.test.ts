@@ -7,9 +7,13 @@ const SAMPLE_DIR = path.join(__dirname, '..');
 const sampleAccounts = () => JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, 'accountvars.json'), 'utf8'));
 const sampleDevops = () => JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, 'devops.json'), 'utf8'));
 
+const created: string[] = [];
+afterAll(() => created.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /** Writes a config folder and returns its path; `null` leaves a file out, a string is written verbatim. */
 function configDir(accounts: unknown, devops: unknown = sampleDevops()): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'env-'));
+  created.push(dir);
   const write = (name: string, value: unknown) => {
     if (value === null) return;
     fs.writeFileSync(
@@ -139,14 +143,60 @@ describe('loadPlatformConfig', () => {
     ]);
   });
 
+  it('rejects an environment in the tooling account', () => {
+    expect(problemsOf(configDir(withAccount(1, { account: '999999999999' })))).toEqual([
+      'accountvars.json: accounts[1].account: "999999999999" is the tooling account (devops.json "account"); deploy each environment into an account of its own, so that no pipeline can change the pipelines.',
+    ]);
+  });
+
+  it('rejects two enabled environments in one account and Region unless both allow it', () => {
+    const shared = withAccount(1, { account: '111111111111' });
+
+    expect(problemsOf(configDir(shared))).toEqual([
+      'accountvars.json: accounts[1].account: "111111111111" in us-east-1 is also used by enabled accounts[0] ("develop"); two environments in one account and Region share Amazon Connect\'s API quotas and resource names, so give each its own account, or set "allowSharedAccountRegion": true on both entries.',
+    ]);
+    shared.accounts[0].allowSharedAccountRegion = true;
+    shared.accounts[1].allowSharedAccountRegion = true;
+    const config = loadPlatformConfig(configDir(shared));
+    expect(config.environments.slice(0, 2).map((e) => e.allowSharedAccountRegion)).toEqual([true, true]);
+  });
+
+  it('allows one account for two environments in different Regions, or when one is disabled', () => {
+    const otherRegion = withAccount(1, { account: '111111111111', region: ['eu-central-1'] });
+    const disabled = withAccount(1, { account: '111111111111', enabled: false });
+
+    expect(loadPlatformConfig(configDir(otherRegion)).environments[1].account).toBe('111111111111');
+    expect(loadPlatformConfig(configDir(disabled)).environments[1].enabled).toBe(false);
+  });
+
+  it('defaults the bootstrap qualifier and rejects one the CDK bootstrap cannot use', () => {
+    expect(loadPlatformConfig(SAMPLE_DIR).environments.map((e) => e.bootstrapQualifier)).toEqual([
+      'hnb659fds',
+      'hnb659fds',
+      'hnb659fds',
+    ]);
+    const custom = loadPlatformConfig(
+      configDir(sampleAccounts(), { ...sampleDevops(), bootstrapQualifier: 'lza1' }),
+    );
+    expect([custom.tooling.bootstrapQualifier, custom.environments[0].bootstrapQualifier]).toEqual([
+      'lza1',
+      'lza1',
+    ]);
+    expect(
+      problemsOf(configDir(sampleAccounts(), { ...sampleDevops(), bootstrapQualifier: 'LZA_accel01' })),
+    ).toEqual([
+      'devops.json: bootstrapQualifier: must be the qualifier the accounts were bootstrapped with (`cdk bootstrap --qualifier`): 1-10 lowercase letters or digits, e.g. "hnb659fds".',
+    ]);
+  });
+
   it('rejects unknown keys and names the known ones', () => {
     expect(
       problemsOf(
         configDir(withAccount(0, { regions: ['us-east-1'] }), { ...sampleDevops(), mail: 'x@example.com' }),
       ),
     ).toEqual([
-      'accountvars.json: accounts[0].regions: is not a known key; remove it or fix its spelling (known keys: env, branch, enabled, account, region, app, approval, existingInstances).',
-      'devops.json: mail: is not a known key; remove it or fix its spelling (known keys: env, account, region, codestarArn, repo, owner, email, branch).',
+      'accountvars.json: accounts[0].regions: is not a known key; remove it or fix its spelling (known keys: env, branch, enabled, account, region, app, approval, existingInstances, allowSharedAccountRegion).',
+      'devops.json: mail: is not a known key; remove it or fix its spelling (known keys: env, account, region, codestarArn, repo, owner, email, branch, bootstrapQualifier).',
     ]);
   });
 

@@ -14,6 +14,8 @@ export function generatedConfig(envCount: number, regionCount: number): Platform
     approval: i % 2 === 1,
     existingInstances: {},
     settings: defaultEnvironmentSettings(`/generated/environments/env${i}.json`),
+    allowSharedAccountRegion: false,
+    bootstrapQualifier: 'hnb659fds',
   }));
   return {
     configDir: '/generated',
@@ -29,6 +31,7 @@ export function generatedConfig(envCount: number, regionCount: number): Platform
       repo: 'amazon-connect-cicd',
       branch: 'main',
       email: 'ops@example.com',
+      bootstrapQualifier: 'hnb659fds',
     },
   };
 }

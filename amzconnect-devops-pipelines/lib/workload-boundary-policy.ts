@@ -1,0 +1,82 @@
+import { Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { ACCESS_ROLE_PATH, Environment, workloadBoundaryName } from '@amzconnect/env';
+
+/**
+ * Services the workloads' own roles (functions, custom-resource providers, bots) call at run
+ * time. A test (`test/iam/workload-boundary.test.ts`) evaluates every action of every identity
+ * policy in the sub-project templates against the boundary, so a workload that starts using a
+ * new service fails in CI rather than with AccessDenied in production.
+ */
+export const WORKLOAD_SERVICES: readonly string[] = [
+  'comprehend',
+  'connect',
+  'dynamodb',
+  'kms',
+  'lambda',
+  'lex',
+  'logs',
+  'mobiletargeting',
+  'polly',
+  's3',
+  'secretsmanager',
+  'ses',
+  'sms-voice',
+  'sns',
+  'sqs',
+  'ssm',
+  'xray',
+];
+
+/** Props of {@link WorkloadBoundaryPolicy}. */
+export interface WorkloadBoundaryPolicyProps {
+  /** The environment whose stacks' roles the boundary caps. */
+  readonly environment: Pick<Environment, 'app' | 'name'>;
+}
+
+/**
+ * The permissions boundary of every role the environment's stacks create: the workload services,
+ * and never IAM, STS role chaining, Organizations or account settings. The execution role can
+ * create or change a role only when it carries this boundary, and cannot edit the boundary
+ * (it lives under {@link ACCESS_ROLE_PATH}, which the execution policy denies), so a template
+ * cannot produce a role stronger than this.
+ */
+export class WorkloadBoundaryPolicy extends Construct {
+  /** The managed policy. */
+  public readonly policy: iam.ManagedPolicy;
+
+  constructor(scope: Construct, id: string, props: WorkloadBoundaryPolicyProps) {
+    super(scope, id);
+    const env = props.environment;
+    this.policy = new iam.ManagedPolicy(this, 'Policy', {
+      managedPolicyName: workloadBoundaryName(env),
+      path: ACCESS_ROLE_PATH,
+      description: `Permissions boundary of every role the ${env.name} stacks create`,
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'WorkloadServices',
+          actions: WORKLOAD_SERVICES.map((s) => `${s}:*`),
+          resources: ['*'],
+        }),
+        new iam.PolicyStatement({
+          sid: 'NoIdentityOrAccountChanges',
+          effect: iam.Effect.DENY,
+          actions: ['iam:*', 'sts:AssumeRole', 'organizations:*', 'account:*'],
+          resources: ['*'],
+        }),
+      ],
+    });
+    Validations.of(this.policy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'A permissions boundary grants nothing by itself; it caps what the stacks’ own policies (scoped per resource, checked by cdk-nag in each app) can ever allow.',
+    });
+    for (const service of WORKLOAD_SERVICES) {
+      Validations.of(this.policy).acknowledge({
+        id: `AwsSolutions-IAM5[Action::${service}:*]`,
+        reason: `Boundary only: ${service} is a service the workloads call; their identity policies name the exact actions.`,
+      });
+    }
+  }
+}
