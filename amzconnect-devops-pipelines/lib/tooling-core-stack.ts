@@ -1,10 +1,11 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { enabledEnvironments, PlatformConfig } from '@amzconnect/env';
+import { PlatformConfig } from '@amzconnect/env';
 import { ArtifactBucket } from './artifact-bucket';
 import { NotificationTopics } from './notification-topics';
-import { ReleasePlanContinuer } from './release-plan-continuer';
+import { ReleaseAlarms } from './release-alarms';
+import { ReleaseQueue } from './release-queue';
 import { SelfUpdatePipeline } from './self-update-pipeline';
 import { artifactBucketName } from './stack-names';
 import { SubprojectBuildProjects } from './subproject-build-projects';
@@ -20,7 +21,7 @@ export interface ToolingCoreStackProps extends StackProps {
 /**
  * What every environment's pipelines share, in the tooling account: the key, the artifact
  * bucket, the notification topics, one build project per sub-project, the self-update
- * pipeline, the GitHub webhook router and the release-plan continuer.
+ * pipeline, the GitHub webhook router, the release queues and their alarms.
  */
 export class ToolingCoreStack extends Stack {
   public readonly key: ToolingKey;
@@ -29,8 +30,10 @@ export class ToolingCoreStack extends Stack {
   public readonly buildProjects: SubprojectBuildProjects;
   public readonly selfUpdate: SelfUpdatePipeline;
   public readonly router: WebhookRouter;
-  /** Continues release plans; absent while no environment is enabled (there is no plan to continue). */
-  public readonly planContinuer?: ReleasePlanContinuer;
+  /** One release queue per environment (pushes in, pipeline state changes in, steps out). */
+  public readonly releaseQueue: ReleaseQueue;
+  /** Router 5xx, function errors, dead letters, stalled releases → the pipeline-results topic. */
+  public readonly alarms: ReleaseAlarms;
 
   constructor(scope: Construct, id: string, props: ToolingCoreStackProps) {
     super(scope, id, props);
@@ -60,9 +63,21 @@ export class ToolingCoreStack extends Stack {
       encryptionKey: this.key.key,
       notificationTopic: this.topics.pipelineEvents,
     });
-    this.router = new WebhookRouter(this, 'WebhookRouter', { config: props.config });
-    if (enabledEnvironments(props.config).length > 0) {
-      this.planContinuer = new ReleasePlanContinuer(this, 'ReleasePlanContinuer', { config: props.config });
-    }
+    this.releaseQueue = new ReleaseQueue(this, 'ReleaseQueue', {
+      config: props.config,
+      notificationTopic: this.topics.pipelineEvents,
+      topicKey: this.key.key,
+    });
+    this.router = new WebhookRouter(this, 'WebhookRouter', {
+      config: props.config,
+      releaseQueueTable: this.releaseQueue.table,
+    });
+    this.alarms = new ReleaseAlarms(this, 'ReleaseAlarms', {
+      api: this.router.api,
+      functions: { Router: this.router.handler, ReleaseQueue: this.releaseQueue.handler },
+      deadLetterQueues: { ReleaseQueue: this.releaseQueue.deadLetterQueue },
+      topic: this.topics.pipelineEvents,
+      topicKey: this.key.key,
+    });
   }
 }

@@ -25,6 +25,8 @@ describe('route CLI (dry run)', () => {
       reason:
         'release of develop: changes in lambdas; contact-flows follows because it resolves references to them',
       commit: '9a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+      before: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+      pushedAt: 1557933657,
       branch: 'develop',
       environment: 'develop',
       subprojects: ['lambdas', 'contact-flows'],
