@@ -118,7 +118,9 @@ async function main(): Promise<void> {
     ROUTING_TABLE: serializeRoutingTable(table),
     WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:999999999999:secret:bench',
     IDEMPOTENCY_TABLE_NAME: 'bench',
-    RELEASE_PIPELINES: JSON.stringify(['amzconnect-lambdas-develop']),
+    RELEASE_QUEUE_TABLE: 'bench',
+    PREVIOUS_SECRET_WINDOW_SECONDS: '86400',
+    NOTIFICATION_TOPIC_ARN: 'arn:aws:sns:us-east-1:999999999999:bench',
     AWS_REGION: 'us-east-1',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   };
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
   );
   for (const [name, entry] of [
     ['router', 'amzconnect-devops-pipelines/src/router/lambda-handler.ts'],
-    ['plan-continuer', 'amzconnect-devops-pipelines/src/plan-continuer/lambda-handler.ts'],
+    ['release-queue', 'amzconnect-devops-pipelines/src/release-queue/lambda-handler.ts'],
   ] as const) {
     const out = path.join(dir, name, 'index.js');
     await bundle(path.join(ROOT, entry), out);

@@ -1,4 +1,5 @@
-import type { ToolingAccount } from '@amzconnect/env';
+import { SUBPROJECT_IDS, ToolingAccount } from '@amzconnect/env';
+import { subprojectPipelinePrefix } from '../src/release-queue/release-queue';
 
 /** AWS partition of a Region, e.g. `aws-us-gov` for `us-gov-west-1`. */
 export function partitionOf(region: string): string {
@@ -10,4 +11,15 @@ export function partitionOf(region: string): string {
 /** ARN of a pipeline in the tooling account and Region: `arn:aws:codepipeline:<region>:<account>:<name>`. */
 export function pipelineArn(tooling: ToolingAccount, name: string): string {
   return `arn:${partitionOf(tooling.region)}:codepipeline:${tooling.region}:${tooling.account}:${name}`;
+}
+
+/**
+ * One ARN per sub-project, with a wildcard after the platform's own name prefix of that
+ * sub-project's pipelines (e.g. `...:amzconnect-lambdas-*`): the policy stays four lines however
+ * many environments exist (IAM counts policy size, 10,240 characters inline per role, 6,144 per
+ * managed policy: IAM User Guide, "IAM and AWS STS quotas"). CodePipeline ARNs name the pipeline
+ * (Service Authorization Reference, "Actions, resources, and condition keys for AWS CodePipeline").
+ */
+export function subprojectPipelineArns(tooling: ToolingAccount): string[] {
+  return SUBPROJECT_IDS.map((id) => pipelineArn(tooling, `${subprojectPipelinePrefix(id)}*`));
 }

@@ -2,10 +2,11 @@ import { Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AccessLoggedBucket } from '@amzconnect/constructs';
-import { enabledEnvironments, PlatformConfig } from '@amzconnect/env';
+import { PlatformConfig } from '@amzconnect/env';
 import { NotificationTopics } from './notification-topics';
 import { PullRequestChecks } from './pull-request-checks';
-import { ReleasePlanContinuer } from './release-plan-continuer';
+import { ReleaseAlarms } from './release-alarms';
+import { ReleaseQueue } from './release-queue';
 import { SelfUpdatePipeline } from './self-update-pipeline';
 import { artifactBucketName } from './stack-names';
 import { ToolingKey } from './tooling-key';
@@ -19,9 +20,9 @@ export interface ToolingCoreStackProps extends StackProps {
 
 /**
  * What every environment's pipelines share, in the tooling account: the key, the notification
- * topics, the self-update pipeline (with its own artifact bucket), the GitHub webhook router and
- * the release-plan continuer. Build projects and artifact buckets are per environment
- * ({@link EnvironmentPipelinesStack}).
+ * topics, the self-update pipeline (with its own artifact bucket), the GitHub webhook router, the
+ * pull-request checks, the release queues and their alarms. Build projects and artifact buckets
+ * are per environment ({@link EnvironmentPipelinesStack}).
  */
 export class ToolingCoreStack extends Stack {
   public readonly key: ToolingKey;
@@ -31,8 +32,10 @@ export class ToolingCoreStack extends Stack {
   public readonly router: WebhookRouter;
   /** Builds pull requests into environment branches and reports on them. */
   public readonly pullRequestChecks: PullRequestChecks;
-  /** Continues release plans; absent while no environment is enabled (there is no plan to continue). */
-  public readonly planContinuer?: ReleasePlanContinuer;
+  /** One release queue per environment (pushes in, pipeline state changes in, steps out). */
+  public readonly releaseQueue: ReleaseQueue;
+  /** Router 5xx, function errors, dead letters, stalled releases → the pipeline-results topic. */
+  public readonly alarms: ReleaseAlarms;
 
   constructor(scope: Construct, id: string, props: ToolingCoreStackProps) {
     super(scope, id, props);
@@ -62,14 +65,26 @@ export class ToolingCoreStack extends Stack {
       encryptionKey: this.key.key,
       notificationTopic: this.topics.pipelineEvents,
     });
-    this.router = new WebhookRouter(this, 'WebhookRouter', { config: props.config });
+    this.releaseQueue = new ReleaseQueue(this, 'ReleaseQueue', {
+      config: props.config,
+      notificationTopic: this.topics.pipelineEvents,
+      topicKey: this.key.key,
+    });
+    this.router = new WebhookRouter(this, 'WebhookRouter', {
+      config: props.config,
+      releaseQueueTable: this.releaseQueue.table,
+    });
     this.pullRequestChecks = new PullRequestChecks(this, 'PullRequestChecks', {
       config: props.config,
       encryptionKey: this.key.key,
       artifactBucketName: artifactBucketName(tooling.account, tooling.region),
     });
-    if (enabledEnvironments(props.config).length > 0) {
-      this.planContinuer = new ReleasePlanContinuer(this, 'ReleasePlanContinuer', { config: props.config });
-    }
+    this.alarms = new ReleaseAlarms(this, 'ReleaseAlarms', {
+      api: this.router.api,
+      functions: { Router: this.router.handler, ReleaseQueue: this.releaseQueue.handler },
+      deadLetterQueues: { ReleaseQueue: this.releaseQueue.deadLetterQueue },
+      topic: this.topics.pipelineEvents,
+      topicKey: this.key.key,
+    });
   }
 }

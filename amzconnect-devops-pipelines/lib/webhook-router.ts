@@ -9,13 +9,8 @@ import { Construct } from 'constructs';
 import { PlatformFunction } from '@amzconnect/constructs';
 import type { PlatformConfig } from '@amzconnect/env';
 import { ROUTER_ENV } from '../src/router/lambda-environment';
-import {
-  routablePipelines,
-  routingTableFromConfig,
-  RoutingTable,
-  serializeRoutingTable,
-} from '../src/router/routing-table';
-import { pipelineArn } from './router-pipeline-arns';
+import { routingTableFromConfig, RoutingTable, serializeRoutingTable } from '../src/router/routing-table';
+import { pipelineArn, subprojectPipelineArns } from './router-pipeline-arns';
 
 /** Props of {@link WebhookRouter}. */
 export interface WebhookRouterProps {
@@ -27,6 +22,13 @@ export interface WebhookRouterProps {
   readonly throttlingBurstLimit?: number;
   /** Retention of the handler's and the access logs. @default three months */
   readonly logRetention?: logs.RetentionDays;
+  /** The release queues' table: pushes to an environment branch are enqueued there. */
+  readonly releaseQueueTable: dynamodb.ITable;
+  /**
+   * How long after a rotation the previous webhook secret is still accepted (counted from the
+   * creation of the current version). @default 24 hours
+   */
+  readonly previousSecretWindow?: Duration;
 }
 
 /** Lambda environment variables are limited to 4 KB in total; keep the table well under it. */
@@ -54,7 +56,10 @@ export class WebhookRouter extends Construct {
   public readonly accessLogGroup: logs.LogGroup;
   /** The routing table handed to the Lambda. */
   public readonly routingTable: RoutingTable;
-  /** ARNs of the pipelines the router may start. */
+  /**
+   * ARNs the router may start: one wildcard per sub-project on the platform's pipeline name
+   * prefix (the queue decides which), and the self-update pipeline.
+   */
   public readonly startablePipelineArns: readonly string[];
 
   constructor(scope: Construct, id: string, props: WebhookRouterProps) {
@@ -68,9 +73,10 @@ export class WebhookRouter extends Construct {
           `more than the ${MAX_ROUTING_TABLE_CHARS} a Lambda environment can hold; disable environments in ${config.configDir}/accountvars.json.`,
       );
     }
-    this.startablePipelineArns = routablePipelines(this.routingTable).map((name) =>
-      pipelineArn(config.tooling, name),
-    );
+    this.startablePipelineArns = [
+      ...subprojectPipelineArns(config.tooling),
+      pipelineArn(config.tooling, this.routingTable.selfUpdatePipeline),
+    ];
 
     this.secret = new secretsmanager.Secret(this, 'WebhookSecret', {
       description:
@@ -106,6 +112,10 @@ export class WebhookRouter extends Construct {
         [ROUTER_ENV.routingTable]: routingTableJson,
         [ROUTER_ENV.secretArn]: this.secret.secretArn,
         [ROUTER_ENV.idempotencyTable]: this.idempotencyTable.tableName,
+        [ROUTER_ENV.queueTable]: props.releaseQueueTable.tableName,
+        [ROUTER_ENV.previousSecretWindowSeconds]: String(
+          (props.previousSecretWindow ?? Duration.hours(24)).toSeconds(),
+        ),
       },
     });
     const role = this.handler.executionRole;
@@ -130,6 +140,21 @@ export class WebhookRouter extends Construct {
         resources: [this.idempotencyTable.tableArn],
       }),
     );
+
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'EnqueuePushes',
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        resources: [props.releaseQueueTable.tableArn],
+      }),
+    );
+    for (const arn of subprojectPipelineArns(config.tooling)) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${arn}]`,
+        reason:
+          "The wildcard follows the platform's own name prefix of one sub-project's pipelines, so the policy does not grow with environments; the release queue decides which of them starts.",
+      });
+    }
 
     this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
       retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,

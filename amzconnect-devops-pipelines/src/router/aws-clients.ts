@@ -1,6 +1,7 @@
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
 
 /**
  * Attempts per AWS call (first try included). GitHub waits 10 s for an answer, so retries on
@@ -8,7 +9,17 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
  */
 export const AWS_MAX_ATTEMPTS = 3;
 
-/** Client settings shared by every AWS client of the router and the plan continuer. */
+/**
+ * Time limits per attempt, so that a hung connection fails fast instead of using the function's
+ * (and GitHub's) 10 s: at most 3 attempts × (1 s to connect + 2 s for the answer) stays under
+ * 10 s including the SDK's back-off. Without them the Node.js handler waits without limit
+ * (`requestTimeout` and `connectionTimeout` of `NodeHttpHandler`, @smithy/node-http-handler,
+ * both default 0 = no timeout).
+ */
+export const AWS_CONNECTION_TIMEOUT_MS = 1_000;
+export const AWS_REQUEST_TIMEOUT_MS = 2_000;
+
+/** Client settings shared by every AWS client of the router and the release queue. */
 export interface AwsClientOptions {
   /** Endpoint override (local fakes in tests). @default the AWS endpoint of the Region */
   readonly endpoint?: string;
@@ -18,12 +29,19 @@ export interface AwsClientOptions {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** @default AWS_MAX_ATTEMPTS */
   readonly maxAttempts?: number;
+  /** Per-attempt answer timeout. @default AWS_REQUEST_TIMEOUT_MS */
+  readonly requestTimeoutMs?: number;
 }
 
-function settings(options: AwsClientOptions) {
+/** The settings every client gets; exported so a test can assert them. */
+export function clientSettings(options: AwsClientOptions = {}) {
   return {
     retryMode: 'adaptive' as const,
     maxAttempts: options.maxAttempts ?? AWS_MAX_ATTEMPTS,
+    requestHandler: {
+      connectionTimeout: AWS_CONNECTION_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? AWS_REQUEST_TIMEOUT_MS,
+    },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.region ? { region: options.region } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
@@ -31,7 +49,9 @@ function settings(options: AwsClientOptions) {
 }
 
 export const createCodePipelineClient = (options: AwsClientOptions = {}) =>
-  new CodePipelineClient(settings(options));
+  new CodePipelineClient(clientSettings(options));
 export const createSecretsManagerClient = (options: AwsClientOptions = {}) =>
-  new SecretsManagerClient(settings(options));
-export const createDynamoDbClient = (options: AwsClientOptions = {}) => new DynamoDBClient(settings(options));
+  new SecretsManagerClient(clientSettings(options));
+export const createDynamoDbClient = (options: AwsClientOptions = {}) =>
+  new DynamoDBClient(clientSettings(options));
+export const createSnsClient = (options: AwsClientOptions = {}) => new SNSClient(clientSettings(options));

@@ -57,6 +57,12 @@ export function decidePullRequest(pr: PullRequestEvent, table: RoutingTable): Pu
     reason,
     planCredentials: 'no',
   });
+  // Same rule as pushes: only the configured repository (case-insensitive, as GitHub names are).
+  if (pr.baseRepo === null || pr.baseRepo.toLowerCase() !== table.repository.toLowerCase()) {
+    return ignore(
+      `repository "${pr.baseRepo ?? '(none)'}" is not the configured "${table.repository}" (env/devops.json owner/repo): nothing to check`,
+    );
+  }
   if (pr.action === 'closed') {
     return ignore(
       `pull request #${pr.number} was ${pr.merged ? 'merged' : 'closed'}: nothing to check${pr.merged ? '; the merge releases through its push' : ''}`,
@@ -125,6 +131,9 @@ export function pullRequestCheckScope(
         deleted: false,
         forced: false,
         commits: [{ id: '', added: [], modified: [...changedPaths], removed: [] }],
+        // The pull request was already checked to belong to the configured repository.
+        repository: table.repository,
+        pushedAt: null,
       },
     },
     table,

@@ -15,6 +15,10 @@ export interface RouteDecision {
   readonly reason: string;
   /** The pushed commit (`after`) every started pipeline builds; `null` when there is no push. */
   readonly commit: string | null;
+  /** The commit the branch pointed at before the push (`before`); `null` when there is no push. */
+  readonly before: string | null;
+  /** `repository.pushed_at` (epoch seconds) when the payload has it. */
+  readonly pushedAt: number | null;
   /** Pushed branch; `null` for non-branch refs and non-push events. */
   readonly branch: string | null;
   /** Environment the branch releases; `null` when none. */
@@ -37,6 +41,8 @@ function nothing(event: string, reason: string, extra: Partial<RouteDecision> = 
     action: 'ignore',
     reason,
     commit: null,
+    before: null,
+    pushedAt: null,
     branch: null,
     environment: null,
     subprojects: [],
@@ -50,7 +56,8 @@ function nothing(event: string, reason: string, extra: Partial<RouteDecision> = 
 /**
  * Decides which pipelines a delivery starts. Pure: no I/O, no clock, no environment variables.
  *
- * Rules: only branch pushes with commits count; the branch must be an enabled environment's
+ * Rules: only branch pushes of the configured repository count (a deleted branch or a tag starts
+ * nothing; a push listing no commits moved the branch and releases everything); the branch must be an enabled environment's
  * (release plan) or the tooling branch (self-update); changed paths are the union over all
  * commits; documentation and pictures never count; root build inputs release everything; a payload
  * that may not list every change releases everything; a change to a workspace releases every
@@ -70,14 +77,20 @@ export function decideRoute(input: RouteInput, table: RoutingTable): RouteDecisi
     );
   }
   const push = input.push;
+  // Organisation webhooks and repositories reusing the secret send pushes of other repositories.
+  // GitHub repository names are case-insensitive.
+  if (push.repository === null || push.repository.toLowerCase() !== table.repository.toLowerCase()) {
+    return nothing(
+      'push',
+      `repository "${push.repository ?? '(none)'}" is not the configured "${table.repository}" (env/devops.json owner/repo): nothing to build`,
+    );
+  }
   if (!push.ref.startsWith(BRANCH_PREFIX)) {
     return nothing('push', `"${push.ref}" is not a branch: only branch pushes start pipelines`);
   }
   const branch = push.ref.slice(BRANCH_PREFIX.length);
-  const base = { branch, commit: push.after };
+  const base = { branch, commit: push.after, before: push.before, pushedAt: push.pushedAt };
   if (push.deleted) return nothing('push', `branch "${branch}" was deleted: nothing to build`, base);
-  if (push.commits.length === 0)
-    return nothing('push', `push to "${branch}" has no commits: nothing to build`, base);
 
   const environment = table.environments.find((e) => e.branch === branch);
   const isTooling = branch === table.toolingBranch;

@@ -30,7 +30,7 @@ const problem = (statusCode: number, message: string): WebhookResponse => reply(
 
 /**
  * Builds the webhook handler: verify the signature on the raw body first (401 without parsing
- * anything), then size (413), content type (415), JSON (400), headers (400), routing; `ping` gets
+ * anything), then size (413), JSON or form-encoded `payload=` (400), headers (400), routing; `ping` gets
  * 200, ignored deliveries 202 with the reason, started releases 200 with plan, commit and reason.
  */
 export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
@@ -76,12 +76,17 @@ export function createWebhookHandler(deps: WebhookHandlerDeps): WebhookHandler {
         );
       }
       const contentType = headerValue(request, 'content-type') ?? '';
+      let json = text;
       if (/application\/x-www-form-urlencoded/i.test(contentType)) {
-        return problem(415, 'Set the webhook content type to application/json.');
+        // GitHub's form content type sends the JSON as the `payload` field; the signature covers the
+        // raw form body, which was verified above (docs.github.com, "Creating webhooks": content type).
+        const field = new URLSearchParams(text).get('payload');
+        if (field === null) return problem(400, 'Form-encoded body has no "payload" field.');
+        json = field;
       }
       let payload: unknown;
       try {
-        payload = JSON.parse(text);
+        payload = JSON.parse(json);
       } catch {
         return problem(400, 'Body is not JSON: set the webhook content type to application/json.');
       }
@@ -118,6 +123,9 @@ async function act(
     const result = await deps.startRelease({
       deliveryId,
       commit: decision.commit,
+      before: decision.before ?? '',
+      pushedAt: decision.pushedAt,
+      environment: decision.environment,
       subprojects: decision.subprojects,
       order: decision.order,
       selfUpdate: decision.selfUpdate,
@@ -130,7 +138,15 @@ async function act(
         started: result.started,
       },
     );
-    return reply(200, { ...decision, started: result.started, replayed: result.replayed });
+    // A push the release queue refused (late or replayed) and that starts nothing else: 202.
+    const refused = result.queue?.outcome === 'refused' && result.started.length === 0;
+    return reply(refused ? 202 : 200, {
+      ...decision,
+      ...(refused ? { action: 'ignore' } : {}),
+      started: result.started,
+      replayed: result.replayed,
+      ...(result.queue ? { queue: result.queue } : {}),
+    });
   } catch (err) {
     if (err instanceof IdempotencyAlreadyInProgressError) {
       return problem(409, `Delivery ${deliveryId} is already being handled.`);

@@ -5,6 +5,8 @@ export const ROUTER_ENV = {
   routingTable: ROUTING_TABLE_ENV,
   secretArn: 'WEBHOOK_SECRET_ARN',
   idempotencyTable: 'IDEMPOTENCY_TABLE_NAME',
+  queueTable: 'RELEASE_QUEUE_TABLE',
+  previousSecretWindowSeconds: 'PREVIOUS_SECRET_WINDOW_SECONDS',
 } as const;
 
 /** The router Lambda's settings, parsed once at init. */
@@ -12,6 +14,9 @@ export interface RouterLambdaEnvironment {
   readonly routingTable: RoutingTable;
   readonly secretArn: string;
   readonly idempotencyTable: string;
+  readonly queueTable: string;
+  /** How long after a rotation the previous secret is still accepted, in ms. */
+  readonly previousSecretWindowMs: number;
 }
 
 /**
@@ -27,9 +32,19 @@ export function parseRouterEnvironment(
       throw new Error(`${name} is not set; the WebhookRouter construct sets it: redeploy the tooling stack.`);
     return v;
   };
+  const seconds = (name: string): number => {
+    const v = Number(required(name));
+    if (!Number.isInteger(v) || v < 0)
+      throw new Error(
+        `${name} must be a whole number of seconds; the WebhookRouter construct sets it: redeploy the tooling stack.`,
+      );
+    return v;
+  };
   return {
     routingTable: parseRoutingTable(env[ROUTER_ENV.routingTable]),
     secretArn: required(ROUTER_ENV.secretArn),
     idempotencyTable: required(ROUTER_ENV.idempotencyTable),
+    queueTable: required(ROUTER_ENV.queueTable),
+    previousSecretWindowMs: seconds(ROUTER_ENV.previousSecretWindowSeconds) * 1000,
   };
 }

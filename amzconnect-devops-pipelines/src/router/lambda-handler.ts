@@ -6,19 +6,33 @@ import { createCodePipelineClient, createDynamoDbClient, createSecretsManagerCli
 import { createWebhookHandler } from './handle-webhook';
 import { makeIdempotentStarter } from './idempotent-starter';
 import { parseRouterEnvironment } from './lambda-environment';
-import { createCodePipelineStarter } from './release-starter';
+import { createReleaseQueue } from '../release-queue/release-queue';
+import { createCodePipelineOperations } from '../release-queue/pipeline-operations';
+import { createDynamoDbQueueStore } from '../release-queue/queue-store';
+import { createQueueingStarter } from './release-starter';
 import { createWebhookSecretSource } from './webhook-secret-source';
 
 // Init, once per execution environment: a bad environment fails here with a clear message.
 const env = parseRouterEnvironment(process.env);
 const logger = new Logger({ serviceName: 'webhook-router' });
+const codePipeline = createCodePipelineClient();
+const dynamoDb = createDynamoDbClient();
+const queue = createReleaseQueue({
+  store: createDynamoDbQueueStore(dynamoDb, env.queueTable),
+  pipelines: createCodePipelineOperations(codePipeline),
+  logger,
+});
 const idempotent = makeIdempotentStarter(
-  createCodePipelineStarter(createCodePipelineClient()),
-  new DynamoDBPersistenceLayer({ tableName: env.idempotencyTable, awsSdkV3Client: createDynamoDbClient() }),
+  createQueueingStarter({ client: codePipeline, queue, routingTable: env.routingTable }),
+  new DynamoDBPersistenceLayer({ tableName: env.idempotencyTable, awsSdkV3Client: dynamoDb }),
 );
 const handle = createWebhookHandler({
   routingTable: env.routingTable,
-  secrets: createWebhookSecretSource({ client: createSecretsManagerClient(), secretId: env.secretArn }),
+  secrets: createWebhookSecretSource({
+    client: createSecretsManagerClient(),
+    secretId: env.secretArn,
+    previousWindowMs: env.previousSecretWindowMs,
+  }),
   startRelease: idempotent.start,
   logger,
 });

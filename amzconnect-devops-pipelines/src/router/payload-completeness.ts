@@ -14,6 +14,10 @@ const ZERO_COMMIT = /^0+$/;
 export function incompletenessReason(push: PushEvent): string | null {
   if (push.created || ZERO_COMMIT.test(push.before)) return 'the push creates the branch';
   if (push.forced) return 'the push is forced';
+  // A fast-forward to commits GitHub already has (e.g. `git push origin develop:staging`) lists
+  // no commits: the branch moved, but the payload cannot say what changed.
+  if (push.commits.length === 0)
+    return 'the push lists no commits (the branch moved to commits pushed before)';
   if (push.commits.length >= GITHUB_MAX_COMMITS) {
     return `the push lists ${push.commits.length} commits, GitHub's cap is ${GITHUB_MAX_COMMITS}`;
   }

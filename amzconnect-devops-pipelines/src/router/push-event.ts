@@ -20,6 +20,23 @@ export interface PushEvent {
   readonly forced: boolean;
   /** Pushed commits, oldest first; GitHub caps the list at 2,048. */
   readonly commits: readonly PushCommit[];
+  /** `repository.full_name` (`owner/repo`); `null` when the payload has none. */
+  readonly repository: string | null;
+  /**
+   * `repository.pushed_at`: when GitHub received the push, in epoch seconds (an integer in push
+   * payloads, see @octokit/webhooks-examples `push`; an ISO string in other events). `null` when
+   * absent. The release queue uses it to refuse late and replayed deliveries.
+   */
+  readonly pushedAt: number | null;
+}
+
+function pushedAtOf(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
+  }
+  return null;
 }
 
 /** Result of {@link parsePushEvent}: the typed event, or what is wrong with the payload. */
@@ -69,6 +86,10 @@ export function parsePushEvent(payload: unknown): PushParseResult {
       removed: c.removed as string[],
     });
   }
+  const repo =
+    typeof p.repository === 'object' && p.repository !== null
+      ? (p.repository as Record<string, unknown>)
+      : undefined;
   return {
     ok: true,
     event: {
@@ -79,6 +100,8 @@ export function parsePushEvent(payload: unknown): PushParseResult {
       deleted: p.deleted as boolean,
       forced: p.forced as boolean,
       commits,
+      repository: typeof repo?.full_name === 'string' ? repo.full_name : null,
+      pushedAt: pushedAtOf(repo?.pushed_at),
     },
   };
 }

@@ -25,6 +25,8 @@ export interface RoutingTable {
   readonly toolingBranch: string;
   /** Name of the self-update pipeline. */
   readonly selfUpdatePipeline: string;
+  /** `owner/repo` of the configured GitHub repository; pushes from any other are ignored. */
+  readonly repository: string;
 }
 
 /** Builds the routing table from the validated platform configuration. */
@@ -42,6 +44,7 @@ export function routingTableFromConfig(config: PlatformConfig): RoutingTable {
       })),
     toolingBranch: config.tooling.branch,
     selfUpdatePipeline: SELF_UPDATE_PIPELINE_NAME,
+    repository: `${config.tooling.owner}/${config.tooling.repo}`,
   };
 }
 
@@ -59,7 +62,7 @@ export function releasePipelines(table: RoutingTable): string[] {
 }
 
 /**
- * Compact JSON form: `{"t":"main","s":"<self-update>","e":[["develop","develop"],...]}`. Pipeline names are
+ * Compact JSON form: `{"t":"main","s":"<self-update>","r":"owner/repo","e":[["develop","develop"],...]}`. Pipeline names are
  * not stored: they follow from the branch (`pipelineName`), which keeps 25 environments well inside a
  * Lambda environment's 4 KB.
  */
@@ -67,11 +70,13 @@ export function serializeRoutingTable(table: RoutingTable): string {
   return JSON.stringify({
     t: table.toolingBranch,
     s: table.selfUpdatePipeline,
+    r: table.repository,
     e: table.environments.map((e) => [e.name, e.branch]),
   });
 }
 
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;
+const REPOSITORY = /^[A-Za-z0-9._-]{1,100}\/[A-Za-z0-9._-]{1,100}$/;
 
 /**
  * Parses the compact JSON form back, checking every field.
@@ -93,11 +98,12 @@ export function parseRoutingTable(
   } catch {
     return fail('is not valid JSON');
   }
-  const r = raw as { t?: unknown; s?: unknown; e?: unknown };
+  const r = raw as { t?: unknown; s?: unknown; r?: unknown; e?: unknown };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('must be a JSON object');
   if (typeof r.t !== 'string' || !NAME.test(r.t)) return fail('has no valid tooling branch in "t"');
   if (typeof r.s !== 'string' || !NAME.test(r.s))
     return fail('has no valid self-update pipeline name in "s"');
+  if (typeof r.r !== 'string' || !REPOSITORY.test(r.r)) return fail('has no valid owner/repo in "r"');
   if (!Array.isArray(r.e)) return fail('has no environment list in "e"');
   const environments = r.e.map((entry: unknown, i: number): RoutedEnvironment => {
     const ok =
@@ -117,5 +123,5 @@ export function parseRoutingTable(
       >,
     };
   });
-  return { environments, toolingBranch: r.t, selfUpdatePipeline: r.s };
+  return { environments, toolingBranch: r.t, selfUpdatePipeline: r.s, repository: r.r };
 }

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from '@amzconnect/env';
 import { main, USAGE } from '../../src/router/cli';
+import { emptyQueueState } from '../../src/release-queue/queue-state';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'github');
 
@@ -24,12 +25,80 @@ describe('route CLI (dry run)', () => {
       action: 'start',
       reason: 'release of develop: changes in lambdas; contact-flows follows because it is built from them',
       commit: '9a1b2c3d4e5f60718293a4b5c6d7e8f901234567',
+      before: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+      pushedAt: 1557933657,
       branch: 'develop',
       environment: 'develop',
       subprojects: ['lambdas', 'contact-flows'],
       order: ['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop'],
       selfUpdate: null,
       pipelines: ['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop'],
+      queue: {
+        outcome: 'started',
+        reason: 'push #1: lambdas starts at 9a1b2c3; then contact-flows',
+        startsNow: { subproject: 'lambdas', commit: '9a1b2c3d4e5f60718293a4b5c6d7e8f901234567' },
+        pending: ['contact-flows'],
+      },
+    });
+  });
+
+  describe("with --queue (the environment's queue state)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'route-queue-'));
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const stateFile = (state: unknown) => {
+      const file = path.join(dir, `${Math.random().toString(36).slice(2)}.json`);
+      fs.writeFileSync(file, JSON.stringify(state));
+      return file;
+    };
+    const base = {
+      ...emptyQueueState('develop'),
+      lastSeq: 4,
+      head: { commit: '1'.repeat(40), seq: 4, pushedAt: 1557933600 },
+      pushes: [{ seq: 4, deliveryId: 'd4', before: '0'.repeat(39) + '1', after: '1'.repeat(40) }],
+    };
+
+    it('shows a push coalesced behind the step in flight', () => {
+      const inFlight = {
+        subproject: 'instance',
+        commit: '1'.repeat(40),
+        seq: 4,
+        token: 't',
+        executionId: 'e',
+        startedAt: 0,
+      };
+      const { code, stdout } = run([
+        '--queue',
+        stateFile({ ...base, inFlight }),
+        path.join(FIXTURES, 'push.develop-lambdas.json'),
+      ]);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).queue).toEqual({
+        outcome: 'coalesced',
+        reason:
+          'coalesced as push #5: instance is in flight at 1111111 (push #4); lambdas, contact-flows will deploy 9a1b2c3',
+        startsNow: null,
+        pending: ['lambdas', 'contact-flows'],
+      });
+    });
+
+    it('shows a late delivery refused, and why', () => {
+      const newer = { ...base, head: { ...base.head, pushedAt: 1557933700 } };
+      const { stdout } = run(['--queue', stateFile(newer), path.join(FIXTURES, 'push.develop-lambdas.json')]);
+      expect(JSON.parse(stdout).queue).toMatchObject({
+        outcome: 'refused',
+        reason:
+          'refused: pushed at 1557933657, before push #4 (1111111) at 1557933700: a late or replayed delivery; nothing starts',
+      });
+    });
+
+    it('names an unreadable queue state', () => {
+      const { code, stderr } = run([
+        '--queue',
+        path.join(dir, 'missing.json'),
+        path.join(FIXTURES, 'push.develop-lambdas.json'),
+      ]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^Cannot read the queue state .*missing\.json: ENOENT/);
     });
   });
 

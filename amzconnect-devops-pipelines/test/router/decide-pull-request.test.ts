@@ -46,13 +46,28 @@ describe('parsePullRequestEvent (GitHub example payloads)', () => {
   });
 });
 
+/** The example payloads' own repository, read as ours (as the push fixtures are adapted to our layout). */
+function ours(fixture: string): PullRequestEvent {
+  const e = event(fixture);
+  const adapt = (repo: string | null) => (repo === 'Codertocat/Hello-World' ? sampleTable.repository : repo);
+  return { ...e, baseRepo: adapt(e.baseRepo) as string, headRepo: adapt(e.headRepo) };
+}
+
 describe('decidePullRequest', () => {
+  it('checks nothing for a pull request into another repository (an organization-level webhook)', () => {
+    expect(decidePullRequest(event('pull_request.opened-develop.json'), sampleTable)).toMatchObject({
+      action: 'ignore',
+      planCredentials: 'no',
+      reason: `repository "Codertocat/Hello-World" is not the configured "${sampleTable.repository}" (env/devops.json owner/repo): nothing to check`,
+    });
+  });
+
   it.each([
     ['pull_request.opened-develop.json', 'opened'],
     ['pull_request.synchronize-develop.json', 'synchronize'],
     ['pull_request.reopened-develop.json', 'reopened'],
   ])('checks %s (%s) into an environment branch, with the plan credentials', (fixture) => {
-    expect(decidePullRequest(event(fixture), sampleTable)).toEqual({
+    expect(decidePullRequest(ours(fixture), sampleTable)).toEqual({
       event: 'pull_request',
       action: 'check',
       reason:
@@ -67,7 +82,7 @@ describe('decidePullRequest', () => {
   });
 
   it('checks a pull request from a fork only after a maintainer approves it', () => {
-    expect(decidePullRequest(event('pull_request.opened-fork-develop.json'), sampleTable)).toMatchObject({
+    expect(decidePullRequest(ours('pull_request.opened-fork-develop.json'), sampleTable)).toMatchObject({
       action: 'check',
       fromFork: true,
       planCredentials: 'after-maintainer-approval',
@@ -78,30 +93,30 @@ describe('decidePullRequest', () => {
 
   it('treats a pull request whose fork was deleted as a fork', () => {
     expect(
-      decidePullRequest({ ...event('pull_request.opened-develop.json'), headRepo: null }, sampleTable),
+      decidePullRequest({ ...ours('pull_request.opened-develop.json'), headRepo: null }, sampleTable),
     ).toMatchObject({ fromFork: true, planCredentials: 'after-maintainer-approval' });
   });
 
   it('checks nothing when a pull request is closed', () => {
-    expect(decidePullRequest(event('pull_request.closed-develop.json'), sampleTable)).toMatchObject({
+    expect(decidePullRequest(ours('pull_request.closed-develop.json'), sampleTable)).toMatchObject({
       action: 'ignore',
       planCredentials: 'no',
       reason: 'pull request #2 was closed: nothing to check',
     });
     expect(
-      decidePullRequest({ ...event('pull_request.closed-develop.json'), merged: true }, sampleTable).reason,
+      decidePullRequest({ ...ours('pull_request.closed-develop.json'), merged: true }, sampleTable).reason,
     ).toBe('pull request #2 was merged: nothing to check; the merge releases through its push');
   });
 
   it('checks nothing for actions without a new commit (labeled)', () => {
-    expect(decidePullRequest(event('pull_request.labeled-develop.json'), sampleTable)).toMatchObject({
+    expect(decidePullRequest(ours('pull_request.labeled-develop.json'), sampleTable)).toMatchObject({
       action: 'ignore',
       reason: 'pull request #2 was labeled: only opened, synchronize, reopened bring a commit to check',
     });
   });
 
   it('checks nothing for a base branch that releases nothing (the unmodified GitHub example, base "master")', () => {
-    expect(decidePullRequest(event('pull_request.opened.json'), sampleTable)).toMatchObject({
+    expect(decidePullRequest(ours('pull_request.opened.json'), sampleTable)).toMatchObject({
       action: 'ignore',
       environment: null,
       reason:
@@ -112,7 +127,7 @@ describe('decidePullRequest', () => {
   it('checks a pull request into the tooling branch alone without plan credentials', () => {
     const table = routingTableFromConfig(withToolingBranch('master'));
 
-    expect(decidePullRequest(event('pull_request.opened.json'), table)).toMatchObject({
+    expect(decidePullRequest(ours('pull_request.opened.json'), table)).toMatchObject({
       action: 'check',
       environment: null,
       planCredentials: 'no',

@@ -2,7 +2,7 @@ import { decideRoute } from '../../src/router/decide-route';
 import { routeInputFor } from '../../src/router/route-input';
 import { routingTableFromConfig } from '../../src/router/routing-table';
 import type { PushEvent } from '../../src/router/push-event';
-import { commit, COMMIT_B, push, ZERO } from './support/push-builder';
+import { commit, COMMIT_A, COMMIT_B, push, ZERO } from './support/push-builder';
 import { githubFixture, sampleConfig, sampleTable, withToolingBranch } from './support/test-config';
 
 const ALL_DEVELOP = [
@@ -83,18 +83,50 @@ describe('decideRoute: which pushes count', () => {
     });
   });
 
-  it('ignores a push with no commits', () => {
-    expect(route(push('develop', []))).toMatchObject({
-      action: 'ignore',
-      reason: 'push to "develop" has no commits: nothing to build',
+  it.each([
+    [
+      'a fast-forward to commits GitHub already has',
+      {},
+      'the push lists no commits (the branch moved to commits pushed before)',
+    ],
+    ['a forced push back to an older commit', { forced: true }, 'the push is forced'],
+    [
+      'a branch created from an existing commit',
+      { created: true, before: ZERO },
+      'the push creates the branch',
+    ],
+  ])('releases all four sub-projects for %s (commits: [])', (_name, overrides, why) => {
+    expect(route(push('develop', [], overrides))).toMatchObject({
+      action: 'start',
+      subprojects: ['instance', 'supporting-infra', 'lambdas', 'contact-flows'],
+      reason: `full release of develop because ${why}, so the payload may not list every change`,
     });
   });
 
-  it('ignores a push with no commits even when it creates the branch', () => {
-    expect(route(push('develop', [], { created: true, before: ZERO }))).toMatchObject({
+  it('ignores a push of another repository (organization webhook, reused secret) and says why', () => {
+    expect(
+      route(push('develop', [commit(['amzconnect-lambdas/a.ts'])], { repository: 'someone/else' })),
+    ).toMatchObject({
       action: 'ignore',
-      pipelines: [],
+      reason:
+        'repository "someone/else" is not the configured "example-org/amazon-connect-cicd" (env/devops.json owner/repo): nothing to build',
     });
+  });
+
+  it('matches the configured repository case-insensitively', () => {
+    expect(
+      route(
+        push('develop', [commit(['amzconnect-lambdas/a.ts'])], {
+          repository: 'Example-Org/Amazon-Connect-CICD',
+        }),
+      ),
+    ).toMatchObject({ action: 'start' });
+  });
+
+  it('ignores a push without a repository', () => {
+    expect(route(push('develop', [commit(['amzconnect-lambdas/a.ts'])], { repository: null })).action).toBe(
+      'ignore',
+    );
   });
 
   it('ignores a branch that is no enabled environment nor the tooling branch', () => {
@@ -134,6 +166,8 @@ describe('decideRoute: changed paths', () => {
       action: 'start',
       reason: 'release of develop: changes in lambdas; contact-flows follows because it is built from them',
       commit: COMMIT_B,
+      before: COMMIT_A,
+      pushedAt: 1_700_000_000,
       branch: 'develop',
       environment: 'develop',
       subprojects: ['lambdas', 'contact-flows'],

@@ -49,6 +49,7 @@ const pushShape = fc.record(
     deleted: fc.oneof(fc.boolean(), fc.anything()),
     forced: fc.oneof(fc.boolean(), fc.anything()),
     commits: fc.oneof(fc.array(commitShape, { maxLength: 5 }), fc.anything()),
+    repository: fc.oneof(fc.constant({ full_name: 'example-org/amazon-connect-cicd' }), fc.anything()),
   },
   { requiredKeys: [] },
 );
@@ -67,6 +68,7 @@ const wellFormedPush = fc.record({
       maxLength: 4,
     },
   ),
+  repository: fc.constant({ full_name: 'example-org/amazon-connect-cicd' }),
 });
 const body = fc.oneof(
   wellFormedPush.map((p) => JSON.stringify(p)),

@@ -4,6 +4,8 @@ import { PIPELINE_VARIABLES } from '@amzconnect/env';
 import { fromApiGatewayEvent, toApiGatewayResult } from '../../src/router/api-gateway-adapter';
 import { AWS_MAX_ATTEMPTS } from '../../src/router/aws-clients';
 import { clientRequestToken } from '../../src/router/start-pipeline';
+import { startToken } from '../../src/release-queue/decide-queue';
+import { queueMarker } from '../../src/release-queue/queue-marker';
 import {
   newDeliveryId,
   RouterHarness,
@@ -22,11 +24,13 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
     h = await startRouterHarness({ maxBodyBytes: 64 * 1024 });
   });
   afterAll(() => h.close());
-  beforeEach(() => {
+  beforeEach(async () => {
+    await h.resetQueues();
     h.codePipeline.calls.length = 0;
     h.codePipelineState.throttleNext = 0;
     h.secrets.stages = { AWSCURRENT: TEST_SECRET };
     h.secrets.unavailable = false;
+    h.secrets.created = undefined;
   });
 
   describe('verification comes first', () => {
@@ -91,7 +95,15 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       expect(response.statusCode).toBe(200);
     });
 
-    it('rejects the previous secret once the rotation is over', async () => {
+    it('rejects the previous secret once the rotation window (24 h by default) has passed', async () => {
+      const rotatedAt = Math.floor(Date.now() / 1000) - 24 * 60 * 60 - 60;
+      h.secrets.stages = { AWSCURRENT: 'rotated-secret', AWSPREVIOUS: TEST_SECRET };
+      h.secrets.created = { AWSCURRENT: rotatedAt, AWSPREVIOUS: rotatedAt - 86_400 };
+      const response = await h.handle(await signedRequest(githubFixtureText('ping.json'), { event: 'ping' }));
+      expect(response.statusCode).toBe(401);
+    });
+
+    it('rejects the previous secret when there is none', async () => {
       h.secrets.stages = { AWSCURRENT: 'rotated-secret' };
       const response = await h.handle(await signedRequest(githubFixtureText('ping.json'), { event: 'ping' }));
       expect(response.statusCode).toBe(401);
@@ -127,15 +139,32 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       });
     });
 
-    it('answers 415 to a form-encoded delivery', async () => {
+    it('verifies a form-encoded delivery on the raw body, then routes its payload field', async () => {
+      const form = `payload=${encodeURIComponent(LAMBDAS_PUSH)}`;
       const response = await h.handle(
-        await signedRequest('payload=%7B%7D', {
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        }),
+        await signedRequest(form, { headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+      );
+      expect(response).toMatchObject({ statusCode: 200, body: { action: 'start', commit: COMMIT } });
+    });
+
+    it('answers 401 to a form-encoded delivery whose signature covers only the JSON', async () => {
+      const request = await signedRequest(LAMBDAS_PUSH, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      const response = await h.handle({
+        ...request,
+        body: Buffer.from(`payload=${encodeURIComponent(LAMBDAS_PUSH)}`),
+      });
+      expect(response.statusCode).toBe(401);
+    });
+
+    it('answers 400 to a form-encoded delivery without a payload field', async () => {
+      const response = await h.handle(
+        await signedRequest('other=1', { headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
       );
       expect(response).toEqual({
-        statusCode: 415,
-        body: { message: 'Set the webhook content type to application/json.' },
+        statusCode: 400,
+        body: { message: 'Form-encoded body has no "payload" field.' },
       });
     });
 
@@ -230,18 +259,25 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
           replayed: false,
         }),
       });
+      const token = startToken('develop', 'lambdas', 1);
       expect(h.starts()).toEqual([
         {
           name: 'amzconnect-lambdas-develop',
-          clientRequestToken: clientRequestToken(delivery, 'amzconnect-lambdas-develop'),
+          clientRequestToken: clientRequestToken(token, 'amzconnect-lambdas-develop'),
           sourceRevisions: [{ actionName: 'Source', revisionType: 'COMMIT_ID', revisionValue: COMMIT }],
           variables: [
-            { name: PIPELINE_VARIABLES.releasePlan, value: '["amzconnect-contact-flows-develop"]' },
+            {
+              name: PIPELINE_VARIABLES.releasePlan,
+              value: queueMarker({ token, seq: 1, then: ['amzconnect-contact-flows-develop'] }),
+            },
             { name: PIPELINE_VARIABLES.releaseCommit, value: COMMIT },
             { name: PIPELINE_VARIABLES.releaseSubprojects, value: 'lambdas,contact-flows' },
           ],
         },
       ]);
+      expect(response.body).toMatchObject({
+        queue: { outcome: 'started', reason: 'push #1: lambdas starts at 9a1b2c3; then contact-flows' },
+      });
     });
 
     it('starts the self-update pipeline independently, with only the commit variable', async () => {
@@ -275,10 +311,42 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       expect(h.starts()).toHaveLength(1);
     });
 
-    it('starts again for the same payload under a new delivery id', async () => {
+    it('refuses the same payload replayed under a new delivery id: 202, nothing started', async () => {
       await h.handle(await signedRequest(LAMBDAS_PUSH));
+      const replay = await h.handle(await signedRequest(LAMBDAS_PUSH));
+      expect(replay).toMatchObject({
+        statusCode: 202,
+        body: {
+          action: 'ignore',
+          started: [],
+          queue: {
+            outcome: 'refused',
+            reason:
+              'refused: the same push (6113728 → 9a1b2c3) was already queued as push #1; nothing starts',
+          },
+        },
+      });
+      expect(h.starts()).toHaveLength(1);
+    });
+
+    it('coalesces a second push while the first release is in flight', async () => {
       await h.handle(await signedRequest(LAMBDAS_PUSH));
-      expect(h.starts()).toHaveLength(2);
+      const next = JSON.stringify({
+        ...githubFixture('push.develop-lambdas.json'),
+        before: COMMIT,
+        after: 'f'.repeat(40),
+        repository: {
+          ...(githubFixture('push.develop-lambdas.json').repository as object),
+          pushed_at: 1557933700,
+        },
+      });
+      const response = await h.handle(await signedRequest(next));
+      expect(response).toMatchObject({
+        statusCode: 200,
+        body: { queue: { outcome: 'coalesced' }, started: [] },
+      });
+      expect(h.starts()).toHaveLength(1);
+      expect((await h.queues.load('develop')).pending).toEqual(['lambdas', 'contact-flows']);
     });
 
     it('retries a throttled start and succeeds', async () => {
@@ -288,23 +356,19 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
       expect(h.starts()).toHaveLength(2);
     });
 
-    it(`gives up after ${AWS_MAX_ATTEMPTS} throttled attempts with 503, and a redelivery can retry`, async () => {
+    it(`keeps the push queued when ${AWS_MAX_ATTEMPTS} throttled attempts fail, for the periodic check to re-send`, async () => {
       h.codePipelineState.throttleNext = Number.POSITIVE_INFINITY;
-      const delivery = newDeliveryId();
-      const response = await h.handle(await signedRequest(LAMBDAS_PUSH, { delivery }));
+      const response = await h.handle(await signedRequest(LAMBDAS_PUSH));
       expect(response).toMatchObject({
-        statusCode: 503,
+        statusCode: 200,
         body: {
-          message:
-            'Starting pipelines failed (ThrottlingException); redeliver the delivery from GitHub to retry.',
+          started: [],
+          queue: { outcome: 'started', failures: ['start lambdas: ThrottlingException'] },
         },
       });
       expect(h.starts()).toHaveLength(AWS_MAX_ATTEMPTS);
-
-      h.codePipelineState.throttleNext = 0;
-      const redelivered = await h.handle(await signedRequest(LAMBDAS_PUSH, { delivery }));
-      expect(redelivered).toMatchObject({ statusCode: 200, body: { replayed: false } });
-      expect(h.starts()).toHaveLength(AWS_MAX_ATTEMPTS + 1);
+      const queued = await h.queues.load('develop');
+      expect(queued.inFlight).toMatchObject({ subproject: 'lambdas', commit: COMMIT, executionId: null });
     });
 
     it('signs with the documented algorithm: a signature computed by hand is accepted', async () => {

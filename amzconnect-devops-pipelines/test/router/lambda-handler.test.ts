@@ -3,7 +3,7 @@ import { parseRouterEnvironment } from '../../src/router/lambda-environment';
 import { serializeRoutingTable } from '../../src/router/routing-table';
 import { FAKE_AWS, FakeAwsJsonService, startFakeAwsJsonService } from './support/fake-aws-json-service';
 import { SECRET_ARN, startFakeSecretsManager } from './support/fake-secrets-manager';
-import { LocalDynamoDb, startLocalDynamoDb } from './support/local-dynamodb';
+import { createReleaseQueueTable, LocalDynamoDb, startLocalDynamoDb } from './support/local-dynamodb';
 import { signedRequest, TEST_SECRET } from './support/router-harness';
 import { githubFixtureText, sampleTable } from './support/test-config';
 
@@ -15,12 +15,29 @@ describe('parseRouterEnvironment', () => {
         ROUTING_TABLE: table,
         WEBHOOK_SECRET_ARN: SECRET_ARN,
         IDEMPOTENCY_TABLE_NAME: 't',
+        RELEASE_QUEUE_TABLE: 'q',
+        PREVIOUS_SECRET_WINDOW_SECONDS: '3600',
       }),
     ).toEqual({
       routingTable: sampleTable,
       secretArn: SECRET_ARN,
       idempotencyTable: 't',
+      queueTable: 'q',
+      previousSecretWindowMs: 3_600_000,
     });
+  });
+  it('refuses a secret window that is not whole seconds', () => {
+    expect(() =>
+      parseRouterEnvironment({
+        ROUTING_TABLE: table,
+        WEBHOOK_SECRET_ARN: SECRET_ARN,
+        IDEMPOTENCY_TABLE_NAME: 't',
+        RELEASE_QUEUE_TABLE: 'q',
+        PREVIOUS_SECRET_WINDOW_SECONDS: '1.5',
+      }),
+    ).toThrow(
+      'PREVIOUS_SECRET_WINDOW_SECONDS must be a whole number of seconds; the WebhookRouter construct sets it: redeploy the tooling stack.',
+    );
   });
   it('names the missing variable and the fix', () => {
     expect(() => parseRouterEnvironment({ ROUTING_TABLE: table, IDEMPOTENCY_TABLE_NAME: 't' })).toThrow(
@@ -39,6 +56,7 @@ describe('router Lambda entry point (production wiring, AWS endpoints overridden
     secrets = await startFakeSecretsManager({ stages: { AWSCURRENT: TEST_SECRET }, unavailable: false });
     codePipeline = await startFakeAwsJsonService(() => ({ body: { pipelineExecutionId: 'exec-1' } }));
     dynamo = await startLocalDynamoDb('router-idempotency');
+    await createReleaseQueueTable(dynamo.client, 'router-release-queue');
   });
   afterAll(async () => {
     process.env = saved;
@@ -61,6 +79,8 @@ describe('router Lambda entry point (production wiring, AWS endpoints overridden
       ROUTING_TABLE: serializeRoutingTable(sampleTable),
       WEBHOOK_SECRET_ARN: SECRET_ARN,
       IDEMPOTENCY_TABLE_NAME: 'router-idempotency',
+      RELEASE_QUEUE_TABLE: 'router-release-queue',
+      PREVIOUS_SECRET_WINDOW_SECONDS: '86400',
       AWS_REGION: FAKE_AWS.region,
       AWS_ACCESS_KEY_ID: FAKE_AWS.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: FAKE_AWS.credentials.secretAccessKey,

@@ -27,8 +27,17 @@ describe('parsePushEvent', () => {
             removed: [],
           },
         ],
+        repository: 'example-org/amazon-connect-cicd',
+        pushedAt: 1557933657,
       },
     });
+  });
+
+  it('reads an ISO pushed_at (other event shapes) as epoch seconds', () => {
+    const payload = valid();
+    (payload.repository as Record<string, unknown>).pushed_at = '2019-05-15T15:20:57Z';
+    const result = parsePushEvent(payload);
+    expect(result.ok && result.event.pushedAt).toBe(1557933657);
   });
 
   it('accepts 64-digit commit ids of SHA-256 repositories', () => {

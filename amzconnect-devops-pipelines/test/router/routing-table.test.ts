@@ -58,9 +58,10 @@ describe('serializeRoutingTable / parseRoutingTable', () => {
     ['[]', 'ROUTING_TABLE must be a JSON object'],
     ['{"s":"x","e":[]}', 'ROUTING_TABLE has no valid tooling branch in "t"'],
     ['{"t":"main","e":[]}', 'ROUTING_TABLE has no valid self-update pipeline name in "s"'],
-    ['{"t":"main","s":"x"}', 'ROUTING_TABLE has no environment list in "e"'],
+    ['{"t":"main","s":"x","e":[]}', 'ROUTING_TABLE has no valid owner/repo in "r"'],
+    ['{"t":"main","s":"x","r":"o/r"}', 'ROUTING_TABLE has no environment list in "e"'],
     [
-      '{"t":"main","s":"x","e":[["develop","develop",["a","b"]]]}',
+      '{"t":"main","s":"x","r":"o/r","e":[["develop","develop",["a","b"]]]}',
       'ROUTING_TABLE has an invalid environment at e[0] (expected [name, branch])',
     ],
   ])('rejects %j with a clear message', (json, what) => {

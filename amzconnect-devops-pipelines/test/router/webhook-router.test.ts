@@ -1,4 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { createPlatformApp } from '@amzconnect/env';
 import { synthFindings } from '@amzconnect/testing';
@@ -7,9 +8,14 @@ import { parseRoutingTable } from '../../src/router/routing-table';
 import { sampleConfig } from './support/test-config';
 
 const ARN = (name: string) => `arn:aws:codepipeline:us-east-1:999999999999:${name}`;
-const RELEASE_PIPELINES = ['develop', 'staging', 'main'].flatMap((b) =>
-  ['instance', 'supporting-infra', 'lambdas', 'contact-flows'].map((s) => `amzconnect-${s}-${b}`),
+const SUBPROJECT_PREFIXES = ['instance', 'supporting-infra', 'lambdas', 'contact-flows'].map(
+  (s) => `amzconnect-${s}-*`,
 );
+
+/** A queue table the router enqueues into (the ReleaseQueue construct owns the real one). */
+function queueTable(stack: Stack): dynamodb.ITable {
+  return dynamodb.Table.fromTableName(stack, 'QueueTable', 'release-queue');
+}
 
 describe('WebhookRouter', () => {
   let app: App;
@@ -18,7 +24,10 @@ describe('WebhookRouter', () => {
   beforeAll(() => {
     app = createPlatformApp({ skipBundling: true });
     const stack = new Stack(app, 'Tooling', { env: { account: '999999999999', region: 'us-east-1' } });
-    router = new WebhookRouter(stack, 'WebhookRouter', { config: sampleConfig });
+    router = new WebhookRouter(stack, 'WebhookRouter', {
+      config: sampleConfig,
+      releaseQueueTable: queueTable(stack),
+    });
     template = Template.fromStack(stack);
   });
 
@@ -42,6 +51,8 @@ describe('WebhookRouter', () => {
     expect(parseRoutingTable(vars.ROUTING_TABLE as string)).toEqual(router.routingTable);
     expect(vars.WEBHOOK_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/WebhookSecret/) });
     expect(vars.IDEMPOTENCY_TABLE_NAME).toEqual({ Ref: expect.stringMatching(/IdempotencyTable/) });
+    expect(vars.RELEASE_QUEUE_TABLE).toBe('release-queue');
+    expect(vars.PREVIOUS_SECRET_WINDOW_SECONDS).toBe('86400');
   });
 
   it('keeps no plaintext secret in the template: the value is generated at creation', () => {
@@ -96,7 +107,7 @@ describe('WebhookRouter', () => {
     template.hasOutput('WebhookSecretArn', { Value: { Ref: Match.stringLikeRegexp('WebhookSecret') } });
   });
 
-  it('grants exactly: start on the configured pipelines, read the secret, record deliveries, write its logs, trace', () => {
+  it('grants exactly: start on the platform prefix of each sub-project and self-update, read the secret, record deliveries, enqueue pushes, write its logs, trace', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const statements = Object.values(policies).flatMap(
       (p) =>
@@ -114,7 +125,7 @@ describe('WebhookRouter', () => {
         Sid: 'StartReleasePipelines',
         Action: 'codepipeline:StartPipelineExecution',
         Effect: 'Allow',
-        Resource: [...RELEASE_PIPELINES, 'amzconnect-devops-pipelines'].map(ARN),
+        Resource: [...SUBPROJECT_PREFIXES, 'amzconnect-devops-pipelines'].map(ARN),
       },
       {
         Sid: 'ReadWebhookSecret',
@@ -128,9 +139,20 @@ describe('WebhookRouter', () => {
         Effect: 'Allow',
         Resource: { 'Fn::GetAtt': [expect.stringMatching(/IdempotencyTable/), 'Arn'] },
       },
+      {
+        Sid: 'EnqueuePushes',
+        Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        Effect: 'Allow',
+        Resource: {
+          'Fn::Join': [
+            '',
+            ['arn:', { Ref: 'AWS::Partition' }, ':dynamodb:us-east-1:999999999999:table/release-queue'],
+          ],
+        },
+      },
     ]);
     expect(router.startablePipelineArns).toEqual(
-      [...RELEASE_PIPELINES, 'amzconnect-devops-pipelines'].map(ARN),
+      [...SUBPROJECT_PREFIXES, 'amzconnect-devops-pipelines'].map(ARN),
     );
   });
 
@@ -147,9 +169,9 @@ describe('WebhookRouter', () => {
     const govApp = createPlatformApp({ skipBundling: true });
     const stack = new Stack(govApp, 'Gov', { env: { account: '999999999999', region: 'us-gov-west-1' } });
     const config = { ...sampleConfig, tooling: { ...sampleConfig.tooling, region: 'us-gov-west-1' } };
-    const gov = new WebhookRouter(stack, 'WebhookRouter', { config });
+    const gov = new WebhookRouter(stack, 'WebhookRouter', { config, releaseQueueTable: queueTable(stack) });
     expect(gov.startablePipelineArns[0]).toBe(
-      'arn:aws-us-gov:codepipeline:us-gov-west-1:999999999999:amzconnect-instance-develop',
+      'arn:aws-us-gov:codepipeline:us-gov-west-1:999999999999:amzconnect-instance-*',
     );
   });
 
@@ -161,7 +183,11 @@ describe('WebhookRouter', () => {
     }));
     const stack = new Stack(createPlatformApp({ skipBundling: true }), 'Big');
     expect(
-      () => new WebhookRouter(stack, 'WebhookRouter', { config: { ...sampleConfig, environments: many } }),
+      () =>
+        new WebhookRouter(stack, 'WebhookRouter', {
+          config: { ...sampleConfig, environments: many },
+          releaseQueueTable: queueTable(stack),
+        }),
     ).toThrow(
       /^The routing table for 60 enabled environments takes \d+ characters, more than the 3000 a Lambda environment can hold; disable environments in .*\/accountvars\.json\.$/,
     );

@@ -6,6 +6,11 @@ export const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:999999999999:secret:
 export interface SecretsState {
   stages: Partial<Record<'AWSCURRENT' | 'AWSPREVIOUS', string>>;
   unavailable: boolean;
+  /**
+   * Creation time of each version, epoch seconds (GetSecretValue `CreatedDate`).
+   * @default now, so that a rotation has just happened
+   */
+  created?: Partial<Record<'AWSCURRENT' | 'AWSPREVIOUS', number>>;
 }
 
 /**
@@ -36,7 +41,7 @@ export async function startFakeSecretsManager(state: SecretsState): Promise<Fake
         SecretString: value,
         VersionId: `${stage.toLowerCase()}-version`,
         VersionStages: [stage],
-        CreatedDate: 1_700_000_000,
+        CreatedDate: state.created?.[stage] ?? Math.floor(Date.now() / 1000),
       },
     };
   });

@@ -43,3 +43,15 @@ export async function startLocalDynamoDb(tableName = 'idempotency'): Promise<Loc
     },
   };
 }
+
+/** Creates a table shaped like the ReleaseQueue construct's (key `env`). */
+export async function createReleaseQueueTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      KeySchema: [{ AttributeName: 'env', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'env', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+}

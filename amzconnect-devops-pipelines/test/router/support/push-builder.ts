@@ -23,6 +23,8 @@ export function push(branch: string, commits: PushCommit[], overrides: Partial<P
     deleted: false,
     forced: false,
     commits,
+    repository: 'example-org/amazon-connect-cicd',
+    pushedAt: 1_700_000_000,
     ...overrides,
   };
 }

@@ -5,12 +5,16 @@ import { createCodePipelineClient, createSecretsManagerClient } from '../../../s
 import { createWebhookHandler, WebhookHandler } from '../../../src/router/handle-webhook';
 import { makeIdempotentStarter } from '../../../src/router/idempotent-starter';
 import { silentLogger } from '../../../src/router/logger-like';
-import { createCodePipelineStarter } from '../../../src/router/release-starter';
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
+import { createCodePipelineOperations } from '../../../src/release-queue/pipeline-operations';
+import { createDynamoDbQueueStore, QueueStore } from '../../../src/release-queue/queue-store';
+import { createReleaseQueue } from '../../../src/release-queue/release-queue';
+import { createQueueingStarter } from '../../../src/router/release-starter';
 import { createWebhookSecretSource } from '../../../src/router/webhook-secret-source';
 import type { WebhookRequest } from '../../../src/router/webhook-request';
 import { FAKE_AWS, FakeAwsJsonService, startFakeAwsJsonService } from './fake-aws-json-service';
 import { SECRET_ARN, SecretsState, startFakeSecretsManager } from './fake-secrets-manager';
-import { LocalDynamoDb, startLocalDynamoDb } from './local-dynamodb';
+import { createReleaseQueueTable, LocalDynamoDb, startLocalDynamoDb } from './local-dynamodb';
 import { sampleTable } from './test-config';
 
 export const TEST_SECRET = 'test-webhook-secret';
@@ -32,6 +36,10 @@ export interface RouterHarness {
   readonly codePipelineState: CodePipelineState;
   /** StartPipelineExecution calls received, in order. */
   starts(): Record<string, unknown>[];
+  /** The release queues (dynalite), as the router wrote them. */
+  readonly queues: QueueStore;
+  /** Empties the release queues (each test starts from environments never released). */
+  resetQueues(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,8 +62,16 @@ export async function startRouterHarness(options: { maxBodyBytes?: number } = {}
     };
   });
   const dynamo: LocalDynamoDb = await startLocalDynamoDb();
+  await createReleaseQueueTable(dynamo.client, 'release-queue');
+  const queues = createDynamoDbQueueStore(dynamo.client, 'release-queue');
+  const codePipelineClient = createCodePipelineClient({ ...FAKE_AWS, endpoint: codePipeline.endpoint });
+  const queue = createReleaseQueue({
+    store: queues,
+    pipelines: createCodePipelineOperations(codePipelineClient),
+    logger: silentLogger,
+  });
   const idempotent = makeIdempotentStarter(
-    createCodePipelineStarter(createCodePipelineClient({ ...FAKE_AWS, endpoint: codePipeline.endpoint })),
+    createQueueingStarter({ client: codePipelineClient, queue, routingTable: sampleTable }),
     new DynamoDBPersistenceLayer({ tableName: dynamo.tableName, awsSdkV3Client: dynamo.client }),
   );
   // As the Lambda entry point does on every invocation: in-progress records expire with the invocation.
@@ -76,6 +92,14 @@ export async function startRouterHarness(options: { maxBodyBytes?: number } = {}
     secrets,
     codePipeline,
     codePipelineState,
+    queues,
+    resetQueues: async () => {
+      for (const state of await queues.list()) {
+        await dynamo.client.send(
+          new DeleteItemCommand({ TableName: 'release-queue', Key: { env: { S: state.env } } }),
+        );
+      }
+    },
     starts: () =>
       codePipeline.calls
         .filter((c) => c.target === 'CodePipeline_20150709.StartPipelineExecution')
