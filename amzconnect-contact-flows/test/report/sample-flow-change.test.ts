@@ -30,19 +30,23 @@ describe('plan report of a one-flow change to the sample flows', () => {
     await env.stop();
   });
 
-  it('lists only ACME_Main, draws it with exactly the greeting block marked changed, and shows the new text', async () => {
-    // Prepare: the pull request's version of the flows
+  it('lists only the changed flow, draws it with exactly the changed block marked, and shows the new text', async () => {
+    // Prepare: the pull request changes what the first block that speaks says, in one flow
+    const flow = documents.find((d) =>
+      d.content.Actions.some((a) => typeof a.Parameters?.Text === 'string'),
+    )!;
+    const block = flow.content.Actions.find((a) => typeof a.Parameters?.Text === 'string')!;
+    const before = block.Parameters!.Text as string;
+    const after = `${before} Calls may be recorded.`;
     const changed: FlowDocument[] = documents.map((d) =>
-      d.name !== 'ACME_Main'
+      d !== flow
         ? d
         : {
             ...d,
             content: {
               ...d.content,
               Actions: d.content.Actions.map((a) =>
-                a.Identifier === 'greeting'
-                  ? { ...a, Parameters: { ...a.Parameters, Text: 'Welcome to ACME. Calls may be recorded.' } }
-                  : a,
+                a === block ? { ...a, Parameters: { ...a.Parameters, Text: after } } : a,
               ),
             },
           },
@@ -58,22 +62,16 @@ describe('plan report of a one-flow change to the sample flows', () => {
 
     // Assess
     expect(section.counts).toMatchObject({ create: 0, update: 1, orphaned: 0, blocked: 0 });
-    expect(section.entries.map((e) => [e.action, e.name])).toEqual([['update', 'ACME_Main']]);
+    expect(section.entries.map((e) => [e.action, e.name])).toEqual([['update', flow.name]]);
     expect(section.entries[0].blocks).toEqual([
       {
-        identifier: 'greeting',
-        type: 'MessageParticipant',
+        identifier: block.Identifier,
+        type: block.Type,
         mark: 'changed',
-        changes: [
-          {
-            path: 'Parameters.Text',
-            before: '"Welcome to ACME."',
-            after: '"Welcome to ACME. Calls may be recorded."',
-          },
-        ],
+        changes: [{ path: 'Parameters.Text', before: JSON.stringify(before), after: JSON.stringify(after) }],
       },
     ]);
     const marked = [...svgContents(section.entries[0].svg!).blockClasses].filter(([, c]) => c !== 'block');
-    expect(marked).toEqual([['greeting', 'block block-changed']]);
+    expect(marked).toEqual([[block.Identifier, 'block block-changed']]);
   });
 });
