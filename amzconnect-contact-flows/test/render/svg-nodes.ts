@@ -29,7 +29,7 @@ export function svgContents(svg: string): SvgContents {
   for (const m of svg.matchAll(nodeRe)) {
     const title = decodeXml(m[2]);
     blockTitles.push(title);
-    blockClasses.set(title, m[1]);
+    blockClasses.set(title, decodeXml(m[1]));
   }
   return { blockTitles, blockClasses, edgeCount: [...svg.matchAll(/class="edge"/g)].length };
 }
