@@ -2,9 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { runSimulation, Simulation } from '@cloud-copilot/iam-simulate';
-import { createPlatformApp, loadPlatformConfig, targetRoleArns, toolingDeployRoleArn } from '@amzconnect/env';
+import { createPlatformApp, loadPlatformConfig, targetRoleArns, toolingPlanRoleArn } from '@amzconnect/env';
 import { synthFindings } from '@amzconnect/testing';
-import { addToolingStacks, artifactBucketName, pullRequestCheckRoleArn, PR_CHECK_SCRIPT } from '../lib';
+import {
+  addToolingStacks,
+  environmentArtifactBucketName,
+  pullRequestCheckRoleArn,
+  PR_CHECK_SCRIPT,
+} from '../lib';
 
 const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));
 const app = createPlatformApp({ skipBundling: true });
@@ -109,14 +114,14 @@ describe('PullRequestChecks', () => {
     );
   });
 
-  it("is trusted by the flow-plan role only, beside the environment's deploy role", () => {
+  it("is trusted by the flow-plan role only, beside the environment's plan role", () => {
     const trusted = (name: string) =>
       trustPolicyOf(developAccess, name).Statement.flatMap((s) =>
         [(s.Principal as { AWS: unknown }).AWS].flat(),
       );
 
     expect(new Set(trusted('acme-develop-flow-plan'))).toEqual(
-      new Set([toolingDeployRoleArn(SAMPLE.tooling, develop), PR_ROLE]),
+      new Set([toolingPlanRoleArn(SAMPLE.tooling, develop), PR_ROLE]),
     );
     expect(trusted('acme-develop-pipeline-deploy')).not.toContain(PR_ROLE);
     expect(trusted('acme-develop-pipeline-publish')).not.toContain(PR_ROLE);
@@ -156,7 +161,7 @@ describe('PullRequestChecks', () => {
               Sid: 'WriteFlowPlanReports',
               Effect: 'Allow',
               Action: 's3:PutObject',
-              Resource: `arn:aws:s3:::${artifactBucketName(SAMPLE.tooling.account, SAMPLE.tooling.region)}/flow-plan-reports/staging/*`,
+              Resource: `arn:aws:s3:::${environmentArtifactBucketName(SAMPLE.tooling, { name: 'staging' })}/flow-plan-reports/staging/*`,
             },
           ]),
         },

@@ -57,8 +57,12 @@ describe('ReleaseQueue and ReleaseAlarms in the tooling core stack', () => {
     }[];
     const queue = fns.find((f) => f.Properties.Description?.startsWith('Release queue'))!;
     const vars = queue.Properties.Environment!.Variables;
+    // Besides the platform function's own (NODE_OPTIONS, POWERTOOLS_*): no pipeline list.
     expect(Object.keys(vars).sort()).toEqual([
+      'NODE_OPTIONS',
       'NOTIFICATION_TOPIC_ARN',
+      'POWERTOOLS_LOG_LEVEL',
+      'POWERTOOLS_SERVICE_NAME',
       'RELEASE_QUEUE_TABLE',
       'ROUTING_TABLE',
     ]);

@@ -204,7 +204,14 @@ describe('webhook handler (real SDK clients against local Secrets Manager, CodeP
 
     it('answers 202 with the pull-request decision and starts nothing (CodeBuild runs the check)', async () => {
       const response = await h.handle(
-        await signedRequest(githubFixtureText('pull_request.opened-develop.json'), { event: 'pull_request' }),
+        await signedRequest(
+          // GitHub's example, read as a pull request of the configured repository.
+          githubFixtureText('pull_request.opened-develop.json').replaceAll(
+            'Codertocat/Hello-World',
+            'example-org/amazon-connect-cicd',
+          ),
+          { event: 'pull_request' },
+        ),
       );
       expect(response).toMatchObject({
         statusCode: 202,
