@@ -16,7 +16,6 @@ import { LambdasStack } from './lambdas-stack';
 
 export * from './connect-function';
 export * from './connect-function-defaults';
-export * from './flow-provisioner-statements';
 export * from './function-sources';
 export * from './functions-registry';
 export * from './lambdas-stack';
@@ -48,7 +47,7 @@ export function addLambdaStacksFor(
       envName: environment.name,
       functions: registry.functions,
       workloads: workloadsFor(environment.name, region),
-      description: `Lambda functions of ${environment.app} ${environment.name} (${region}) that contact flows invoke, and the flow provisioner`,
+      description: `Lambda functions of ${environment.app} ${environment.name} (${region}) that contact flows invoke`,
     });
   });
 }
