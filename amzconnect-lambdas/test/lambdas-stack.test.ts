@@ -50,7 +50,7 @@ describe('lambdas stacks for the sample configuration', () => {
 
   it('deploys every function on Node.js 24, arm64, with X-Ray tracing and its own log group', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(3);
+    expect(Object.keys(functions)).toHaveLength(2);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
