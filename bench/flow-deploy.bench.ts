@@ -1,31 +1,28 @@
 /**
- * Contact-flow deployment at Amazon Connect's real API rate: 200 flows (190 contact flows and
- * 10 modules, with transfers between flows and flows reading the mapping) deployed once, then
- * 10 of them changed and deployed again against the local Connect emulator with the run's token
- * bucket at 2 requests per second, burst 5 (real time, system clock). The changed flows also read
- * a new queue through the mapping, so each release publishes the mapping once. Prints write and
- * read calls per service, the measured time, and the ideal time for that many Connect calls at 2/s.
+ * Contact-flow deployment at scale, on a virtual clock, against the Connect emulator in its
+ * realistic mode (re-serialized content, Search leaving Content out for one flow in three, a lost
+ * create response every 17 creates, a 5xx every 200 requests). At 200, 1,000 and 5,000 items
+ * (5 % modules; every flow invokes a module, reads the mapping and transfers to the next flow,
+ * so the flows form one cycle): first deploy (in 15-minute invocations, as the provisioner's
+ * isComplete calls run), no-op, 1 % changed, all changed. The run's token bucket paces Connect at
+ * 2 requests/s, burst 5, on a ManualClock, so simulated time is what the run would take at
+ * Connect's default quota; the ideal is the same number of Connect calls at exactly 2/s. The
+ * flow quota is raised to 10,000 (the default 100 is adjustable). Background 429s are off: at 2/s
+ * the account's quota is not exceeded (the run lock keeps every other runner out).
  *
- *   npx tsx bench/flow-deploy.bench.ts [--runs N] [--rate R]
- *
- * `--rate` runs the bucket faster (e.g. 20) and also prints the time scaled back to 2/s.
+ *   npx tsx bench/flow-deploy.bench.ts [--sizes 200,1000,5000]
  */
-import { systemClock } from '../amzconnect-contact-flows/src/deploy/clock';
 import { FlowDocument } from '../amzconnect-contact-flows/src/model/flow-document';
-import { startDeployTestEnvironment } from '@amzconnect/testing';
-import { fmt, median } from './stats';
+import { ManualClock, startDeployTestEnvironment } from '@amzconnect/testing';
 
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1] ?? '') || 3;
-const rate = Number(args[args.indexOf('--rate') + 1] ?? '') || 2;
-const BURST = 5;
-const FLOWS = 190;
-const MODULES = 10;
-const CHANGED = 10;
+const sizeArg = args.indexOf('--sizes');
+const SIZES = (sizeArg >= 0 ? args[sizeArg + 1] : '200,1000,5000').split(',').map(Number);
+const INVOCATION_MS = 15 * 60_000;
 
 function module(i: number, text: string): FlowDocument {
   return {
-    name: `Module${String(i).padStart(2, '0')}`,
+    name: `Module${String(i).padStart(4, '0')}`,
     type: 'MODULE',
     description: `Shared step ${i}`,
     content: {
@@ -44,9 +41,9 @@ function module(i: number, text: string): FlowDocument {
   };
 }
 
-function flow(i: number, text: string): FlowDocument {
-  const name = `Flow${String(i).padStart(3, '0')}`;
-  const next = `Flow${String((i + 1) % FLOWS).padStart(3, '0')}`;
+function flow(i: number, flows: number, modules: number, text: string): FlowDocument {
+  const name = `Flow${String(i).padStart(5, '0')}`;
+  const next = `Flow${String((i + 1) % flows).padStart(5, '0')}`;
   const err = [{ NextAction: 'end', ErrorType: 'NoMatchingError' }];
   return {
     name,
@@ -71,20 +68,14 @@ function flow(i: number, text: string): FlowDocument {
         {
           Identifier: 'module',
           Type: 'InvokeFlowModule',
-          Parameters: { FlowModuleId: `\${module:Module${String(i % MODULES).padStart(2, '0')}}` },
+          Parameters: { FlowModuleId: `\${module:Module${String(i % modules).padStart(4, '0')}}` },
           Transitions: { NextAction: 'queue', Errors: err },
         },
         {
           Identifier: 'queue',
           Type: 'UpdateContactTargetQueue',
-          Parameters: { QueueId: '$.External.Queue_Sales' },
-          Transitions: { NextAction: 'hours', Errors: err },
-        },
-        {
-          Identifier: 'hours',
-          Type: 'CheckHoursOfOperation',
-          Parameters: { HoursOfOperationId: '${hours:Office}' },
-          Transitions: { NextAction: 'transfer', Conditions: [], Errors: err },
+          Parameters: { QueueId: '${queue:Sales}' },
+          Transitions: { NextAction: 'transfer', Errors: err },
         },
         {
           Identifier: 'transfer',
@@ -98,93 +89,130 @@ function flow(i: number, text: string): FlowDocument {
   };
 }
 
-function flowSet(changedText?: string): FlowDocument[] {
+/** `total` items, 5 % modules; flows whose index is a multiple of `every` get `changed` text. */
+function flowSet(total: number, changed?: { text: string; every: number }): FlowDocument[] {
+  const modules = Math.max(1, Math.round(total * 0.05));
+  const flows = total - modules;
   return [
-    ...Array.from({ length: MODULES }, (_, i) => module(i, `Module ${i}`)),
-    ...Array.from({ length: FLOWS }, (_, i) =>
-      flow(i, changedText && i % (FLOWS / CHANGED) === 0 ? `${changedText} ${i}` : `Welcome ${i}`),
+    ...Array.from({ length: modules }, (_, i) => module(i, `Module ${i}`)),
+    ...Array.from({ length: flows }, (_, i) =>
+      flow(i, flows, modules, changed && i % changed.every === 0 ? `${changed.text} ${i}` : `Welcome ${i}`),
     ),
   ];
 }
 
-async function main(): Promise<void> {
-  const env = await startDeployTestEnvironment({ clock: systemClock, ratePerSecond: rate, burst: BURST });
+interface Row {
+  readonly size: number;
+  readonly scenario: string;
+  readonly invocations: number;
+  readonly reads: number;
+  readonly writes: number;
+  readonly simulatedS: number;
+  readonly idealS: number;
+  readonly cpuS: number;
+  readonly peakMb: number;
+  readonly s3MbPut: number;
+}
+
+async function measure(size: number): Promise<Row[]> {
+  const clock = new ManualClock();
+  const env = await startDeployTestEnvironment({
+    clock,
+    connect: {
+      realism: {
+        flowQuota: 10_000,
+        throttleEvery: 0,
+        serverErrorEvery: 200,
+        searchOmitsContentEvery: 3,
+        loseCreateResponseEvery: 17,
+      },
+    },
+  });
   env.connect.addQueue('Sales');
-  env.connect.addHours('Office');
+  const rows: Row[] = [];
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const run = async (scenario: string, docs: FlowDocument[]) => {
+    peak = process.memoryUsage().rss;
+    const cpu0 = process.cpuUsage();
+    const t0 = clock.now();
+    const s3Bytes0 = env.s3.bytesPut;
+    let reads = 0;
+    let writes = 0;
+    let invocations = 0;
+    for (;;) {
+      invocations++;
+      const { deployer, clients } = env.deployer({ deadline: clock.now() + INVOCATION_MS });
+      const { report } = await deployer.deploy(docs);
+      reads += clients.calls.total('connect', 'read');
+      writes += clients.calls.total('connect', 'write');
+      if (report.status !== 'incomplete') break;
+    }
+    const cpu = process.cpuUsage(cpu0);
+    rows.push({
+      size,
+      scenario,
+      invocations,
+      reads,
+      writes,
+      simulatedS: (clock.now() - t0) / 1000,
+      idealS: (reads + writes) / 2,
+      cpuS: (cpu.user + cpu.system) / 1e6,
+      peakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
+      s3MbPut: (env.s3.bytesPut - s3Bytes0) / 2 ** 20,
+    });
+  };
   try {
-    // Seed: the first deployment, with a fast bucket (not measured).
-    const seed = await env.deployer({}, { ratePerSecond: 1000, burst: 1000 }).deployer.deploy(flowSet());
-    const seedWrites = seed.report.applied.filter((s) => s.kind !== 'mapping').length;
-    console.log(
-      `seeded ${FLOWS} flows + ${MODULES} modules: ${seedWrites} Connect writes (cycle through all flows: ${seed.report.applied.filter((s) => s.operation === 'create-stub').length} stubs), seeded with a fast bucket`,
-    );
-
-    const times: number[] = [];
-    let last:
-      | {
-          connect: Record<string, number>;
-          reads: number;
-          writes: number;
-          s3: number;
-          lambda: number;
-          ssm: number;
-          published: boolean;
-        }
-      | undefined;
-    for (let r = 0; r < runs; r++) {
-      const { deployer, clients } = env.deployer();
-      env.connect.addQueue(`Release_${r}`);
-      const t0 = process.hrtime.bigint();
-      const { report } = await deployer.deploy(flowSet(`Release ${r}: $.External.Queue_Release_${r}`));
-      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      const byOp = clients.calls.byOperation();
-      last = {
-        connect: Object.fromEntries(Object.entries(byOp).filter(([k]) => k.startsWith('connect:'))),
-        reads: clients.calls.total('connect', 'read'),
-        writes: clients.calls.total('connect', 'write'),
-        s3: clients.calls.total('s3', 'write'),
-        lambda: clients.calls.total('lambda', 'write'),
-        published: report.mappingVersionId !== undefined,
-        ssm: clients.calls.total('ssm'),
-      };
-      if (report.applied.filter((s) => s.operation === 'update-content').length !== CHANGED)
-        throw new Error('expected exactly 10 content updates');
-    }
-    const noop = env.deployer();
-    const t0 = process.hrtime.bigint();
-    await noop.deployer.deploy(flowSet(`Release ${runs - 1}: $.External.Queue_Release_${runs - 1}`));
-    const noopMs = Number(process.hrtime.bigint() - t0) / 1e6;
-
-    const connectCalls = last!.reads + last!.writes;
-    const idealAt = (perSecond: number) => (Math.max(0, connectCalls - BURST) / perSecond) * 1000;
-    console.log(`deploy 200 items with ${CHANGED} changed, ${runs} runs:`);
-    console.log(`  Connect writes: ${last!.writes} (goal ${CHANGED})`);
-    console.log(
-      `  mapping publish: ${last!.published ? 'yes' : 'no'} (S3 PutObject of the mapping + Lambda UpdateFunctionConfiguration: ${last!.lambda} Lambda write)`,
-    );
-    console.log(`  Connect reads:  ${last!.reads}`);
-    console.log(`  Connect calls by operation: ${JSON.stringify(last!.connect)}`);
-    console.log(
-      `  other writes: S3 ${last!.s3} PutObject (${CHANGED} backups, 1 mapping, the rest run-report saves), ` +
-        `Lambda ${last!.lambda}; SSM reads ${last!.ssm}`,
-    );
-    console.log(
-      `  run time median ${fmt(median(times))} (runs: ${times.map(fmt).join(', ')}) at ${rate} req/s burst ${BURST}`,
-    );
-    console.log(
-      `  ideal time for ${connectCalls} Connect calls at ${rate}/s after a burst of ${BURST}: ${fmt(idealAt(rate))}`,
-    );
-    if (rate !== 2) {
-      console.log(
-        `  scaled to 2 req/s: measured ~${fmt((median(times) * rate) / 2)} (approximation), ideal ${fmt(idealAt(2))}`,
-      );
-    }
-    console.log(
-      `  no-op re-run: ${noop.clients.calls.total('connect', 'write')} Connect writes, ${noop.clients.calls.writes} writes in all, ${fmt(noopMs)}`,
-    );
+    await run('first deploy', flowSet(size));
+    await run('no-op', flowSet(size));
+    await run('1% changed', flowSet(size, { text: 'Release 1', every: 100 }));
+    await run('all changed', flowSet(size, { text: 'Release 2', every: 1 }));
   } finally {
+    clearInterval(sampler);
     await env.stop();
   }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const size of SIZES) rows.push(...(await measure(size)));
+  const header = [
+    'items',
+    'scenario',
+    'invocations',
+    'Connect reads',
+    'Connect writes',
+    'simulated',
+    'ideal at 2/s',
+    'ratio',
+    'CPU',
+    'peak RSS',
+    'S3 PUT',
+  ];
+  const lines = rows.map((r) => [
+    String(r.size),
+    r.scenario,
+    String(r.invocations),
+    String(r.reads),
+    String(r.writes),
+    `${r.simulatedS.toFixed(0)} s`,
+    `${r.idealS.toFixed(0)} s`,
+    r.idealS > 0 ? (r.simulatedS / r.idealS).toFixed(2) : '-',
+    `${r.cpuS.toFixed(1)} s`,
+    `${r.peakMb.toFixed(0)} MB`,
+    `${r.s3MbPut.toFixed(1)} MB`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmtRow = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(fmtRow(header));
+  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const l of lines) console.log(fmtRow(l));
+  const noop = rows.filter((r) => r.scenario === 'no-op');
+  for (const r of noop)
+    console.log(
+      `no-op at ${r.size}: ${r.writes} writes, ${r.reads} reads (target ⌈${r.size}/100⌉ + a few = ${Math.ceil(r.size / 100)} + a few)`,
+    );
 }
 
 main().catch((err: unknown) => {

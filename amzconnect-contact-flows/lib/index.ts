@@ -15,6 +15,8 @@ import { flowDocumentsByEnvironment, loadWorkloadSwitches } from './workload-flo
 
 export * from './contact-flows-stack';
 export * from './flow-bundle-file';
+export * from './flow-provisioner';
+export * from './flow-provisioner-statements';
 export * from './workload-flows';
 
 /** `<app>-contact-flows-<env>-<region>`, the construct id and name of each stack. */

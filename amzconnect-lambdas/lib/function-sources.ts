@@ -1,10 +1,8 @@
 import * as path from 'path';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { PlatformFunction, PlatformFunctionProps } from '@amzconnect/constructs';
-import { flowProvisionerStatements } from './flow-provisioner-statements';
 import { FunctionDefinition } from './functions-registry';
-import { iam5Resource } from './nag-resource-name';
 import type { WorkloadTargets } from './workloads/manifest/workload-manifests';
 import { AGENT_GUIDES_SOURCES } from './workloads/agent-guides/agent-guides-sources';
 
@@ -65,9 +63,6 @@ export function mappingObjectKey(app: string, envName: string): string {
   return `mappings/${app}/${envName}/mapping.json`;
 }
 
-/** Handler file of the flow provisioner (its engine comes from the flow-deployment work). */
-export const FLOW_PROVISIONER_ENTRY = path.join(SRC, 'flow-provisioner', 'handler.ts');
-
 /**
  * Every function the stack can deploy, by registry name. `config/functions.json` says which are
  * deployed and whether flows invoke them; this map says how each is built. A registry name
@@ -108,72 +103,9 @@ export const FUNCTION_SOURCES: Readonly<Record<string, FunctionSource>> = {
         }),
       ),
   },
-  'flow-provisioner': {
-    entry: FLOW_PROVISIONER_ENTRY,
-    needs: ['mapping'],
-    // A CloudFormation custom resource provider (Custom::ContactFlows of the contact-flows stack):
-    // app and environment come with each request, everything else from SSM, so no environment.
-    settings: () => ({ timeout: Duration.minutes(15), memorySize: 1024 }),
-    grant: (fn, ctx) => {
-      const stack = Stack.of(fn);
-      const statements = flowProvisionerStatements({
-        partition: stack.partition,
-        account: stack.account,
-        region: stack.region,
-        app: ctx.app,
-        envName: ctx.envName,
-        connectInstanceArn: ctx.connectInstanceArn,
-        flowBucketName: ctx.flowBucketName,
-        mappingFunctionArn: mappingOf(ctx).functionArn,
-      });
-      statements.forEach((s) => fn.addToRolePolicy(s));
-      acknowledgeFlowProvisionerWildcards(fn, statements);
-    },
-  },
   // Workload: agent-guides (issue 9); deployed only where config/workloads/agent-guides.json enables it.
   ...AGENT_GUIDES_SOURCES,
 };
-
-/** One acknowledgement per wildcard of the provisioner's policy, each with its own reason. */
-function acknowledgeFlowProvisionerWildcards(
-  fn: PlatformFunction,
-  statements: readonly iam.PolicyStatement[],
-): void {
-  const stack = Stack.of(fn);
-  const bySid = (sid: string) => statements.find((s) => s.sid === sid) as iam.PolicyStatement;
-  const reasons: Record<string, string> = {
-    ConnectFlowsOfThisInstance:
-      'Flows, modules and the resources they reference are created and looked up at deploy time, so their ids are unknown; every resource is inside this one instance.',
-    FlowBucketObjects:
-      'Flow content is saved before each overwrite under a key per flow and run; objects of the flow bucket only.',
-    CdkAssetObjects:
-      "CDK assets are content-addressed (hash-named) objects staged at synthesis; read-only, this account and Region's bootstrap bucket only.",
-    EnvironmentParameters:
-      'The engine resolves references (queues, hours, Lex aliases, functions) through the SSM parameters of this app and environment only.',
-  };
-  const acks = Object.entries(reasons).flatMap(([sid, reason]) =>
-    bySid(sid)
-      .resources.filter((r) => r.endsWith('/*'))
-      .map((r) => ({ id: iam5Resource(stack, r), reason })),
-  );
-  Validations.of(fn.executionRole).acknowledge(
-    ...acks,
-    {
-      id: 'AwsSolutions-IAM5[Action::connect:List*]',
-      reason:
-        'The engine lists every kind of resource of the instance (flows, modules, queues, prompts, hours, bots, functions); read-only, this instance only.',
-    },
-    {
-      id: 'AwsSolutions-IAM5[Action::connect:Describe*]',
-      reason:
-        'The engine reads the deployed content of flows and modules to plan changes; read-only, this instance only.',
-    },
-  );
-}
-
-function mappingOf(ctx: FunctionContext): PlatformFunction {
-  return ctx.built.get('mapping') as PlatformFunction;
-}
 
 /** Names the stack has code for. */
 export const KNOWN_FUNCTION_NAMES: readonly string[] = Object.keys(FUNCTION_SOURCES);

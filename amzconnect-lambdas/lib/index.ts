@@ -13,7 +13,6 @@ import { isStrictRun, loadWorkloads } from './workloads/manifest/load-workloads'
 import { FUNCTIONS_REGISTRY_FILE, FunctionsRegistry, loadFunctionsRegistry } from './functions-registry';
 import { LambdasStack } from './lambdas-stack';
 
-export * from './flow-provisioner-statements';
 export * from './function-sources';
 export * from './functions-registry';
 export * from './lambdas-stack';
@@ -47,7 +46,7 @@ export function addLambdaStacksFor(
       envName: environment.name,
       functions: registry.functions,
       workloads: workloadsFor(environment.name, region),
-      description: `Lambda functions of ${environment.app} ${environment.name} (${region}) that contact flows invoke, and the flow provisioner`,
+      description: `Lambda functions of ${environment.app} ${environment.name} (${region}) that contact flows invoke`,
     });
   });
 }

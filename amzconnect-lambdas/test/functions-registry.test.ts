@@ -26,7 +26,7 @@ function problemsOf(fn: () => unknown): string[] {
 }
 
 describe('config/functions.json', () => {
-  it('declares the three functions, and the stack has code for each', () => {
+  it('declares the platform functions flows call (the flow provisioner ships with amzconnect-contact-flows), and the stack has code for each', () => {
     // Act
     const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
     // Assess
@@ -35,7 +35,6 @@ describe('config/functions.json', () => {
     expect(platform.map((f) => [f.name, f.invokedByFlows])).toEqual([
       ['customer-lookup', true],
       ['mapping', true],
-      ['flow-provisioner', false],
     ]);
   });
 });
@@ -117,27 +116,25 @@ describe('the stack driven by the registry', () => {
     );
   });
 
-  it('fails clearly when the provisioner is declared without the mapping function it updates', () => {
-    expect(
-      () =>
-        new LambdasStack(newApp(), 'S', {
-          ...props,
-          functions: [{ name: 'flow-provisioner', description: 'd', invokedByFlows: false }],
-        }),
+  it('fails clearly when a function is declared without a function it needs', () => {
+    const sources = { ...FUNCTION_SOURCES, publisher: { ...FUNCTION_SOURCES.mapping, needs: ['mapping'] } };
+    expect(() =>
+      buildOrder([{ name: 'publisher', description: 'd', invokedByFlows: false }], sources),
     ).toThrow(
-      'Cannot build the functions:\n  - "flow-provisioner" needs "mapping", which config/functions.json does not declare; declare "mapping" too.',
+      'Cannot build the functions:\n  - "publisher" needs "mapping", which config/functions.json does not declare; declare "mapping" too.',
     );
   });
 
   it('builds a function after those it needs, whatever the file order', () => {
+    const sources = { ...FUNCTION_SOURCES, publisher: { ...FUNCTION_SOURCES.mapping, needs: ['mapping'] } };
     const order = buildOrder(
       [
-        { name: 'flow-provisioner', description: 'd', invokedByFlows: false },
+        { name: 'publisher', description: 'd', invokedByFlows: false },
         { name: 'mapping', description: 'd', invokedByFlows: true },
       ],
-      FUNCTION_SOURCES,
+      sources,
     );
-    expect(order.map((f) => f.name)).toEqual(['mapping', 'flow-provisioner']);
+    expect(order.map((f) => f.name)).toEqual(['mapping', 'publisher']);
   });
 
   it('deploys only the declared functions, and associates one only when the registry says flows invoke it', () => {

@@ -50,7 +50,7 @@ describe('lambdas stacks for the sample configuration', () => {
 
   it('deploys every function on Node.js 24, arm64, with X-Ray tracing and its own log group', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(3);
+    expect(Object.keys(functions)).toHaveLength(2);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -192,87 +192,10 @@ describe('lambdas stacks for the sample configuration', () => {
     });
   });
 
-  it('gives the flow provisioner exactly its scoped permissions and a 15-minute timeout', () => {
-    const instance = { Ref: INSTANCE_ARN_PARAM };
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [{ Ref: Match.stringLikeRegexp('^FlowProvisionerRole') }],
-      PolicyDocument: {
-        Statement: [
-          Match.objectLike({ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] }),
-          Match.objectLike({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'] }),
-          {
-            Sid: 'ConnectFlowsOfThisInstance',
-            Effect: 'Allow',
-            Action: [
-              'connect:List*',
-              'connect:Describe*',
-              'connect:SearchContactFlows',
-              'connect:SearchContactFlowModules',
-              'connect:CreateContactFlow',
-              'connect:UpdateContactFlowContent',
-              'connect:UpdateContactFlowMetadata',
-              'connect:UpdateContactFlowName',
-              'connect:CreateContactFlowModule',
-              'connect:UpdateContactFlowModuleContent',
-              'connect:UpdateContactFlowModuleMetadata',
-              'connect:CreateContactFlowVersion',
-            ],
-            Resource: [instance, { 'Fn::Join': ['', [instance, '/*']] }],
-          },
-          {
-            Sid: 'FlowBucketObjects',
-            Effect: 'Allow',
-            Action: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject'],
-            Resource: {
-              'Fn::Join': [
-                '',
-                ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: FLOW_BUCKET_PARAM }, '/*'],
-              ],
-            },
-          },
-          {
-            Sid: 'CdkAssetObjects',
-            Effect: 'Allow',
-            Action: 's3:GetObject',
-            Resource: {
-              'Fn::Join': [
-                '',
-                ['arn:', { Ref: 'AWS::Partition' }, ':s3:::cdk-hnb659fds-assets-111111111111-us-east-1/*'],
-              ],
-            },
-          },
-          {
-            Sid: 'PublishMapping',
-            Effect: 'Allow',
-            Action: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'],
-            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Mapping[0-9A-F]{8}$'), 'Arn'] },
-          },
-          {
-            Sid: 'EnvironmentParameters',
-            Effect: 'Allow',
-            Action: ['ssm:GetParameter', 'ssm:GetParameters'],
-            Resource: {
-              'Fn::Join': [
-                '',
-                ['arn:', { Ref: 'AWS::Partition' }, ':ssm:us-east-1:111111111111:parameter/acme/develop/*'],
-              ],
-            },
-          },
-        ],
-      },
-    });
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'flow-provisioner' }) },
-      Timeout: 900,
-      MemorySize: 1024,
-    });
-  });
-
   it('publishes each function ARN and name under /<app>/<env>/lambdas/<name>/ and exports nothing', () => {
     for (const [name, id] of [
       ['customer-lookup', 'CustomerLookup'],
       ['mapping', 'Mapping'],
-      ['flow-provisioner', 'FlowProvisioner'],
     ]) {
       template.hasResourceProperties('AWS::SSM::Parameter', {
         Name: `/acme/develop/lambdas/${name}/arn`,

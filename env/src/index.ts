@@ -15,3 +15,4 @@ export * from './target-account-roles';
 export * from './read-json-file';
 export * from './deployed-flow-name';
 export * from './workload-permissions-boundary';
+export * from './nag-resource-name';

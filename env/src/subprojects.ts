@@ -30,7 +30,7 @@ export const SUBPROJECTS = [
     folder: 'amzconnect-lambdas',
     packageName: '@amzconnect/lambdas',
     title: 'Lambda functions',
-    dependsOn: ['env', 'constructs', 'contact-flows'],
+    dependsOn: ['env', 'constructs'],
   },
   {
     id: 'contact-flows',

@@ -98,12 +98,12 @@ describe('release order and what a change releases', () => {
     expect(releasedBy(['env'])).toEqual(['instance', 'supporting-infra', 'lambdas', 'contact-flows']);
   });
 
-  it('releases lambdas with a change to contact-flows, whose deploy engine the flow provisioner bundles', () => {
-    expect(releasedBy(['contact-flows'])).toEqual(['lambdas', 'contact-flows']);
+  it('releases contact-flows alone for a change to its deploy engine: the flow provisioner ships with it', () => {
+    expect(releasedBy(['contact-flows'])).toEqual(['contact-flows']);
   });
 
   it('releases what reads or imports a changed sub-project, and nothing upstream of it', () => {
-    expect(releasedBy(['supporting-infra'])).toEqual(['supporting-infra', 'lambdas', 'contact-flows']);
+    expect(releasedBy(['supporting-infra'])).toEqual(['supporting-infra', 'contact-flows']);
     expect(downstreamOf(['supporting-infra']).has('instance')).toBe(false);
   });
 

@@ -12,12 +12,31 @@ const platform = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
 const documents = [inboundFlow('Main', { module: 'Greeting' }), messageModule('Greeting')];
 
 describe('addContactFlowStacks', () => {
-  it('adds one stack per enabled environment and Region named <app>-contact-flows-<env>-<region>, without cdk-nag findings', () => {
+  // One synthesized staging stack shared by the template and cdk-nag assertions.
+  let outdir: string;
+  let stack: ContactFlowsStack;
+  let template: Template;
+  let findings: ReturnType<typeof synthFindings>;
+
+  beforeAll(() => {
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'flows-synth-'));
+    const app = createPlatformApp({ skipBundling: true, outdir });
+    [stack] = addContactFlowStacksFor(documents, app, platform, { environments: ['staging'] });
+    template = Template.fromStack(stack);
+    findings = synthFindings(app);
+  });
+
+  afterAll(() => {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  it('synthesizes without cdk-nag or template findings (provider framework included)', () => {
+    expect(findings).toEqual([]);
+  });
+
+  it('adds one stack per enabled environment and Region named <app>-contact-flows-<env>-<region>', () => {
     // Prepare
-    const app = createPlatformApp({
-      skipBundling: true,
-      outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'flows-synth-')),
-    });
+    const app = createPlatformApp({ skipBundling: true });
 
     // Act
     const stacks = addContactFlowStacksFor(documents, app, platform);
@@ -29,32 +48,92 @@ describe('addContactFlowStacks', () => {
       ['acme-contact-flows-staging-us-east-1', '222222222222', 'us-east-1'],
       ['acme-contact-flows-prod-us-east-1', '333333333333', 'us-east-1'],
     ]);
-    expect(synthFindings(app)).toEqual([]);
   });
 
-  it('hands the bundle to the provisioner whose ARN the lambdas stack publishes in SSM, and retains it on delete', () => {
-    // Prepare
-    const app = createPlatformApp({ skipBundling: true });
-    const [stack] = addContactFlowStacksFor(documents, app, platform, { environments: ['staging'] });
-
-    // Act
-    const template = Template.fromStack(stack);
-
+  it('ships its own provisioner: Provider framework with isComplete polling, scoped permissions, ServiceTimeout set', () => {
     // Assess
-    template.hasParameter('*', {
-      Type: 'AWS::SSM::Parameter::Value<String>',
-      Default: '/acme/staging/lambdas/flow-provisioner/arn',
+    const instanceParts = [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      ':connect:us-east-1:222222222222:instance/',
+      { Ref: Match.stringLikeRegexp('SsmParameterValueacmestagingconnectinstanceid') },
+    ];
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^FlowProvisionerRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'ConnectFlowsOfThisInstance',
+            Effect: 'Allow',
+            Action: [
+              'connect:List*',
+              'connect:Describe*',
+              'connect:SearchContactFlows',
+              'connect:SearchContactFlowModules',
+              'connect:CreateContactFlow',
+              'connect:UpdateContactFlowContent',
+              'connect:UpdateContactFlowMetadata',
+              'connect:UpdateContactFlowName',
+              'connect:CreateContactFlowModule',
+              'connect:UpdateContactFlowModuleContent',
+              'connect:UpdateContactFlowModuleMetadata',
+              'connect:CreateContactFlowVersion',
+              'connect:TagResource',
+            ],
+            Resource: [{ 'Fn::Join': ['', instanceParts] }, { 'Fn::Join': ['', [...instanceParts, '/*']] }],
+          },
+          {
+            Sid: 'RunLock',
+            Effect: 'Allow',
+            Action: ['s3:GetObject', 's3:PutObject'],
+            Resource: {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':s3:::cdk-hnb659fds-assets-222222222222-us-east-1/amzconnect/connect-run-lock.json',
+                ],
+              ],
+            },
+          },
+        ]),
+      },
     });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.isComplete',
+      Timeout: 900,
+      MemorySize: 1024,
+      Environment: { Variables: { RUN_LOCK_BUCKET: 'cdk-hnb659fds-assets-222222222222-us-east-1' } },
+    });
+    template.hasResource('Custom::ContactFlows', {
+      Properties: Match.objectLike({ ServiceTimeout: '3600' }),
+    });
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+  });
+
+  it('hands the bundle to its own provisioner, with the instance, bucket and mapping function from SSM, and retains it on delete', () => {
+    // Assess
+    for (const name of [
+      '/acme/staging/connect/instance-id',
+      '/acme/staging/infra/flow-bucket-name',
+      '/acme/staging/lambdas/mapping/arn',
+    ])
+      template.hasParameter('*', { Type: 'AWS::SSM::Parameter::Value<String>', Default: name });
     template.hasResource('Custom::ContactFlows', {
       DeletionPolicy: 'Retain',
       Properties: {
-        ServiceToken: { Ref: Match.stringLikeRegexp('flowprovisioner') },
+        ServiceToken: {
+          'Fn::GetAtt': [Match.stringLikeRegexp('^FlowProvisionerProviderframeworkonEvent'), 'Arn'],
+        },
         App: 'acme',
         Env: 'staging',
         BundleBucket: Match.anyValue(),
         BundleKey: Match.stringLikeRegexp('\\.json$'),
-        BundleHash: (stack as ContactFlowsStack).bundle.assetHash,
+        BundleHash: stack.bundle.assetHash,
         CreateFlowVersions: 'false',
+        Adopt: '',
+        OnDrift: 'overwrite',
       },
     });
   });

@@ -1,12 +1,11 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { serializeResponse } from '@amzconnect/lambdas/flow-provisioner';
-import { createHandler } from '@amzconnect/lambdas/flow-provisioner';
-import { decideProvisionerAction, parseProvisionerRequest } from '@amzconnect/lambdas/flow-provisioner';
+import { createProvisioner } from '../../src/provisioner/handler';
+import { decideProvisionerAction, parseProvisionerRequest } from '../../src/provisioner/provisioner-request';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { serializeFlowBundle } from '../../src/deploy/flow-bundle';
 import { silentLogger } from '../../src/deploy/deploy-logger';
 import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
-import { LocalEndpoint } from '@amzconnect/testing';
+import { RunLock } from '../../src/deploy/run-lock';
 import { inboundFlow } from './support/flow-factory';
 
 function event(
@@ -72,44 +71,27 @@ describe('flow provisioner: parse and decide', () => {
       'Custom::ContactFlows is missing properties Env, BundleBucket, BundleKey, BundleHash: set them in the contact-flows stack.',
     );
   });
-
-  it('cuts a long failure reason so the response fits in 4096 bytes', () => {
-    // Act
-    const body = serializeResponse({
-      Status: 'FAILED',
-      Reason: 'x'.repeat(10_000),
-      PhysicalResourceId: 'p',
-      StackId: 's',
-      RequestId: 'r',
-      LogicalResourceId: 'l',
-    });
-
-    // Assess
-    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(4096);
-    expect(JSON.parse(body).Reason).toMatch(/ \.\.\. \(see the run report\)$/);
-  });
 });
 
-describe('flow provisioner handler against the emulators', () => {
+describe('flow provisioner (Provider framework onEvent / isComplete) against the emulators', () => {
   let env: DeployTestEnvironment;
-  let responses: Record<string, unknown>[];
-  let cfn: LocalEndpoint;
-  let responseUrl: string;
   const context = { getRemainingTimeInMillis: () => 900_000 };
+  const provisioner = (lock = true) =>
+    createProvisioner(() => ({
+      clients: env.clients(),
+      logger: silentLogger,
+      region: env.region,
+      clock: env.clock,
+      ...(lock ? { lockBucket: env.assetsBucket } : {}),
+    }));
 
   beforeEach(async () => {
     env = await startDeployTestEnvironment();
     env.connect.addQueue('Sales');
-    responses = [];
-    cfn = new LocalEndpoint((req) => {
-      responses.push(JSON.parse(req.body) as Record<string, unknown>);
-      return { status: 200 };
-    });
-    responseUrl = `${await cfn.start()}/cfn-response?signature=abc`;
   });
 
   afterEach(async () => {
-    await Promise.all([env.stop(), cfn.stop()]);
+    await env.stop();
   });
 
   async function uploadBundle(
@@ -128,71 +110,95 @@ describe('flow provisioner handler against the emulators', () => {
     };
   }
 
-  it('deploys the bundle on Create and answers SUCCESS with the run figures', async () => {
+  it('decides on onEvent without any Connect call, then deploys in isComplete and reports the run figures', async () => {
     // Prepare
     const props = await uploadBundle([inboundFlow('Main')]);
-    const handler = createHandler(() => ({
-      clients: env.clients(),
-      logger: silentLogger,
-      region: env.region,
-    }));
+    const { onEvent, isComplete } = provisioner();
 
     // Act
-    await handler(event('Create', responseUrl, props), context);
+    const started = await onEvent(event('Create', 'http://unused', props));
+    const callsAfterOnEvent = env.connect.calls.length;
+    const done = await isComplete({ ...event('Create', 'http://unused', props), ...started }, context);
 
     // Assess
+    expect(started).toEqual({ PhysicalResourceId: 'acme-develop-contact-flows' });
+    expect(callsAfterOnEvent).toBe(0);
     expect(env.connect.flowByName('acme-Main')).toBeDefined();
-    expect(responses).toEqual([
-      {
-        Status: 'SUCCESS',
-        PhysicalResourceId: 'acme-develop-contact-flows',
-        StackId: expect.any(String),
-        RequestId: 'req-1',
-        LogicalResourceId: 'ContactFlows',
-        Data: {
-          RunId: expect.any(String),
-          Planned:
-            'create=1 update=0 unchanged=0 blocked=0 adopt=0 needs-adoption=0 archived=0 orphaned=0 drifted=0',
-          Writes: '2',
-          MappingVersionId: expect.stringMatching(/^v/),
-        },
+    expect(done).toEqual({
+      IsComplete: true,
+      Data: {
+        RunId: expect.any(String),
+        Planned: 'create=1',
+        Writes: '2',
+        MappingVersionId: expect.stringMatching(/^v/),
       },
-    ]);
+    });
   });
 
-  it('answers SUCCESS to Delete without any Connect call', async () => {
+  it('completes a run larger than one invocation across isComplete calls, never writing in the last minute of each', async () => {
     // Prepare
-    const handler = createHandler(() => ({
-      clients: env.clients(),
-      logger: silentLogger,
-      region: env.region,
-    }));
+    env.connect.realism = { ...env.connect.realism, flowQuota: 1000 };
+    const props = await uploadBundle(Array.from({ length: 40 }, (_, i) => inboundFlow(`F${i}`)));
+    const { isComplete } = provisioner();
+    const shortBudget = { getRemainingTimeInMillis: () => 70_000 };
 
     // Act
-    await handler(event('Delete', responseUrl, {}), context);
+    const answers: boolean[] = [];
+    for (let i = 0; i < 10 && !answers.at(-1); i++)
+      answers.push((await isComplete(event('Update', 'http://unused', props), shortBudget)).IsComplete);
 
     // Assess
-    expect(env.connect.calls).toEqual([]);
-    expect(responses.map((r) => r.Status)).toEqual(['SUCCESS']);
+    expect(answers.length).toBeGreaterThan(2);
+    expect(answers.at(-1)).toBe(true);
+    expect(answers.slice(0, -1).every((a) => a === false)).toBe(true);
+    expect(env.connect.flows.size).toBe(40);
   });
 
-  it('answers FAILED with each failing flow and the problems Connect returned', async () => {
+  it('waits (IsComplete false) while another run holds the account lock, writing nothing', async () => {
+    // Prepare
+    const props = await uploadBundle([inboundFlow('Main')]);
+    const other = new RunLock(
+      env.clients().s3,
+      { bucket: env.assetsBucket, holder: 'cli' },
+      'cli-run',
+      env.clock,
+    );
+    await other.acquire();
+    env.connect.resetCalls();
+
+    // Act
+    const answer = await provisioner().isComplete(event('Update', 'http://unused', props), context);
+
+    // Assess
+    expect(answer).toEqual({ IsComplete: false });
+    expect(env.connect.successfulWrites).toBe(0);
+  });
+
+  it('completes Delete at once without any Connect call', async () => {
+    // Act
+    const { onEvent, isComplete } = provisioner();
+    const started = await onEvent(event('Delete', 'http://unused', {}));
+    const done = await isComplete(event('Delete', 'http://unused', {}), context);
+
+    // Assess
+    expect(started).toEqual({ PhysicalResourceId: 'acme-develop-contact-flows' });
+    expect(done).toEqual({ IsComplete: true });
+    expect(env.connect.calls).toEqual([]);
+  });
+
+  it('fails (the framework answers FAILED) with each failing flow and the problems Connect returned', async () => {
     // Prepare
     const doc = inboundFlow('Broken');
     const broken = { ...doc, content: { ...doc.content, StartAction: 'missing' } };
     const props = await uploadBundle([broken]);
-    const handler = createHandler(() => ({
-      clients: env.clients(),
-      logger: silentLogger,
-      region: env.region,
-    }));
 
     // Act
-    await handler(event('Update', responseUrl, props), context);
+    const err = await provisioner()
+      .isComplete(event('Update', 'http://unused', props), context)
+      .catch((e: unknown) => e);
 
     // Assess
-    expect(responses[0].Status).toBe('FAILED');
-    expect(responses[0].Reason).toContain(
+    expect((err as Error).message).toContain(
       '- flow Broken: InvalidContactFlowException: The flow is not valid.\n    StartAction missing is not an action of the flow',
     );
   });

@@ -1,4 +1,4 @@
-import { DeployClients, TokenBucket, createDeployClients } from '@amzconnect/contact-flows/deploy';
+import { DeployClients, TokenBucket, createDeployClients } from '../deploy';
 
 /**
  * Clients of the provisioner, created once per execution environment. Every Connect call of the

@@ -1,4 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { DEFAULT_RUN_LOCK_KEY } from '../src/deploy/run-lock';
 
 /** What the provisioner's permissions are scoped to. */
 export interface FlowProvisionerScope {
@@ -31,6 +32,8 @@ export const FLOW_PROVISIONER_CONNECT_ACTIONS = [
   'connect:UpdateContactFlowModuleContent',
   'connect:UpdateContactFlowModuleMetadata',
   'connect:CreateContactFlowVersion',
+  // Ownership: tags on create (CreateContactFlow/Module with Tags needs connect:TagResource) and adoption.
+  'connect:TagResource',
 ] as const;
 
 /** Name of the CDK bootstrap assets bucket (default qualifier), where flow files are staged as assets. */
@@ -59,6 +62,13 @@ export function flowProvisionerStatements(s: FlowProvisionerScope): iam.PolicySt
       sid: 'CdkAssetObjects',
       actions: ['s3:GetObject'],
       resources: [`arn:${s.partition}:s3:::${cdkAssetsBucketName(s.account, s.region)}/*`],
+    }),
+    new iam.PolicyStatement({
+      sid: 'RunLock',
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resources: [
+        `arn:${s.partition}:s3:::${cdkAssetsBucketName(s.account, s.region)}/${DEFAULT_RUN_LOCK_KEY}`,
+      ],
     }),
     new iam.PolicyStatement({
       sid: 'PublishMapping',

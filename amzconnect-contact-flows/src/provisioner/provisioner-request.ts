@@ -14,6 +14,10 @@ export interface ContactFlowsProperties {
   readonly BundleHash: string;
   /** Keep a Connect flow version after each content update ("true"/"false"). @default "false" */
   readonly CreateFlowVersions?: string;
+  /** Comma-separated repository names whose untagged namesakes may be adopted. @default none */
+  readonly Adopt?: string;
+  /** `overwrite` (after a backup) or `fail` when flows drifted. @default "overwrite" */
+  readonly OnDrift?: string;
 }
 
 /** A parsed, validated request. */

@@ -1,0 +1,4 @@
+export * from './handler';
+export * from './provisioner-request';
+export * from './provisioner-clients';
+export * from './load-flow-bundle';

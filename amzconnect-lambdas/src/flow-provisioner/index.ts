@@ -1,3 +1,0 @@
-export * from './cloudformation-response';
-export * from './handler';
-export * from './provisioner-request';
