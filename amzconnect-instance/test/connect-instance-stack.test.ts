@@ -270,6 +270,7 @@ describe('ConnectInstanceStack', () => {
       MediaConcurrencies: [
         { Channel: 'VOICE', Concurrency: 1 },
         { Channel: 'CHAT', Concurrency: 2 },
+        { Channel: 'TASK', Concurrency: 3 },
       ],
       QueueConfigs: Match.arrayWith([
         {

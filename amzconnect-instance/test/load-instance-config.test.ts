@@ -106,7 +106,7 @@ describe('loadInstanceConfig', () => {
     config.hoursOfOperation[0].schedule.push({ day: 'MONDAY', start: '17:30', end: '20:00' });
     config.hoursOfOperation[0].schedule.push({ day: 'SATURDAY', start: '09:00', end: '12:00' });
     config.routingProfiles[0].defaultOutboundQueue = 'ACME_Support';
-    config.routingProfiles[0].queues.push({ queue: 'ACME_Finance', channel: 'TASK', priority: 1, delay: 0 });
+    config.routingProfiles[0].queues.push({ queue: 'ACME_Finance', channel: 'EMAIL', priority: 1, delay: 0 });
     config.routingProfiles[0].queues.push({ queue: 'ACME_Sales', channel: 'VOICE', priority: 3, delay: 5 });
     config.routingProfiles[0].media.push({ channel: 'VOICE', concurrency: 1 });
 
@@ -120,9 +120,9 @@ describe('loadInstanceConfig', () => {
       'instance.json: hoursOfOperation[0].schedule[5]: MONDAY 17:30-20:00 overlaps schedule[0]; merge the two slots or make them disjoint.',
       'instance.json: queues[1].hoursOfOperation: "ACME_Weekend" names no entry of hoursOfOperation; use one of ACME_Hours.',
       'instance.json: routingProfiles[0].defaultOutboundQueue: "ACME_Support" names no entry of queues; use one of ACME_Sales, ACME_Finance.',
-      'instance.json: routingProfiles[0].media[2].channel: "VOICE" is already listed in media; list each channel once.',
-      'instance.json: routingProfiles[0].queues[3].channel: "TASK" is not in the profile\'s media; add { "channel": "TASK", "concurrency": 1 } to media or use one of VOICE, CHAT.',
-      'instance.json: routingProfiles[0].queues[4]: repeats queue "ACME_Sales" on channel VOICE; list each queue and channel pair once.',
+      'instance.json: routingProfiles[0].media[3].channel: "VOICE" is already listed in media; list each channel once.',
+      'instance.json: routingProfiles[0].queues[5].channel: "EMAIL" is not in the profile\'s media; add { "channel": "EMAIL", "concurrency": 1 } to media or use one of VOICE, CHAT, TASK.',
+      'instance.json: routingProfiles[0].queues[6]: repeats queue "ACME_Sales" on channel VOICE; list each queue and channel pair once.',
     ]);
   });
 

@@ -75,12 +75,17 @@ export const FUNCTION_SOURCES: Readonly<Record<string, FunctionSource>> = {
       environment: {
         CUSTOMER_TABLE_NAME: ctx.customerTable.name,
         LOOKUP_TIMEOUT_MS: String(CUSTOMER_LOOKUP_TIMEOUT_MS),
+        RECORD_CALLS: String(ctx.definition.recordCalls === true),
       },
     }),
-    // One conditional UpdateItem both reads the customer (ALL_OLD) and records the call date.
+    // Read only (GetItem), as the reference; with "recordCalls": true one conditional UpdateItem
+    // both reads the customer (ALL_OLD) and records the call date.
     grant: (fn, ctx) =>
       fn.addToRolePolicy(
-        new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [ctx.customerTable.arn] }),
+        new iam.PolicyStatement({
+          actions: [ctx.definition.recordCalls === true ? 'dynamodb:UpdateItem' : 'dynamodb:GetItem'],
+          resources: [ctx.customerTable.arn],
+        }),
       ),
   },
   mapping: {

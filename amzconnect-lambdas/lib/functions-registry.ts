@@ -15,6 +15,11 @@ export interface FunctionDefinition {
    * deployed only in the environments where that workload is enabled. @default none (everywhere)
    */
   readonly workload?: string;
+  /**
+   * `customer-lookup` only: also record each call's date in the customer table (one conditional
+   * UpdateItem instead of a GetItem). The reference solution only reads. @default false
+   */
+  readonly recordCalls?: boolean;
 }
 
 /** The validated content of `config/functions.json`. */
@@ -26,7 +31,7 @@ export interface FunctionsRegistry {
 export const FUNCTIONS_REGISTRY_FILE = path.join(__dirname, '..', 'config', 'functions.json');
 
 const NAME = /^[a-z][a-z0-9-]{1,39}$/;
-const KEYS = ['name', 'description', 'invokedByFlows', 'workload'];
+const KEYS = ['name', 'description', 'invokedByFlows', 'workload', 'recordCalls'];
 /** Lambda's limit on a description. */
 const MAX_DESCRIPTION = 256;
 
@@ -115,12 +120,18 @@ export function parseFunctionsRegistry(
         'must be the name of a workload (config/workloads/<workload>.json), e.g. "agent-guides", or be left out.',
       );
     }
+    if (e.recordCalls !== undefined && (e.name !== 'customer-lookup' || typeof e.recordCalls !== 'boolean'))
+      add(
+        `${at}.recordCalls`,
+        'applies to "customer-lookup" only and must be true (record each call date) or false (read only, the default); remove it elsewhere.',
+      );
     if (problems.length === before) {
       functions.push({
         name: e.name as string,
         description: e.description as string,
         invokedByFlows: e.invokedByFlows as boolean,
         ...(typeof e.workload === 'string' ? { workload: e.workload } : {}),
+        ...(typeof e.recordCalls === 'boolean' ? { recordCalls: e.recordCalls } : {}),
       });
     }
   });

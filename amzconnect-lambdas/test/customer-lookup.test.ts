@@ -1,10 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readCustomerLookupConfig } from '../src/customer-lookup/config';
 import { parseLookupEvent } from '../src/customer-lookup/connect-event';
 import { createCustomerLookupHandler } from '../src/customer-lookup/create-customer-lookup-handler';
-import { dynamoDbCustomerStore } from '../src/customer-lookup/customer-store';
+import {
+  dynamoDbCustomerReader,
+  dynamoDbCustomerStore,
+  FindAndRecordCall,
+} from '../src/customer-lookup/customer-store';
 import { createCustomerTableClient } from '../src/customer-lookup/dynamodb-client';
 import { customerFromItem, lookupAnswer } from '../src/customer-lookup/lookup-answer';
 import { LOCAL_CLIENT_CONFIG, LocalCustomerTable, startCustomerTable } from './support/dynalite-table';
@@ -108,10 +113,21 @@ describe('lookupAnswer', () => {
 });
 
 describe('readCustomerLookupConfig', () => {
-  it('reads the table name and timeout', () => {
+  it('reads the table name and timeout, and reads only by default (as the reference)', () => {
     expect(readCustomerLookupConfig({ CUSTOMER_TABLE_NAME: 't', LOOKUP_TIMEOUT_MS: '1500' })).toEqual({
       ok: true,
-      config: { tableName: 't', timeoutMs: 1500 },
+      config: { tableName: 't', timeoutMs: 1500, recordCalls: false },
+    });
+    expect(readCustomerLookupConfig({ CUSTOMER_TABLE_NAME: 't', RECORD_CALLS: 'true' })).toMatchObject({
+      ok: true,
+      config: { recordCalls: true },
+    });
+  });
+
+  it('refuses a RECORD_CALLS that is not true or false', () => {
+    expect(readCustomerLookupConfig({ CUSTOMER_TABLE_NAME: 't', RECORD_CALLS: 'yes' })).toEqual({
+      ok: false,
+      problem: 'RECORD_CALLS "yes" must be "true" or "false".',
     });
   });
 
@@ -132,7 +148,10 @@ describe('readCustomerLookupConfig', () => {
 
 describe('customer lookup handler against dynalite', () => {
   let table: LocalCustomerTable;
-  const config = { ok: true as const, config: { tableName: 'customers', timeoutMs: 2000 } };
+  const config = {
+    ok: true as const,
+    config: { tableName: 'customers', timeoutMs: 2000, recordCalls: true },
+  };
 
   beforeAll(async () => {
     table = await startCustomerTable('customers');
@@ -150,7 +169,11 @@ describe('customer lookup handler against dynalite', () => {
   });
   afterAll(async () => table.close());
 
-  const handlerFor = (endpoint: string, timeoutMs = 2000) => {
+  const handlerFor = (
+    endpoint: string,
+    timeoutMs = 2000,
+    store: (client: DynamoDBDocumentClient, tableName: string) => FindAndRecordCall = dynamoDbCustomerStore,
+  ) => {
     const logger = recordingLogger();
     const client = createCustomerTableClient({
       requestTimeoutMs: timeoutMs,
@@ -158,15 +181,47 @@ describe('customer lookup handler against dynalite', () => {
       ...LOCAL_CLIENT_CONFIG,
     });
     const handler = createCustomerLookupHandler({
-      config: { ok: true, config: { tableName: 'customers', timeoutMs } },
-      findAndRecordCall: dynamoDbCustomerStore(client, 'customers'),
+      config: {
+        ok: true,
+        config: { tableName: 'customers', timeoutMs, recordCalls: store === dynamoDbCustomerStore },
+      },
+      findAndRecordCall: store(client, 'customers'),
       logger,
       now: () => CALLED_AT,
     });
     return { handler, logger, client };
   };
 
-  it('returns the known caller with the previous call date and records this call', async () => {
+  it('by default returns the known caller from one read and writes nothing (the reference behaviour)', async () => {
+    // Prepare
+    const { handler, client } = handlerFor(table.endpoint, 2000, dynamoDbCustomerReader);
+    const before = await table.client.send(
+      new GetItemCommand({ TableName: 'customers', Key: { phoneNumber: { S: CALLER } } }),
+    );
+    // Act
+    const answer = await handler(fixture('inbound-voice.json'));
+    const other = fixture('inbound-voice.json') as {
+      Details: { ContactData: { CustomerEndpoint: { Address: string } } };
+    };
+    other.Details.ContactData.CustomerEndpoint.Address = '+442071838750';
+    const unknown = await handler(other);
+    // Assess
+    expect(answer).toMatchObject({
+      Found: 'true',
+      CalledNumber: CALLER,
+      FirstName: 'Ana',
+      LastName: 'Silva',
+    });
+    expect(answer.LastCalledDate).toBe(before.Item?.lastCalledDate.S);
+    expect(unknown).toMatchObject({ Found: 'false', FirstName: '' });
+    const after = await table.client.send(
+      new GetItemCommand({ TableName: 'customers', Key: { phoneNumber: { S: CALLER } } }),
+    );
+    expect(after.Item).toEqual(before.Item);
+    client.destroy();
+  });
+
+  it('with recordCalls returns the known caller with the previous call date and records this call', async () => {
     // Prepare
     const { handler, client } = handlerFor(table.endpoint);
     // Act
@@ -374,5 +429,39 @@ describe('customer lookup handler against dynalite', () => {
     } finally {
       process.env = saved;
     }
+  });
+});
+
+describe('ACME_Main and the lookup result', () => {
+  it("saves the lookup result as contact attributes with the reference's names, before branching on it", () => {
+    // Agents and the contact record see the caller's name and last call date (reference: "save it to
+    // Contact Trace Record using Set Contact Attributes").
+    const main = JSON.parse(
+      fs.readFileSync(
+        path.join(__dirname, '..', '..', 'amzconnect-contact-flows', 'flows', 'ACME_Main.json'),
+        'utf8',
+      ),
+    ) as {
+      content: {
+        Actions: {
+          Identifier: string;
+          Type: string;
+          Parameters?: Record<string, unknown>;
+          Transitions?: { NextAction?: string };
+        }[];
+      };
+    };
+    const actions = main.content.Actions;
+    const lookup = actions.find((a) => a.Identifier === 'lookup-customer');
+    const save = actions.find((a) => a.Identifier === lookup?.Transitions?.NextAction);
+    expect(save?.Type).toBe('UpdateContactAttributes');
+    expect(save?.Parameters?.Attributes).toEqual({
+      CalledNumber: '$.External.CalledNumber',
+      FirstName: '$.External.FirstName',
+      LastName: '$.External.LastName',
+      LastCalledDate: '$.External.LastCalledDate',
+      CustomerFound: '$.External.Found',
+    });
+    expect(save?.Transitions?.NextAction).toBe('check-known-customer');
   });
 });

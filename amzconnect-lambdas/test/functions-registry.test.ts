@@ -46,7 +46,7 @@ describe('parseFunctionsRegistry', () => {
       functions: [
         { name: 'Customer_Lookup', description: 'x', invokedByFlows: true },
         { name: 'mapping', description: '', invokedByFlows: 'yes', timeout: 3 },
-        { name: 'mapping', description: 'again', invokedByFlows: true },
+        { name: 'mapping', description: 'again', invokedByFlows: true, recordCalls: true },
         'flow-provisioner',
       ],
       extra: true,
@@ -57,10 +57,11 @@ describe('parseFunctionsRegistry', () => {
     expect(problems).toEqual([
       'functions.json: extra: is not a known key; remove it (the only key is "functions").',
       'functions.json: functions[0].name: "Customer_Lookup" must be 2-40 lowercase letters, digits or hyphens starting with a letter (it becomes part of SSM names), e.g. "customer-lookup".',
-      'functions.json: functions[1].timeout: is not a known key; remove it or fix its spelling (known keys: name, description, invokedByFlows, workload).',
+      'functions.json: functions[1].timeout: is not a known key; remove it or fix its spelling (known keys: name, description, invokedByFlows, workload, recordCalls).',
       'functions.json: functions[1].description: must be a non-empty string saying what the function does.',
       'functions.json: functions[1].invokedByFlows: must be true (contact flows invoke it) or false.',
       'functions.json: functions[2].name: "mapping" is already declared by functions[1]; declare each function once.',
+      'functions.json: functions[2].recordCalls: applies to "customer-lookup" only and must be true (record each call date) or false (read only, the default); remove it elsewhere.',
       'functions.json: functions[3]: must be an object with "name", "description" and "invokedByFlows".',
     ]);
   });

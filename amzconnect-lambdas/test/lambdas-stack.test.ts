@@ -129,7 +129,7 @@ describe('lambdas stacks for the sample configuration', () => {
     }
   });
 
-  it('lets the customer lookup call UpdateItem on the customer table and nothing else', () => {
+  it('lets the customer lookup only read the customer table (GetItem, the reference; recordCalls is false) and nothing else', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^CustomerLookupRole') }],
       PolicyDocument: {
@@ -140,7 +140,7 @@ describe('lambdas stacks for the sample configuration', () => {
             Effect: 'Allow',
             Resource: Match.anyValue(),
           },
-          { Action: 'dynamodb:UpdateItem', Effect: 'Allow', Resource: { Ref: TABLE_ARN_PARAM } },
+          { Action: 'dynamodb:GetItem', Effect: 'Allow', Resource: { Ref: TABLE_ARN_PARAM } },
         ],
       },
     });
@@ -150,6 +150,7 @@ describe('lambdas stacks for the sample configuration', () => {
           POWERTOOLS_SERVICE_NAME: 'customer-lookup',
           CUSTOMER_TABLE_NAME: { Ref: TABLE_NAME_PARAM },
           LOOKUP_TIMEOUT_MS: '2000',
+          RECORD_CALLS: 'false',
         }),
       },
       Timeout: 6,

@@ -4,6 +4,11 @@ export interface CustomerLookupConfig {
   readonly tableName: string;
   /** Milliseconds to wait for DynamoDB before answering "not found" (`LOOKUP_TIMEOUT_MS`). */
   readonly timeoutMs: number;
+  /**
+   * Whether each lookup also records the call date in the table (`RECORD_CALLS=true`). The
+   * reference solution only reads; recording is this platform's option. @default false
+   */
+  readonly recordCalls: boolean;
 }
 
 /** Used when `LOOKUP_TIMEOUT_MS` is not set: well under Connect's 8-second limit, cold start included. */
@@ -30,5 +35,8 @@ export function readCustomerLookupConfig(env: Readonly<Record<string, string | u
       problem: `LOOKUP_TIMEOUT_MS "${rawTimeout}" must be a whole number of milliseconds from 50 to 7000.`,
     };
   }
-  return { ok: true, config: { tableName, timeoutMs } };
+  const rawRecord = env.RECORD_CALLS?.trim() ?? '';
+  if (!['', 'true', 'false'].includes(rawRecord))
+    return { ok: false, problem: `RECORD_CALLS "${rawRecord}" must be "true" or "false".` };
+  return { ok: true, config: { tableName, timeoutMs, recordCalls: rawRecord === 'true' } };
 }

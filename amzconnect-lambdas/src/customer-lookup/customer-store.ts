@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { customerFromItem, LookupOutcome } from './lookup-answer';
 
 /** Looks a caller up and records the call, within `signal`. */
@@ -30,6 +30,23 @@ export function dynamoDbCustomerStore(client: DynamoDBDocumentClient, tableName:
         { abortSignal: signal },
       );
       return { kind: 'found', customer: customerFromItem(result.Attributes ?? {}) };
+    } catch (err) {
+      return outcomeOfError(err, signal);
+    }
+  };
+}
+
+/**
+ * The reference solution's lookup: one `GetItem` by phone number, nothing written. The answer
+ * carries the `lastCalledDate` the table holds.
+ */
+export function dynamoDbCustomerReader(client: DynamoDBDocumentClient, tableName: string): FindAndRecordCall {
+  return async (phoneNumber, _calledAt, signal) => {
+    try {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: { phoneNumber } }), {
+        abortSignal: signal,
+      });
+      return result.Item ? { kind: 'found', customer: customerFromItem(result.Item) } : { kind: 'not-found' };
     } catch (err) {
       return outcomeOfError(err, signal);
     }

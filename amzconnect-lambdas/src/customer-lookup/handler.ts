@@ -1,7 +1,7 @@
 import { createLogger } from '../shared/logger';
 import { readCustomerLookupConfig } from './config';
 import { createCustomerLookupHandler } from './create-customer-lookup-handler';
-import { dynamoDbCustomerStore } from './customer-store';
+import { dynamoDbCustomerReader, dynamoDbCustomerStore } from './customer-store';
 import { createCustomerTableClient } from './dynamodb-client';
 
 // Cold start: configuration, client and logger are created once and reused while warm.
@@ -13,7 +13,7 @@ export const handler = createCustomerLookupHandler({
   config,
   logger,
   findAndRecordCall: config.ok
-    ? dynamoDbCustomerStore(
+    ? (config.config.recordCalls ? dynamoDbCustomerStore : dynamoDbCustomerReader)(
         createCustomerTableClient({ requestTimeoutMs: config.config.timeoutMs }),
         config.config.tableName,
       )

@@ -32,7 +32,7 @@ export interface EmailChannelSettings {
 }
 
 /** The relay mailboxes at the channel's domain, one per agent action. */
-export const RELAY_MAILBOXES = ['agentrelay', 'queuerelay', 'rejectrelay'] as const;
+export const RELAY_MAILBOXES = ['agentrelay', 'queuerelay', 'relay', 'rejectrelay'] as const;
 
 /** What an agent does by writing to a relay mailbox. */
 export type RelayMailbox = (typeof RELAY_MAILBOXES)[number];

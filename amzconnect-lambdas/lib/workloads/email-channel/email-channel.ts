@@ -6,6 +6,7 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sesActions from 'aws-cdk-lib/aws-ses-actions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as cr from 'aws-cdk-lib/custom-resources';
@@ -66,8 +67,12 @@ export class EmailChannel extends Construct {
   public readonly relay: PlatformFunction;
   public readonly generateUrl: PlatformFunction;
   public readonly whisper: PlatformFunction;
-  /** The receipt rule set (relay rule first, then inbound). */
-  public readonly ruleSet: ses.ReceiptRuleSet;
+  /**
+   * The account's ACTIVE receipt rule set of this Region, found at deploy time: the channel adds
+   * its two rules to it (relay rule first, then inbound, each ending with a Stop action) instead
+   * of activating a rule set of its own, which would switch off whatever else receives mail here.
+   */
+  public readonly ruleSet: ses.IReceiptRuleSet;
   /** The sending and receiving domain identity (Easy DKIM). */
   public readonly identity: ses.EmailIdentity;
   /**
@@ -83,7 +88,6 @@ export class EmailChannel extends Construct {
     const { app, envName, settings, connectInstanceArn } = props;
     const retain = props.retainData ?? true;
     const names = {
-      ruleSet: `${app}-${envName}-email-channel`,
       relayRule: `${app}-${envName}-email-relay`,
       inboundRule: `${app}-${envName}-email-inbound`,
     };
@@ -146,7 +150,7 @@ export class EmailChannel extends Construct {
     this.relay = new PlatformFunction(this, 'Relay', {
       entry: path.join(SRC, 'relay', 'handler.ts'),
       description:
-        "Acts on agents' mail to the relay addresses: answers the customer, requeues or closes the case (email channel).",
+        "Acts on agents' mail to the relay addresses: answers the customer (and sets where their next mail goes) or closes the case (email channel).",
       serviceName: EMAIL_CHANNEL_FUNCTIONS.relay,
       environment: pick(...receiving, 'disclaimer', 'relaySenders'),
       timeout: Duration.seconds(60),
@@ -190,12 +194,12 @@ export class EmailChannel extends Construct {
     this.identity = new ses.EmailIdentity(this, 'Identity', {
       identity: ses.Identity.domain(settings.domain),
     });
-    this.ruleSet = new ses.ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: names.ruleSet });
+    this.ruleSet = ses.ReceiptRuleSet.fromReceiptRuleSetName(this, 'ActiveRuleSet', this.activeRuleSetName());
     const ruleArn = (rule: string) =>
       stack.formatArn({
         service: 'ses',
         resource: 'receipt-rule-set',
-        resourceName: `${names.ruleSet}:receipt-rule/${rule}`,
+        resourceName: `${this.ruleSet.receiptRuleSetName}:receipt-rule/${rule}`,
         arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
       });
     const sesMayPut = (sid: string, prefix: string, rule: string) =>
@@ -220,14 +224,15 @@ export class EmailChannel extends Construct {
       recipients: RELAY_MAILBOXES.map((m) => `${m}@${settings.domain}`),
       scanEnabled: true,
       tlsPolicy: ses.TlsPolicy.REQUIRE,
-      actions: [store(RELAY_PREFIX)],
+      // Stop: later rules of the shared rule set do not also act on the channel's mail (reference).
+      actions: [store(RELAY_PREFIX), new sesActions.Stop()],
     });
     const inboundRule = this.ruleSet.addRule('InboundRule', {
       receiptRuleName: names.inboundRule,
       after: relayRule,
       recipients: [settings.inquiryAddress],
       scanEnabled: true,
-      actions: [store(INBOUND_PREFIX)],
+      actions: [store(INBOUND_PREFIX), new sesActions.Stop()],
     });
     // SES checks it may write to the bucket when the rule is created.
     const policy = this.mailBucket.policy as s3.BucketPolicy;
@@ -245,7 +250,6 @@ export class EmailChannel extends Construct {
       prefix: RELAY_PREFIX,
     });
 
-    this.activate(names.ruleSet, [relayRule, inboundRule]);
     this.publish(app, envName);
     acknowledgeSingletonRole(
       stack,
@@ -301,7 +305,8 @@ export class EmailChannel extends Construct {
     }
     connectTasks.forEach((s) => this.gateway.addToRolePolicy(s));
 
-    // Relay: read relay/ and cases/, write cases/, the case table, SES from the domain, tasks.
+    // Relay: read relay/ and cases/, write cases/, the case table, SES from the domain (no tasks:
+    // every relay address answers the customer or closes the case; routing happens on the next mail).
     this.relay.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject'],
@@ -322,7 +327,6 @@ export class EmailChannel extends Construct {
         },
       }),
     );
-    connectTasks.forEach((s) => this.relay.addToRolePolicy(s));
 
     // Flow functions: presign cases/ objects (the URL carries the role's permission); record assignments.
     this.generateUrl.addToRolePolicy(
@@ -364,7 +368,7 @@ export class EmailChannel extends Construct {
     ];
     for (const [fn, resource, reason] of reasons)
       Validations.of(fn.executionRole).acknowledge({ id: iam5Resource(stack, resource), reason });
-    for (const fn of [this.gateway, this.relay])
+    for (const fn of [this.gateway])
       Validations.of(fn.executionRole).acknowledge(
         {
           id: iam5Resource(stack, `${instanceArn}/contact-flow/*`),
@@ -380,30 +384,31 @@ export class EmailChannel extends Construct {
   }
 
   /**
-   * Makes the rule set the account's active one in this Region (CloudFormation cannot), and
-   * deactivates it when the channel is removed. One rule set is active per account and Region.
+   * The name of the account's active receipt rule set in this Region, read at deploy time with
+   * SES `DescribeActiveReceiptRuleSet` (`Metadata.Name`; API reference:
+   * https://docs.aws.amazon.com/ses/latest/APIReference/API_DescribeActiveReceiptRuleSet.html).
+   * One rule set is active per account and Region; when none is, the deployment fails here and
+   * the README says to create and activate one first (SES console, Email receiving).
    */
-  private activate(ruleSetName: string, rules: Construct[]): void {
-    const call = (parameters?: Record<string, string>): cr.AwsSdkCall => ({
+  private activeRuleSetName(): string {
+    const call: cr.AwsSdkCall = {
       service: 'SES',
-      action: 'SetActiveReceiptRuleSet',
-      parameters,
-      physicalResourceId: cr.PhysicalResourceId.of(`active-${ruleSetName}`),
-    });
-    const activation = new cr.AwsCustomResource(this, 'ActivateRuleSet', {
-      onCreate: call({ RuleSetName: ruleSetName }),
-      onUpdate: call({ RuleSetName: ruleSetName }),
-      onDelete: call(),
+      action: 'DescribeActiveReceiptRuleSet',
+      outputPaths: ['Metadata.Name'],
+      physicalResourceId: cr.PhysicalResourceId.of('active-receipt-rule-set'),
+    };
+    const describe = new cr.AwsCustomResource(this, 'ActiveRuleSetLookup', {
+      onCreate: call,
+      onUpdate: call,
       policy: cr.AwsCustomResourcePolicy.fromStatements([
-        new iam.PolicyStatement({ actions: ['ses:SetActiveReceiptRuleSet'], resources: ['*'] }),
+        new iam.PolicyStatement({ actions: ['ses:DescribeActiveReceiptRuleSet'], resources: ['*'] }),
       ]),
       installLatestAwsSdk: false,
     });
-    rules.forEach((r) => activation.node.addDependency(r));
-    Validations.of(activation).acknowledge({
+    Validations.of(describe).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'ses:SetActiveReceiptRuleSet supports no resource-level permissions; it is the only action of this policy.',
+        'ses:DescribeActiveReceiptRuleSet supports no resource-level permissions; it is the only action of this read-only policy.',
     });
     acknowledgeSingletonRole(
       Stack.of(this),
@@ -411,6 +416,7 @@ export class EmailChannel extends Construct {
       'ServiceRole',
       "CDK's AwsCustomResource provider (one per stack): it runs only at deploy time; the managed basic-execution policy grants just CloudWatch Logs.",
     );
+    return describe.getResponseField('Metadata.Name');
   }
 
   /** Publishes the flow functions' ARN and name, so flows resolve `${lambda:email-...}`. */

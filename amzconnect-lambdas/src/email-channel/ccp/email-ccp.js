@@ -55,7 +55,7 @@
     ['meta', 'insights', 'body', 'attachments', 'status'].forEach(function (id) {
       byId(id).textContent = '';
     });
-    ['reply', 'requeue', 'reject', 'original', 'formatted'].forEach(function (id) {
+    ['reply', 'requeue', 'general', 'reject', 'original', 'formatted'].forEach(function (id) {
       byId(id).hidden = true;
     });
   }
@@ -103,8 +103,10 @@
     clear();
     byId('subject').textContent = subject;
     var reply = /^(re|aw|sv|antw):/i.test(subject) ? subject : 'Re: ' + subject;
+    // Every relay address but rejectrelay sends the answer; it decides where the customer's NEXT mail goes.
     show('reply', relayLink('agentrelay', caseId, reply, ''));
-    show('requeue', relayLink('queuerelay', caseId, reply, 'Why this case goes back to the queue:'));
+    show('requeue', relayLink('queuerelay', caseId, reply, ''));
+    show('general', relayLink('relay', caseId, reply, ''));
     show('reject', relayLink('rejectrelay', caseId, reply, 'Why this case is closed without an answer:'));
     var formattedUrl = attribute(contact, 'FormattedUrl');
     show('original', attribute(contact, 'OriginalUrl'));

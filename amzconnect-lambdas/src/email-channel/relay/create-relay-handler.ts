@@ -17,7 +17,6 @@ import { composeReply } from '../shared/reply-message';
 import { SendReply } from '../shared/reply-sender';
 import { mailIdOf, parseS3Event, S3ObjectRef } from '../shared/s3-event';
 import { stripQuotedHistory } from '../shared/strip-quoted-history';
-import { StartTask } from '../shared/task-starter';
 
 /** What the relay function is built from. */
 export interface RelayDeps {
@@ -25,7 +24,6 @@ export interface RelayDeps {
   readonly mail: MailStore;
   readonly cases: CaseStore;
   readonly sendReply: SendReply;
-  readonly startTask: StartTask;
   readonly logger: LogSink;
   /** @default () => new Date() */
   readonly now?: () => Date;
@@ -38,16 +36,28 @@ export type RelayOutcome =
       readonly outcome: 'REPLY_SENT';
       readonly caseId: string;
       readonly sesMessageId: string;
-    }
-  | {
-      readonly key: string;
-      readonly outcome: 'REQUEUED';
-      readonly caseId: string;
-      readonly contactId: string;
+      /** Where the customer's next mail goes. */
+      readonly nextRoute: NextRoute;
     }
   | { readonly key: string; readonly outcome: 'REJECTED'; readonly caseId: string }
   | { readonly key: string; readonly outcome: 'ALREADY_DONE'; readonly caseId: string }
   | { readonly key: string; readonly outcome: 'REFUSED'; readonly reason: string };
+
+/** Where a case's next customer mail is routed: the agent, the case's queue, or the general line. */
+export type NextRoute = 'AGENT' | 'QUEUE' | 'DEFAULT';
+
+/**
+ * The reference's relay semantics: every relay address except `rejectrelay` sends the agent's
+ * answer to the customer; the address only decides where the customer's NEXT mail goes, by what
+ * the case keeps: `agentrelay` keeps the agent (next mail → that agent), `queuerelay` forgets the
+ * agent (→ the queue the case was accepted from), `relay` forgets both (→ the general line, the
+ * task flow's default routing). `rejectrelay` answers nothing and closes the case.
+ */
+export const NEXT_ROUTE: Readonly<Record<'agentrelay' | 'queuerelay' | 'relay', NextRoute>> = {
+  agentrelay: 'AGENT',
+  queuerelay: 'QUEUE',
+  relay: 'DEFAULT',
+};
 
 /** What the relay decides for a parsed agent mail (pure). */
 export type RelayDecision =
@@ -82,10 +92,11 @@ export function decideRelay(
 
 /**
  * Builds the relay function: for each agent mail SES stored under `relay/`, decide, then act on
- * the case: `agentrelay` answers the customer from `customerservice+<caseId>@domain` (the reply
- * prepended to the customer's latest mail, with the disclaimer); `queuerelay` hands the case back
- * to its queue with a new task; `rejectrelay` closes the case. Every action is recorded in the
- * case's history once per relay mail. Refused mail never throws; AWS errors throw for a retry.
+ * the case ({@link NEXT_ROUTE}): `agentrelay`, `queuerelay` and `relay` answer the customer from
+ * `customerservice+<caseId>@domain` (HTML and text: the reply prepended to the customer's latest
+ * mail, with the disclaimer) and set where the next mail goes; `rejectrelay` closes the case.
+ * Every action is recorded in the case's history once per relay mail. Refused mail never throws;
+ * AWS errors throw for a retry.
  */
 export function createRelayHandler(deps: RelayDeps) {
   const now = deps.now ?? (() => new Date());
@@ -104,68 +115,37 @@ export function createRelayHandler(deps: RelayDeps) {
     const at = now().toISOString();
     const base = { at, agent: decision.agentAddress, relayKey: originalKey };
 
-    if (mailbox === 'agentrelay') {
-      if (!record.latestInbound) throw new Error(`Case ${caseId} has no inbound mail to answer.`);
-      const latest = JSON.parse(
-        (await deps.mail.get(record.latestInbound.formattedKey)).toString('utf8'),
-      ) as FormattedMail;
-      const message = composeReply({
-        replyText: note,
-        disclaimer: deps.config.disclaimer,
-        latest,
-        from: caseAddress(deps.config.inquiryAddress, caseId),
-        to: record.customerAddress,
-      });
-      const sesMessageId = await deps.sendReply(message);
+    if (mailbox === 'rejectrelay') {
       await deps.cases.recordAgentAction(
         caseId,
-        { ...base, type: 'REPLY_SENT', sesMessageId, to: message.to, subject: message.subject },
+        { ...base, type: 'REJECTED', note: note.slice(0, 1000) },
         ref.key,
+        { close: true, releaseAgent: true },
       );
-      deps.logger.info('Reply sent', { key: ref.key, caseId, sesMessageId });
-      return { key: ref.key, outcome: 'REPLY_SENT', caseId, sesMessageId };
+      deps.logger.info('Case closed by the agent', { key: ref.key, caseId });
+      return { key: ref.key, outcome: 'REJECTED', caseId };
     }
-    if (mailbox === 'queuerelay') {
-      const latest = record.latestInbound;
-      const contactId = await deps.startTask({
-        caseId,
-        customerAddress: record.customerAddress,
-        customerName: record.customerName,
-        subject: latest?.subject ?? record.subject,
-        body: note,
-        insights: {},
-        target: record.queue?.arn
-          ? { type: 'QUEUE', destination: record.queue.arn }
-          : { type: 'DEFAULT', destination: '' },
-        bucket: deps.mail.bucket,
-        originalKey: latest?.originalKey ?? originalKey,
-        formattedKey: latest?.formattedKey ?? '',
-        attachmentCount: 0,
-        sourceKey: ref.key,
-        reason: 'REQUEUED',
-      });
-      await deps.cases.recordAgentAction(
-        caseId,
-        { ...base, type: 'REQUEUED', contactId, note: note.slice(0, 1000) },
-        ref.key,
-        {
-          releaseAgent: true,
-        },
-      );
-      deps.logger.info('Case handed back to the queue', { key: ref.key, caseId, contactId });
-      return { key: ref.key, outcome: 'REQUEUED', caseId, contactId };
-    }
+    if (!record.latestInbound) throw new Error(`Case ${caseId} has no inbound mail to answer.`);
+    const latest = JSON.parse(
+      (await deps.mail.get(record.latestInbound.formattedKey)).toString('utf8'),
+    ) as FormattedMail;
+    const message = composeReply({
+      replyText: note,
+      disclaimer: deps.config.disclaimer,
+      latest,
+      from: caseAddress(deps.config.inquiryAddress, caseId),
+      to: record.customerAddress,
+    });
+    const sesMessageId = await deps.sendReply(message);
+    const nextRoute = NEXT_ROUTE[mailbox];
     await deps.cases.recordAgentAction(
       caseId,
-      { ...base, type: 'REJECTED', note: note.slice(0, 1000) },
+      { ...base, type: 'REPLY_SENT', sesMessageId, to: message.to, subject: message.subject, nextRoute },
       ref.key,
-      {
-        close: true,
-        releaseAgent: true,
-      },
+      { releaseAgent: nextRoute !== 'AGENT', releaseQueue: nextRoute === 'DEFAULT' },
     );
-    deps.logger.info('Case closed by the agent', { key: ref.key, caseId });
-    return { key: ref.key, outcome: 'REJECTED', caseId };
+    deps.logger.info('Reply sent', { key: ref.key, caseId, sesMessageId, nextRoute });
+    return { key: ref.key, outcome: 'REPLY_SENT', caseId, sesMessageId, nextRoute };
   };
 
   const processOne = async (ref: S3ObjectRef): Promise<RelayOutcome> => {

@@ -1,15 +1,9 @@
 import { createLogger } from '../../shared/logger';
 import { dynamoCaseStore } from '../shared/case-store';
-import {
-  createCaseDocumentClient,
-  createConnectClient,
-  createMailS3Client,
-  createSesClient,
-} from '../shared/channel-clients';
+import { createCaseDocumentClient, createMailS3Client, createSesClient } from '../shared/channel-clients';
 import { readChannelConfig } from '../shared/channel-config';
 import { s3MailStore } from '../shared/mail-store';
 import { sesReplySender } from '../shared/reply-sender';
-import { connectTaskStarter } from '../shared/task-starter';
 import { createRelayHandler } from './create-relay-handler';
 
 // Cold start: configuration read once; a missing variable fails every invocation loudly.
@@ -18,8 +12,6 @@ const read = readChannelConfig(process.env, [
   'caseTable',
   'domain',
   'inquiryAddress',
-  'connectInstanceArn',
-  'taskFlowName',
   'disclaimer',
   'relaySenders',
 ]);
@@ -32,6 +24,5 @@ export const handler = createRelayHandler({
   mail: s3MailStore(createMailS3Client(), config.mailBucket),
   cases: dynamoCaseStore(createCaseDocumentClient(), config.caseTable),
   sendReply: sesReplySender(createSesClient()),
-  startTask: connectTaskStarter(createConnectClient(), config.connectInstanceArn, config.taskFlowName),
   logger: createLogger(),
 });

@@ -50,12 +50,12 @@ export function caseIdFromRecipients(
 
 /** The relay mailbox an agent wrote to and the case it names. */
 export interface RelayTarget {
-  readonly mailbox: 'agentrelay' | 'queuerelay' | 'rejectrelay';
+  readonly mailbox: 'agentrelay' | 'queuerelay' | 'relay' | 'rejectrelay';
   readonly caseId?: string;
 }
 
 /**
- * Which relay address (`agentrelay`, `queuerelay`, `rejectrelay`, with `+<caseId>`) at `domain`
+ * Which relay address (`agentrelay`, `queuerelay`, `relay`, `rejectrelay`, with `+<caseId>`) at `domain`
  * the mail was sent to; the first one among the recipients wins. Pure.
  */
 export function relayTargetFromRecipients(
@@ -65,7 +65,12 @@ export function relayTargetFromRecipients(
   for (const r of recipients) {
     const a = split(r.address);
     if (a.domain !== domain.toLowerCase()) continue;
-    if (a.local === 'agentrelay' || a.local === 'queuerelay' || a.local === 'rejectrelay')
+    if (
+      a.local === 'agentrelay' ||
+      a.local === 'queuerelay' ||
+      a.local === 'relay' ||
+      a.local === 'rejectrelay'
+    )
       return a.tag && CASE_ID.test(a.tag) ? { mailbox: a.local, caseId: a.tag } : { mailbox: a.local };
   }
   return undefined;

@@ -11,7 +11,7 @@ export interface StoredMailRef {
 }
 
 /** Kinds of events in a case's history. */
-export type CaseEventType = 'INBOUND' | 'TASK_STARTED' | 'ASSIGNED' | 'REPLY_SENT' | 'REQUEUED' | 'REJECTED';
+export type CaseEventType = 'INBOUND' | 'TASK_STARTED' | 'ASSIGNED' | 'REPLY_SENT' | 'REJECTED';
 
 /** One event of a case's history: when, what, and flat details. */
 export interface CaseEvent {

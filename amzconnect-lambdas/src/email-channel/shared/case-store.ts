@@ -34,7 +34,7 @@ export interface CaseStore {
     caseId: string,
     event: CaseEvent,
     sourceKey: string,
-    options?: { close?: boolean; releaseAgent?: boolean },
+    options?: { close?: boolean; releaseAgent?: boolean; releaseQueue?: boolean },
   ): Promise<boolean>;
 }
 
@@ -143,8 +143,16 @@ export function dynamoCaseStore(doc: DynamoDBDocumentClient, table: string): Cas
         values[':closed'] = 'CLOSED';
         names['#status'] = 'status';
       }
-      if (options.releaseAgent) names['#agent'] = 'agent';
-      const remove = options.releaseAgent ? ' REMOVE #agent' : '';
+      const released: string[] = [];
+      if (options.releaseAgent) {
+        names['#agent'] = 'agent';
+        released.push('#agent');
+      }
+      if (options.releaseQueue) {
+        names['#queue'] = 'queue';
+        released.push('#queue');
+      }
+      const remove = released.length > 0 ? ` REMOVE ${released.join(', ')}` : '';
       return conditional(() =>
         doc.send(
           new UpdateCommand({

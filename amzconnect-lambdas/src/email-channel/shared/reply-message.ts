@@ -6,6 +6,8 @@ export interface ReplyMessage {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+  /** The same answer as HTML (the agent's paragraphs, the disclaimer, the quoted mail in a blockquote). */
+  readonly html: string;
   /** `In-Reply-To` / `References`: the customer's mail, so their client threads the answer. */
   readonly inReplyTo?: string;
 }
@@ -47,11 +49,39 @@ export function composeReply(input: {
     quoted,
     '',
   ].join('\n');
+  const paragraphs = (value: string) =>
+    value
+      .trim()
+      .split(/\n{2,}/)
+      .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+      .join('\n');
+  const html = [
+    '<!DOCTYPE html>',
+    '<html><body>',
+    paragraphs(input.replyText),
+    '<hr>',
+    `<p style="color:#555;font-size:small">${escapeHtml(input.disclaimer)}</p>`,
+    `<p>On ${escapeHtml(latest.date ?? latest.receivedAt)}, ${escapeHtml(who)} wrote:</p>`,
+    `<blockquote style="margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex">${paragraphs(latest.body)}</blockquote>`,
+    '</body></html>',
+    '',
+  ].join('\n');
   return {
     from: input.from,
     to: input.to,
     subject: replySubject(latest.subject),
     text,
+    html,
     ...(latest.messageId ? { inReplyTo: latest.messageId } : {}),
   };
+}
+
+/** Escapes text for HTML element content and attribute values. Pure. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

@@ -4,7 +4,10 @@ import { ReplyMessage } from './reply-message';
 /** Sends an answer; returns SES's message id. */
 export type SendReply = (message: ReplyMessage) => Promise<string>;
 
-/** Sends through SES v2 `SendEmail` (simple content, UTF-8, threading headers). */
+/**
+ * Sends through SES v2 `SendEmail`: simple content with both a text and an HTML body (the
+ * `Body` shape of the SESv2 model, `Text` and `Html`), UTF-8, threading headers.
+ */
 export function sesReplySender(ses: SESv2Client): SendReply {
   return async (m) => {
     const headers = m.inReplyTo
@@ -21,7 +24,10 @@ export function sesReplySender(ses: SESv2Client): SendReply {
         Content: {
           Simple: {
             Subject: { Data: m.subject, Charset: 'UTF-8' },
-            Body: { Text: { Data: m.text, Charset: 'UTF-8' } },
+            Body: {
+              Text: { Data: m.text, Charset: 'UTF-8' },
+              Html: { Data: m.html, Charset: 'UTF-8' },
+            },
             Headers: headers,
           },
         },

@@ -105,7 +105,7 @@ describe('email channel configuration', () => {
     expect(
       messageOf(() => parse({ develop: { ...COMPLETE, inquiryAddress: 'agentrelay@mail.example.com' } })),
     ).toBe(
-      `Invalid configuration (1 problem):\n  - ${FILE}: environments.develop.inquiryAddress: "agentrelay" is a relay mailbox (agentrelay, queuerelay, rejectrelay); choose another local part.`,
+      `Invalid configuration (1 problem):\n  - ${FILE}: environments.develop.inquiryAddress: "agentrelay" is a relay mailbox (agentrelay, queuerelay, relay, rejectrelay); choose another local part.`,
     );
   });
 

@@ -10,9 +10,7 @@ import {
 } from '../../../lib';
 import { examplePlatform, exampleWorkloads } from '../../support/example-config';
 
-const RULE_SET = 'acme-develop-email-channel';
-
-describe('email channel in the lambdas stacks of the sample configuration', () => {
+describe('email channel in the lambdas stacks of examples/all-workloads', () => {
   let stacks: LambdasStack[];
   let findings: ValidationFinding[];
   let template: Template;
@@ -43,13 +41,19 @@ describe('email channel in the lambdas stacks of the sample configuration', () =
       .filter((s) => s.node.tryFindChild('EmailChannel') !== undefined)
       .map((s) => s.stackName);
     expect(withChannel).toEqual(['acme-lambdas-develop-us-east-1', 'acme-lambdas-develop-us-west-2']);
-    expect(Template.fromStack(stacks[2]).findResources('AWS::SES::ReceiptRuleSet')).toEqual({});
+    expect(Template.fromStack(stacks[2]).findResources('AWS::SES::ReceiptRule')).toEqual({});
   });
 
-  it('receives with the relay rule before the inbound rule, each writing to its prefix with scanning on', () => {
-    template.hasResourceProperties('AWS::SES::ReceiptRuleSet', { RuleSetName: RULE_SET });
+  it('adds its rules to the active rule set (never activates its own): relay before inbound, each storing to its prefix then stopping', () => {
+    template.resourceCountIs('AWS::SES::ReceiptRuleSet', 0);
+    const lookup = Object.entries(template.findResources('Custom::AWS')).find(([, r]) =>
+      String(JSON.stringify(r.Properties.Create)).includes('DescribeActiveReceiptRuleSet'),
+    );
+    expect(lookup).toBeDefined();
+    expect(JSON.stringify(template.toJSON())).not.toContain('SetActiveReceiptRuleSet');
+    const activeName = { 'Fn::GetAtt': [lookup?.[0], 'Metadata.Name'] };
     template.hasResourceProperties('AWS::SES::ReceiptRule', {
-      RuleSetName: Match.anyValue(),
+      RuleSetName: activeName,
       Rule: {
         Name: 'acme-develop-email-relay',
         Enabled: true,
@@ -58,9 +62,13 @@ describe('email channel in the lambdas stacks of the sample configuration', () =
         Recipients: [
           'agentrelay@mail.example.com',
           'queuerelay@mail.example.com',
+          'relay@mail.example.com',
           'rejectrelay@mail.example.com',
         ],
-        Actions: [{ S3Action: { BucketName: Match.anyValue(), ObjectKeyPrefix: 'relay/' } }],
+        Actions: [
+          { S3Action: { BucketName: Match.anyValue(), ObjectKeyPrefix: 'relay/' } },
+          { StopAction: { Scope: 'RuleSet' } },
+        ],
       },
     });
     const rules = template.findResources('AWS::SES::ReceiptRule');
@@ -73,11 +81,11 @@ describe('email channel in the lambdas stacks of the sample configuration', () =
         Name: 'acme-develop-email-inbound',
         ScanEnabled: true,
         Recipients: ['customerservice@mail.example.com'],
-        Actions: [{ S3Action: { BucketName: Match.anyValue(), ObjectKeyPrefix: 'inbound/' } }],
+        Actions: [
+          { S3Action: { BucketName: Match.anyValue(), ObjectKeyPrefix: 'inbound/' } },
+          { StopAction: { Scope: 'RuleSet' } },
+        ],
       },
-    });
-    template.hasResourceProperties('Custom::AWS', {
-      Create: Match.stringLikeRegexp(`"action":"SetActiveReceiptRuleSet".*"RuleSetName":"${RULE_SET}"`),
     });
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.example.com' });
   });
@@ -89,7 +97,9 @@ describe('email channel in the lambdas stacks of the sample configuration', () =
         [
           'arn:',
           { Ref: 'AWS::Partition' },
-          `:ses:us-east-1:111111111111:receipt-rule-set/${RULE_SET}:receipt-rule/${rule}`,
+          ':ses:us-east-1:111111111111:receipt-rule-set/',
+          { 'Fn::GetAtt': [Match.stringLikeRegexp('^EmailChannelActiveRuleSetLookup'), 'Metadata.Name'] },
+          `:receipt-rule/${rule}`,
         ],
       ],
     });

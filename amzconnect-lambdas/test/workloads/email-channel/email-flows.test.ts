@@ -53,6 +53,19 @@ describe('email channel flows', () => {
     });
   });
 
+  it('generate the URLs in the inbound flow too, before routing, so a task that reaches an agent directly has its links', () => {
+    const actions = byName('ACME_email_inbound').content.Actions;
+    const ids = actions.map((a) => a.Identifier);
+    const invoke = actions.find((a) => a.Identifier === 'generate-urls');
+    expect(invoke?.Parameters?.LambdaFunctionARN).toBe('${lambda:email-generate-url}');
+    expect(actions.find((a) => a.Identifier === 'store-urls')?.Parameters?.Attributes).toEqual({
+      FormattedUrl: '$.External.FormattedUrl',
+      OriginalUrl: '$.External.OriginalUrl',
+      UrlRefreshSeconds: '$.External.ExpiresInSeconds',
+    });
+    expect(ids.indexOf('generate-urls')).toBeLessThan(ids.indexOf('route'));
+  });
+
   it('route by the TargetType the gateway sets, and pass the agent to the whisper function', () => {
     const route = byName('ACME_email_inbound').content.Actions.find((a) => a.Identifier === 'route');
     expect(route?.Parameters).toEqual({ ComparisonValue: '$.Attributes.TargetType' });

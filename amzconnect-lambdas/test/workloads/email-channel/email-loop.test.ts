@@ -11,7 +11,14 @@ import { sesReplySender } from '../../../src/email-channel/shared/reply-sender';
 import { connectTaskStarter } from '../../../src/email-channel/shared/task-starter';
 import { createWhisperHandler } from '../../../src/email-channel/whisper/create-whisper-handler';
 import { recordingLogger } from '../../support/log-recorder';
-import { BUCKET, fixture, LocalChannel, startLocalChannel, TEST_CONFIG } from './support/local-channel';
+import {
+  BUCKET,
+  fixture,
+  LocalChannel,
+  s3Event,
+  startLocalChannel,
+  TEST_CONFIG,
+} from './support/local-channel';
 import { mockedServices } from './support/mocked-services';
 
 const AGENT_ARN =
@@ -66,8 +73,8 @@ describe('the email loop: receive → task → agent reply → customer answer i
     await local.close();
   });
 
-  it('keeps one case from the first mail to the customer answer, back to the same agent', async () => {
-    // Prepare: the four functions on real SDK clients (s3rver, dynalite; Comprehend, Connect and SES mocked)
+  /** The four functions on real SDK clients (s3rver, dynalite; Comprehend, Connect and SES mocked). */
+  const buildLoop = () => {
     const services = mockedServices();
     const logger = recordingLogger();
     let clock = Date.parse('2026-11-17T09:14:05.000Z');
@@ -106,10 +113,39 @@ describe('the email loop: receive → task → agent reply → customer answer i
       mail: local.mail,
       cases: local.cases,
       sendReply: sesReplySender(services.ses),
-      startTask,
       logger,
       now,
     });
+
+    return { services, logger, gateway, whisper, generateUrl, relay };
+  };
+
+  /** The customer writes, an agent accepts the task from ACME_Sales (whisper). */
+  const mailAccepted = async (loop: ReturnType<typeof buildLoop>, sesId: string) => {
+    const [received] = await loop.gateway(
+      await local.deliver('inbound/', 'multipart-alternative.eml', sesId),
+    );
+    const { caseId, contactId } = received as { caseId: string; contactId: string };
+    const attributes = loop.services.connectMock.commandCalls(StartTaskContactCommand)[0].args[0].input
+      .Attributes as Record<string, string>;
+    await loop.whisper(
+      flowEvent(contactId, attributes, { AgentArn: AGENT_ARN, AgentUserName: 'maria.garcia' }),
+    );
+    return caseId;
+  };
+
+  /** The agent's answer (fixture) sent to another relay mailbox of the case. */
+  const agentAnswerTo = async (mailbox: string, caseId: string, sesId: string) => {
+    const raw = fixture('agent-reply.eml', caseId)
+      .toString('latin1')
+      .replace(/agentrelay\+/g, `${mailbox}+`);
+    await local.mail.put(`relay/${sesId}`, Buffer.from(raw, 'latin1'), 'message/rfc822');
+    return s3Event(BUCKET, `relay/${sesId}`);
+  };
+
+  it('keeps one case from the first mail to the customer answer, back to the same agent', async () => {
+    // Prepare
+    const { services, logger, gateway, whisper, generateUrl, relay } = buildLoop();
 
     // Act 1: the customer writes to the inquiry address
     const [received] = await gateway(
@@ -160,6 +196,13 @@ describe('the email loop: receive → task → agent reply → customer answer i
       { Name: 'In-Reply-To', Value: '<CAF3kq1mB7w4TuA1xZ9oXr0Yt5k@mail.customer.test>' },
       { Name: 'References', Value: '<CAF3kq1mB7w4TuA1xZ9oXr0Yt5k@mail.customer.test>' },
     ]);
+    expect(sent.Content?.Simple?.Body?.Html?.Data).toContain(
+      '<p>We are sorry to hear that. We can send a replacement jar this week.</p>',
+    );
+    expect(sent.Content?.Simple?.Body?.Html?.Data).toContain('<blockquote');
+    expect(sent.Content?.Simple?.Body?.Html?.Data).toContain(
+      'Jane Doe &lt;jane.doe@customer.test&gt; wrote:',
+    );
     expect(sent.Content?.Simple?.Body?.Text?.Data).toBe(
       [
         'We are sorry to hear that. We can send a replacement jar this week.',
@@ -226,4 +269,43 @@ describe('the email loop: receive → task → agent reply → customer answer i
     });
     expect(logger.lines.filter((l) => l.level !== 'info')).toEqual([]);
   });
+
+  it.each([
+    ['queuerelay', 'QUEUE', QUEUE_ARN],
+    ['relay', 'DEFAULT', ''],
+  ])(
+    "%s sends the agent's answer to the customer, and the customer's next mail goes to the %s routing, not to the agent",
+    async (mailbox, targetType, destination) => {
+      // Prepare
+      const loop = buildLoop();
+      const caseId = await mailAccepted(loop, `o3vrnil0e2ic28trm7dfhrc2v0c${mailbox}0000`.slice(0, 40));
+      // Act: the agent answers through <mailbox>+<caseId>, then the customer writes again
+      const [replied] = await loop.relay(await agentAnswerTo(mailbox, caseId, `${mailbox}answer01`));
+      const [answered] = await loop.gateway(
+        await local.deliver(
+          'inbound/',
+          'customer-reply.eml',
+          `r3p1y0${mailbox}c5u6s7t8o9m0e1r2r3e4p5`,
+          caseId,
+        ),
+      );
+      // Assess: the customer received the answer from the case address
+      expect(replied).toMatchObject({ outcome: 'REPLY_SENT', caseId, nextRoute: targetType });
+      const sent = loop.services.sesMock.commandCalls(SendEmailCommand);
+      expect(sent).toHaveLength(1);
+      expect(sent[0].args[0].input.Destination).toEqual({ ToAddresses: ['jane.doe@customer.test'] });
+      expect(sent[0].args[0].input.FromEmailAddress).toBe(`customerservice+${caseId}@mail.example.com`);
+      // ... and the next mail is a task of the same case, routed to the queue / general line
+      expect(answered).toMatchObject({ outcome: 'TASK_STARTED', caseId });
+      const next = loop.services.connectMock.commandCalls(StartTaskContactCommand)[1].args[0].input;
+      expect(next.Attributes).toMatchObject({
+        CaseId: caseId,
+        TargetType: targetType,
+        TargetDestination: destination,
+      });
+      const record = await local.cases.get(caseId);
+      expect(record?.agent).toBeUndefined();
+      expect(record?.history.find((e) => e.type === 'REPLY_SENT')).toMatchObject({ nextRoute: targetType });
+    },
+  );
 });

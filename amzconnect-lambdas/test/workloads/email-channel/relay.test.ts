@@ -3,7 +3,6 @@ import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { createRelayHandler, RelayOutcome } from '../../../src/email-channel/relay/create-relay-handler';
 import { caseIdForMail } from '../../../src/email-channel/shared/case-address';
 import { sesReplySender } from '../../../src/email-channel/shared/reply-sender';
-import { connectTaskStarter } from '../../../src/email-channel/shared/task-starter';
 import { recordingLogger } from '../../support/log-recorder';
 import { fixture, LocalChannel, s3Event, startLocalChannel, TEST_CONFIG } from './support/local-channel';
 import { mockedServices } from './support/mocked-services';
@@ -76,11 +75,6 @@ describe('email relay against s3rver and dynalite', () => {
       mail: local.mail,
       cases: local.cases,
       sendReply: sesReplySender(services.ses),
-      startTask: connectTaskStarter(
-        services.connect,
-        TEST_CONFIG.connectInstanceArn,
-        TEST_CONFIG.taskFlowName,
-      ),
       logger: recordingLogger(),
       now: () => new Date('2026-11-17T15:02:00.000Z'),
     });
@@ -91,22 +85,28 @@ describe('email relay against s3rver and dynalite', () => {
     return s3Event(TEST_CONFIG.mailBucket, `relay/${sesId}`);
   };
 
-  it('queuerelay hands the case back to its queue with a new task and forgets the agent', async () => {
-    const caseId = await openCase();
-    const [outcome] = await relay(await deliverRaw('queue0001', agentMail('queuerelay', caseId)));
-    expect(outcome).toMatchObject({ outcome: 'REQUEUED', caseId });
-    const task = services.connectMock.commandCalls(StartTaskContactCommand)[0].args[0].input;
-    expect(task.Attributes).toMatchObject({
-      CaseId: caseId,
-      TargetType: 'QUEUE',
-      TargetDestination: QUEUE_ARN,
-      Reason: 'REQUEUED',
-    });
-    const record = await local.cases.get(caseId);
-    expect(record?.agent).toBeUndefined();
-    expect(record?.history.at(-1)).toMatchObject({ type: 'REQUEUED', agent: 'maria.garcia@example.com' });
-    expect(services.sesMock.commandCalls(SendEmailCommand)).toHaveLength(0);
-  });
+  it.each([
+    ['agentrelay', 'AGENT', true, true],
+    ['queuerelay', 'QUEUE', false, true],
+    ['relay', 'DEFAULT', false, false],
+  ])(
+    '%s answers the customer and routes the next mail to %s (keeps agent: %s, keeps queue: %s), starting no task',
+    async (mailbox, nextRoute, keepsAgent, keepsQueue) => {
+      const caseId = await openCase();
+      const [outcome] = await relay(await deliverRaw(`${mailbox}0001`, agentMail(mailbox, caseId)));
+      expect(outcome).toMatchObject({ outcome: 'REPLY_SENT', caseId, nextRoute });
+      expect(services.sesMock.commandCalls(SendEmailCommand)).toHaveLength(1);
+      expect(services.connectMock.commandCalls(StartTaskContactCommand)).toHaveLength(0);
+      const record = await local.cases.get(caseId);
+      expect(record?.agent !== undefined).toBe(keepsAgent);
+      expect(record?.queue !== undefined).toBe(keepsQueue);
+      expect(record?.history.at(-1)).toMatchObject({
+        type: 'REPLY_SENT',
+        nextRoute,
+        agent: 'maria.garcia@example.com',
+      });
+    },
+  );
 
   it('rejectrelay closes the case without writing to the customer', async () => {
     const caseId = await openCase();
