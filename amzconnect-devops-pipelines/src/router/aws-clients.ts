@@ -14,7 +14,7 @@ export const AWS_MAX_ATTEMPTS = 3;
  * (and GitHub's) 10 s: at most 3 attempts × (1 s to connect + 2 s for the answer) stays under
  * 10 s including the SDK's back-off. Without them the Node.js handler waits without limit
  * (`requestTimeout` and `connectionTimeout` of `NodeHttpHandler`, @smithy/node-http-handler,
- * both default 0 = no timeout).
+ * both default 0 = no timeout; a request timeout throws only with `throwOnRequestTimeout`).
  */
 export const AWS_CONNECTION_TIMEOUT_MS = 1_000;
 export const AWS_REQUEST_TIMEOUT_MS = 2_000;
@@ -41,6 +41,9 @@ export function clientSettings(options: AwsClientOptions = {}) {
     requestHandler: {
       connectionTimeout: AWS_CONNECTION_TIMEOUT_MS,
       requestTimeout: options.requestTimeoutMs ?? AWS_REQUEST_TIMEOUT_MS,
+      // Without it a breached requestTimeout is only logged as a warning and the call waits on
+      // (`throwOnRequestTimeout` of NodeHttpHandlerOptions, @smithy/types).
+      throwOnRequestTimeout: true,
     },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.region ? { region: options.region } : {}),
