@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT } from '@amzconnect/env';
-import { renderSvg } from '../diagram/cli';
+import { renderSvg } from '@amzconnect/contact-flows/render';
 import { releaseQueueDot } from './queue-diagram';
 
 export async function main(argv: readonly string[]): Promise<number> {

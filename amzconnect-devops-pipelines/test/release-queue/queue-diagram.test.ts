@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT } from '@amzconnect/env';
-import { renderSvg } from '../../src/diagram/cli';
+import { renderSvg } from '@amzconnect/contact-flows/render';
 import { releaseQueueDot } from '../../src/release-queue/queue-diagram';
 
 describe('release queue diagram', () => {
