@@ -11,7 +11,7 @@ import { FlowDocument } from '../src/model/flow-document';
 import { ContactFlowsStack } from './contact-flows-stack';
 import { FlowBundle } from '../src/deploy/flow-bundle';
 import { catalogNamesOf, loadFlowDocuments, writeFlowBundleFile } from './flow-bundle-file';
-import { flowDocumentsByEnvironment } from './workload-flows';
+import { flowDocumentsByEnvironment, loadWorkloadSwitches } from './workload-flows';
 
 export * from './contact-flows-stack';
 export * from './flow-bundle-file';
@@ -52,7 +52,7 @@ export function addContactFlowStacksFor(
 export const addContactFlowStacks: AddStacks = (app, config, options) => {
   const documents = loadFlowDocuments();
   return addContactFlowStacksFor(
-    flowDocumentsByEnvironment(),
+    flowDocumentsByEnvironment(loadWorkloadSwitches(undefined, config)),
     app,
     config,
     options,

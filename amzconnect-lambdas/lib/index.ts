@@ -2,15 +2,31 @@ import type { App } from 'aws-cdk-lib';
 import {
   AddStacks,
   AddStacksOptions,
+  ConfigError,
   deploymentTargets,
+  parseWorkloadSettingsDocument,
   PlatformConfig,
+  readJsonFile,
   subprojectStackName,
   targetStackSynthesizer,
 } from '@amzconnect/env';
+import { flowDocumentsByEnvironment, loadWorkloadSwitches } from '@amzconnect/contact-flows/cdk';
 import { KNOWN_FUNCTION_NAMES, WorkloadSettings } from './function-sources';
-import { agentGuidesTarget, loadAgentGuidesConfig } from './workloads/agent-guides/agent-guides-config';
-import { loadMessagingChannels, messagingChannelsFor } from './workloads/messaging-channels';
-import { emailChannelFor, loadEmailChannel } from './workloads/email-channel/email-channel-config';
+import {
+  AGENT_GUIDES_CONFIG_FILE,
+  agentGuidesTarget,
+  parseAgentGuidesConfig,
+} from './workloads/agent-guides/agent-guides-config';
+import {
+  MESSAGING_CHANNELS_CONFIG_FILE,
+  messagingChannelsFor,
+  parseMessagingChannelsConfig,
+} from './workloads/messaging-channels';
+import {
+  EMAIL_CHANNEL_CONFIG_FILE,
+  emailChannelFor,
+  parseEmailChannelConfig,
+} from './workloads/email-channel/email-channel-config';
 import { FUNCTIONS_REGISTRY_FILE, FunctionsRegistry, loadFunctionsRegistry } from './functions-registry';
 import { LambdasStack } from './lambdas-stack';
 
@@ -59,10 +75,40 @@ export function addLambdaStacksFor(
  */
 export const addLambdaStacks: AddStacks = (app, config, options) => {
   const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
-  // Workload settings, validated here (file, field, fix); one line per workload.
-  const agentGuides = loadAgentGuidesConfig(config);
-  const messagingChannels = loadMessagingChannels(config);
-  const emailChannel = loadEmailChannel(config);
+  // Workload settings per environment come from env/environments/<env>.json (workloads.<id>);
+  // config/workloads/<id>.json keeps what is environment-independent. Validated here (file, field, fix).
+  const base = (file: string): Record<string, unknown> => {
+    const read = readJsonFile(file, file);
+    if (!read.ok) throw new ConfigError([read.problem]);
+    return read.value as Record<string, unknown>;
+  };
+  const byEnv = flowDocumentsByEnvironment(loadWorkloadSwitches(undefined, config));
+  const agentGuides = parseWorkloadSettingsDocument(
+    config,
+    'agent-guides',
+    base(AGENT_GUIDES_CONFIG_FILE),
+    (doc, file) => parseAgentGuidesConfig(doc, file, config),
+  );
+  const messagingChannels = parseWorkloadSettingsDocument(
+    config,
+    'messaging-channels',
+    base(MESSAGING_CHANNELS_CONFIG_FILE),
+    (doc, file) =>
+      parseMessagingChannelsConfig(doc, file, config, (envName) =>
+        byEnv(envName).map((d) => ({ name: d.name, type: d.type })),
+      ),
+  );
+  const emailChannel = parseWorkloadSettingsDocument(
+    config,
+    'email-channel',
+    base(EMAIL_CHANNEL_CONFIG_FILE),
+    (doc, file) =>
+      parseEmailChannelConfig(
+        doc,
+        file,
+        config.environments.map((e) => ({ name: e.name, regions: e.regions })),
+      ),
+  );
   return addLambdaStacksFor(registry, app, config, options, (envName, region) => ({
     'agent-guides': agentGuidesTarget(agentGuides, envName, region),
     'messaging-channels': messagingChannelsFor(messagingChannels, envName, region),

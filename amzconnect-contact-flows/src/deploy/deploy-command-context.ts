@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { loadPlatformConfig } from '@amzconnect/env';
+import { loadPlatformConfig, type PlatformConfig } from '@amzconnect/env';
 import { DEFAULT_CONFIG_DIR } from '@amzconnect/env';
 import type { CliIo } from '../cli/cli-io';
 import { parseArgs } from '../cli/parse-args';
@@ -35,6 +35,8 @@ export interface DeployCommandContext {
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
   readonly repoRoot: string;
   readonly logger: DeployLogger;
+  /** The platform configuration the command was run with (workload switches per environment). @default none */
+  readonly platform?: PlatformConfig;
 }
 
 /**
@@ -91,6 +93,7 @@ export function deployCommandContext(
     options,
     repoRoot,
     logger,
+    platform: config,
   };
 }
 
@@ -99,7 +102,11 @@ export function deployCommandContext(
  * environment does not turn on (`flows/<workload>/`, see `src/format/workload-flows.ts`) are left out.
  * @throws Error listing every file that could not be read (nothing deploys from a broken repo)
  */
-export function loadDeployDocuments(repoRoot: string, envName?: string): FlowDocument[] {
+export function loadDeployDocuments(
+  repoRoot: string,
+  envName?: string,
+  platform?: Pick<PlatformConfig, 'environments'>,
+): FlowDocument[] {
   const flowsDir = path.join(repoRoot, 'amzconnect-contact-flows', 'flows');
   const { flows, errors } = loadRepoFlows(flowsDir);
   if (errors.length > 0) {
@@ -108,7 +115,10 @@ export function loadDeployDocuments(repoRoot: string, envName?: string): FlowDoc
     );
   }
   if (envName === undefined) return flows.map((f) => f.document);
-  const switches = loadWorkloadSwitches(path.join(repoRoot, 'amzconnect-lambdas', 'config', 'workloads'));
+  const switches = loadWorkloadSwitches(
+    path.join(repoRoot, 'amzconnect-lambdas', 'config', 'workloads'),
+    platform,
+  );
   return flows
     .filter((f) => {
       const workload = workloadOfFlowFile(f.path, switches, flowsDir);
@@ -125,7 +135,7 @@ export function repoDeployer(
   ctx: DeployCommandContext,
   options: { readonly createFlowVersions?: boolean } = {},
 ): { readonly documents: FlowDocument[]; readonly deployer: ContactFlowDeployer } {
-  const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env);
+  const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env, ctx.platform);
   const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
   const deployer = new ContactFlowDeployer({
     target: ctx.target,

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { PlatformConfig } from '@amzconnect/env';
 import { loadRepoFlows } from './load-repo-flows';
 import { FlowDocument } from '../model/flow-document';
 import { FLOWS_DIR, REPO_ROOT } from '../paths';
@@ -21,12 +22,28 @@ export type WorkloadSwitches = ReadonlyMap<string, ReadonlySet<string>>;
 /**
  * Reads which environments turn each workload on (only the `environments` keys and `enabled`;
  * each workload validates the rest of its file at its own entry point). A file that cannot be
- * read turns its workload off everywhere.
+ * read turns its workload off everywhere. With `platform`, a workload's settings per environment
+ * come from `env/environments/<env>.json` `workloads.<workload>` instead (the files in `dir` then
+ * only say which workloads exist); same rule: listed and `enabled` not `false`.
  */
-export function loadWorkloadSwitches(dir: string = WORKLOADS_CONFIG_DIR): WorkloadSwitches {
+export function loadWorkloadSwitches(
+  dir: string = WORKLOADS_CONFIG_DIR,
+  platform?: Pick<PlatformConfig, 'environments'>,
+): WorkloadSwitches {
   const switches = new Map<string, ReadonlySet<string>>();
   if (!fs.existsSync(dir)) return switches;
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const workload = file.slice(0, -'.json'.length);
+    if (platform) {
+      const on = platform.environments
+        .filter((e) => {
+          const value = e.settings.workloads[workload];
+          return value !== undefined && (value as { enabled?: unknown } | null)?.enabled !== false;
+        })
+        .map((e) => e.name);
+      switches.set(workload, new Set(on));
+      continue;
+    }
     let environments: unknown;
     try {
       environments = (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { environments?: unknown })
