@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { App, Stack } from 'aws-cdk-lib';
 import { createPlatformApp, type PlatformConfig } from '@amzconnect/env';
 import { samplePlatform, synthFindings } from '@amzconnect/testing';
+import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { addInstanceStacks } from '../lib';
 
 const ARN = 'arn:aws:connect:us-east-1:111111111111:instance/0a1b2c3d-1111-4222-8333-444455556666';
@@ -81,6 +82,45 @@ describe('instance stack of an adopted (existing) instance', () => {
       { Action: 'connect:SearchHoursOfOperations', Effect: 'Allow', Resource: ARN },
       { Action: 'connect:SearchQueues', Effect: 'Allow', Resource: ARN },
     ]);
+  });
+
+  it('lets the lookups read the adopted instance, and nothing else (evaluated with iam-simulate)', async () => {
+    const policies = Object.entries(template.findResources('AWS::IAM::Policy')).map(([name, p]) => ({
+      name,
+      policy: p.Properties.PolicyDocument,
+    }));
+    const decide = async (action: string, resource: string) => {
+      const result = await runSimulation(
+        {
+          request: {
+            principal: 'arn:aws:iam::111111111111:role/lookup',
+            action,
+            resource: { resource, accountId: '111111111111' },
+            contextVariables: {},
+          },
+          identityPolicies: policies,
+          serviceControlPolicies: [],
+          resourceControlPolicies: [],
+        },
+        {},
+      );
+      if (result.resultType === 'error') throw new Error(result.errors.message);
+      return result.overallResult;
+    };
+    const other = ARN.replace('0a1b2c3d', '99999999');
+
+    expect(await decide('connect:SearchQueues', ARN)).toBe('Allowed');
+    expect(await decide('connect:SearchHoursOfOperations', ARN)).toBe('Allowed');
+    expect(await decide('connect:SearchQueues', other)).toBe('ImplicitlyDenied');
+    expect(await decide('connect:UpdateQueueName', `${ARN}/queue/11111111-2222-4333-8444-555566667777`)).toBe(
+      'ImplicitlyDenied',
+    );
+    expect(
+      await decide(
+        'connect:DeleteHoursOfOperation',
+        `${ARN}/operating-hours/11111111-2222-4333-8444-555566667777`,
+      ),
+    ).toBe('ImplicitlyDenied');
   });
 
   it('creates the declared objects that do not exist, wired to the existing ones, retained when removed', () => {
