@@ -75,10 +75,18 @@ describe('addSupportingInfraStacks', () => {
   });
 
   it('reports the problems of the configuration and of every bot file together', () => {
-    // Prepare: an environment name Lex cannot use as an alias, and overrides for a name that no longer exists
+    // Prepare: an environment name Lex cannot use as an alias, and an invalid setting in its settings file
     const renamed = {
       ...platform,
-      environments: platform.environments.map((e, i) => (i === 0 ? { ...e, name: 'dev--x' } : e)),
+      environments: platform.environments.map((e, i) =>
+        i === 0
+          ? {
+              ...e,
+              name: 'dev--x',
+              settings: { ...e.settings, supportingInfra: { loadSampleCustomers: 'yes' } },
+            }
+          : e,
+      ),
     };
 
     // Act
@@ -88,7 +96,7 @@ describe('addSupportingInfraStacks', () => {
 
     // Assess
     expect(problems.map((p) => p.replace(/^.*amzconnect-supporting-infra\//, ''))).toEqual([
-      'config/supporting-infra.json: environments.develop: names no environment of accountvars.json; use one of dev--x, staging, prod or remove it.',
+      'env/environments/develop.json: supportingInfra.loadSampleCustomers: must be a boolean, not a string.',
       'bots/ACME_lexbot.json: name: for environment "dev--x" gives the bot alias name "dev--x", which Lex rejects; environment names used as aliases need letters and digits, each followed by at most one "-".',
       'bots/ACME_lexbot.json: name: for environment "dev--x" in us-east-1 gives the bot name "ACME_lexbot-dev--x-us-east-1", which Lex rejects; use letters and digits, each followed by at most one "_" or "-".',
       'bots/ACME_lexbot.json: name: for environment "dev--x" in us-west-2 gives the bot name "ACME_lexbot-dev--x-us-west-2", which Lex rejects; use letters and digits, each followed by at most one "_" or "-".',

@@ -3,6 +3,7 @@ export * from './config-error';
 export * from './config-schema';
 export * from './connect-regions';
 export * from './environment-settings';
+export * from './workload-settings-document';
 export * from './existing-instance';
 export * from './load-environment-settings';
 export * from './load-platform-config';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { loadPlatformConfig } from '@amzconnect/env';
+import { loadPlatformConfig, type PlatformConfig } from '@amzconnect/env';
 import { DEFAULT_CONFIG_DIR } from '@amzconnect/env';
 import type { CliIo } from '../cli/cli-io';
 import { parseArgs } from '../cli/parse-args';
@@ -37,6 +37,8 @@ export interface DeployCommandContext {
   /** The configuration folder (`--config DIR`, default `<repo>/env`): environments and workload switches. */
   readonly configDir: string;
   readonly logger: DeployLogger;
+  /** The platform configuration the command was run with (workload switches per environment). @default none */
+  readonly platform?: PlatformConfig;
 }
 
 /**
@@ -94,6 +96,7 @@ export function deployCommandContext(
     repoRoot,
     configDir,
     logger,
+    platform: config,
   };
 }
 

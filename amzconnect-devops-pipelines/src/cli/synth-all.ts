@@ -6,10 +6,14 @@
  * template-validation finding; never with a stack trace for those.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import type { App } from 'aws-cdk-lib';
 import {
   AddStacks,
   ConfigError,
+  ConfigProblem,
+  formatProblem,
   createPlatformApp,
   enabledEnvironments,
   loadPlatformConfig,
@@ -53,6 +57,77 @@ export interface AppSynthResult {
   readonly findings: readonly string[];
 }
 
+/** One app with its stacks added, not synthesized yet. */
+export interface BuiltApp {
+  readonly folder: string;
+  readonly app: App;
+  readonly stacks: number;
+  readonly outdir: string;
+}
+
+/**
+ * Adds the stacks of every app (which validates every sub-project's configuration) before any is
+ * synthesized, so that configuration problems of all sub-projects are reported together and
+ * nothing is written when there is one.
+ * @throws ConfigError with the problems of every app, duplicates removed, in app order
+ */
+export function buildApps(
+  apps: readonly { readonly folder: string; readonly load: () => AddStacks }[],
+  config: PlatformConfig,
+  outRoot: string,
+  skipBundling = false,
+): BuiltApp[] {
+  const problems: ConfigProblem[] = [];
+  const built: BuiltApp[] = [];
+  // Constructing an App creates its outdir (CloudAssemblyBuilder); remember which we create.
+  const created = [outRoot, ...apps.map((a) => path.join(outRoot, a.folder))].filter(
+    (d) => !fs.existsSync(d),
+  );
+  for (const { folder, load } of apps) {
+    const outdir = path.join(outRoot, folder);
+    const app = createPlatformApp({ outdir, skipBundling });
+    try {
+      built.push({ folder, app, stacks: load()(app, config).length, outdir });
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems.push(...err.problems);
+    }
+  }
+  if (problems.length > 0) {
+    for (const dir of created.reverse()) {
+      if (fs.existsSync(dir) && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+    }
+    const seen = new Set<string>();
+    throw new ConfigError(
+      problems.filter((p) => {
+        const key = formatProblem(p);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
+    );
+  }
+  return built;
+}
+
+/**
+ * Validates every app's configuration without writing anything where the user looks: the stacks
+ * are added with bundling skipped (bundling writes assets while constructing) into a temporary
+ * folder, which is removed.
+ * @throws ConfigError with the problems of every app
+ */
+export function validateApps(
+  apps: readonly { readonly folder: string; readonly load: () => AddStacks }[],
+  config: PlatformConfig,
+): void {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'amzconnect-validate-'));
+  try {
+    buildApps(apps, config, scratch, true);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 /** Synthesizes one app into `outdir`; findings are returned, not thrown. */
 export function synthApp(
   folder: string,
@@ -61,9 +136,17 @@ export function synthApp(
   outdir: string,
   skipBundling = false,
 ): AppSynthResult {
-  fs.rmSync(outdir, { recursive: true, force: true });
   const app = createPlatformApp({ outdir, skipBundling });
-  const stacks = addStacks(app, config);
+  const stacks = addStacks(app, config).length;
+  return synthBuiltApp({ folder, app, stacks, outdir });
+}
+
+/** Synthesizes an app built by {@link buildApps} into its (emptied) `outdir`; findings are returned, not thrown. */
+export function synthBuiltApp({ folder, app, stacks, outdir }: BuiltApp): AppSynthResult {
+  // Empty (not remove) the folder: the App holds it since construction.
+  for (const entry of fs.existsSync(outdir) ? fs.readdirSync(outdir) : []) {
+    fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
+  }
   const origError = console.error;
   try {
     console.error = () => undefined; // the CDK prints the validation report; we print our own summary
@@ -73,7 +156,7 @@ export function synthApp(
   } finally {
     console.error = origError;
   }
-  return { folder, stacks: stacks.length, outdir, findings: readFindings(outdir) };
+  return { folder, stacks, outdir, findings: readFindings(outdir) };
 }
 
 function readFindings(outdir: string): string[] {
@@ -133,8 +216,11 @@ export function main(argv: readonly string[]): number {
   }
 
   let config: PlatformConfig;
+  let built: BuiltApp[];
   try {
     config = loadPlatformConfig(configDir);
+    validateApps(APPS, config);
+    built = buildApps(APPS, config, outRoot);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -142,12 +228,12 @@ export function main(argv: readonly string[]): number {
     }
     throw err;
   }
+  for (const notice of config.notices) console.log(`note: ${notice}`);
 
   let failed = false;
-  const results: AppSynthResult[] = [];
-  for (const { folder, load } of APPS) {
-    const result = synthApp(folder, load(), config, path.join(outRoot, folder));
-    results.push(result);
+  for (const app of built) {
+    const result = synthBuiltApp(app);
+    const { folder } = result;
     const rel = path.relative(process.cwd(), result.outdir) || '.';
     if (result.findings.length > 0) {
       failed = true;
