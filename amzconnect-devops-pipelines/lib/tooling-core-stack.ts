@@ -54,6 +54,7 @@ export class ToolingCoreStack extends Stack {
       artifactBucketName: artifactBucketName(tooling.account, tooling.region),
       encryptionKey: this.key.key,
       notificationTopic: this.topics.pipelineEvents,
+      approvalTopic: this.topics.approvals,
     });
     this.router = new WebhookRouter(this, 'WebhookRouter', { config: props.config });
     if (enabledEnvironments(props.config).length > 0) {
