@@ -11,3 +11,4 @@ export * from './run-platform-app';
 export * from './target-account-roles';
 export * from './read-json-file';
 export * from './workload-permissions-boundary';
+export * from './custom-resource-service-timeout';
