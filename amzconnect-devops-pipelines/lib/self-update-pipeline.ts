@@ -28,12 +28,25 @@ export interface SelfUpdatePipelineProps {
   readonly artifactBucketName: string;
   readonly encryptionKey: kms.IKey;
   readonly notificationTopic: sns.ITopic;
+  /** Topic receiving the approval request before the tooling stacks change. */
+  readonly approvalTopic: sns.ITopic;
 }
+
+/** Script of the review step, relative to the repository root. */
+export const SECURITY_DIFF_SCRIPT = 'amzconnect-devops-pipelines/scripts/security-diff.sh';
+
+/** Variable the review step exports for the approval message. */
+export const SECURITY_SUMMARY_VARIABLE = 'SECURITY_SUMMARY';
 
 /**
  * The pipeline that redeploys the tooling stacks themselves from the tooling branch, so adding
  * an environment to `env/` and pushing creates its pipelines. It deploys through the tooling
- * account's own CDK bootstrap roles and only the tooling stacks (`amzconnect-devops-*`).
+ * account's own CDK bootstrap roles and only the tooling stacks (`amzconnect-devops-*`), and
+ * never without a person: a Review step diffs the synthesized stacks against the deployed ones
+ * and reports whether IAM permissions or security groups widen (like CDK Pipelines'
+ * permissions-broadening check, `cdk diff --security-only --fail`), then a release manager
+ * approves with that summary and the commit in the message. A merge that removed production's
+ * approval stage therefore still needs an approval to take effect.
  */
 export class SelfUpdatePipeline extends Construct {
   public readonly pipeline: codepipeline.Pipeline;
@@ -73,6 +86,27 @@ export class SelfUpdatePipeline extends Construct {
       artifactBucketName: props.artifactBucketName,
     }).project;
 
+    const reviewRole = new iam.Role(this, 'ReviewRole', {
+      assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com'),
+      description: 'Diffs the tooling stacks through the read-only CDK lookup role',
+    });
+    reviewRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'AssumeReadOnlyLookupRole',
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [bootstrapRole('lookup')],
+      }),
+    );
+    const review = new PipelineProject(this, 'Review', {
+      description: 'Report whether the tooling stacks widen IAM permissions or security groups',
+      command: `bash ${SECURITY_DIFF_SCRIPT} "$CODEBUILD_SRC_DIR_${CLOUD_ASSEMBLY_ARTIFACT}" "${TOOLING_STACK_PATTERN}"`,
+      role: reviewRole,
+      encryptionKey: props.encryptionKey,
+      artifactBucketName: props.artifactBucketName,
+      exportedVariables: [SECURITY_SUMMARY_VARIABLE],
+    }).project;
+    const commit = `#{${SOURCE_VARIABLES_NAMESPACE}.CommitId}`;
+
     this.pipeline = new codepipeline.Pipeline(this, 'Pipeline', {
       pipelineName: SELF_UPDATE_PIPELINE_NAME,
       pipelineType: codepipeline.PipelineType.V2,
@@ -109,6 +143,32 @@ export class SelfUpdatePipeline extends Construct {
           ],
         },
         {
+          stageName: 'Review',
+          actions: [
+            new actions.CodeBuildAction({
+              actionName: 'SecurityDiff',
+              project: review,
+              input: source,
+              extraInputs: [assembly],
+              variablesNamespace: 'SecurityDiff',
+            }),
+          ],
+        },
+        {
+          stageName: 'Approve',
+          actions: [
+            new actions.ManualApprovalAction({
+              actionName: 'ApproveToolingChange',
+              notificationTopic: props.approvalTopic,
+              externalEntityLink: `https://github.com/${tooling.owner}/${tooling.repo}/commit/${commit}`,
+              additionalInformation:
+                `Update the pipelines themselves (${TOOLING_STACK_PATTERN}) in account ${tooling.account}. ` +
+                `Commit ${commit}: #{${SOURCE_VARIABLES_NAMESPACE}.CommitMessage}. ` +
+                `Security: #{SecurityDiff.${SECURITY_SUMMARY_VARIABLE}}.`,
+            }),
+          ],
+        },
+        {
           stageName: 'Deploy',
           actions: [
             new actions.CodeBuildAction({
@@ -122,6 +182,7 @@ export class SelfUpdatePipeline extends Construct {
         },
       ],
     });
+    props.encryptionKey.grant(this.pipeline.role, 'kms:GenerateDataKey*', 'kms:Decrypt');
     notifyOnExecutionResult(this.pipeline, props.notificationTopic);
     acknowledgeArtifactGrants(this);
     acknowledgeBucketObjects(

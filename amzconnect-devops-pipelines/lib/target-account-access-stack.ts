@@ -51,16 +51,25 @@ export const DEPLOY_STACK_ACTIONS = [
 ];
 
 /**
- * Actions that make CloudFormation act on resources; each accepts `cloudformation:RoleArn`, so
- * they are allowed only with the execution role (never with the deploy role's own credentials).
- * DeleteStack recovers a stack left in ROLLBACK_COMPLETE by a failed first deployment; IAM has no
- * condition key for the stack status (DeleteStack supports only `cloudformation:RoleArn`), so the
- * restriction to ROLLBACK_COMPLETE is in `scripts/deploy.sh`, and termination protection (on for
- * retained production stacks) still refuses the deletion of a protected stack.
+ * Actions that make CloudFormation act on resources: each accepts `cloudformation:RoleArn`, so
+ * they are allowed only with the execution role, never with another role or the deploy role's
+ * own credentials.
  */
-export const DEPLOY_WITH_EXECUTION_ROLE_ACTIONS = [
+export const DEPLOY_WITH_EXECUTION_ROLE_ACTIONS = ['cloudformation:CreateChangeSet'];
+
+/**
+ * Recovery of a failed stack. The CDK CLI deletes a stack in ROLLBACK_COMPLETE or ROLLBACK_FAILED
+ * (a failed first creation) before re-creating it, calling DeleteStack without `RoleARN`
+ * (aws-cdk CLI, `deployStack`: `isCreationFailure`), and CloudFormation then uses the role
+ * already associated with the stack, i.e. the execution role (CloudFormation API Reference,
+ * DeleteStack `RoleARN`). So these are allowed without a role or with the execution role, never
+ * with another. IAM has no condition key for the stack status (DeleteStack supports only
+ * `cloudformation:RoleArn`), so "only ROLLBACK_COMPLETE" is the CLI's behaviour, not a policy
+ * guarantee; termination protection (on for retained production stacks) still refuses to delete
+ * a protected stack.
+ */
+export const RECOVERY_ACTIONS = [
   'cloudformation:ContinueUpdateRollback',
-  'cloudformation:CreateChangeSet',
   'cloudformation:DeleteStack',
   'cloudformation:RollbackStack',
 ];
@@ -152,6 +161,14 @@ export class TargetAccountAccessStack extends Stack {
         actions: DEPLOY_WITH_EXECUTION_ROLE_ACTIONS,
         resources: stackArns,
         conditions: { StringEquals: { 'cloudformation:RoleArn': this.executionRole.roleArn } },
+      }),
+    );
+    this.deployRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'RecoverFailedStacksWithTheirExecutionRole',
+        actions: RECOVERY_ACTIONS,
+        resources: stackArns,
+        conditions: { StringEqualsIfExists: { 'cloudformation:RoleArn': this.executionRole.roleArn } },
       }),
     );
     this.deployRole.addToPrincipalPolicy(

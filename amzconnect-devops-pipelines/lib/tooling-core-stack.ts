@@ -64,6 +64,7 @@ export class ToolingCoreStack extends Stack {
       artifactBucketName: artifactBucketName(tooling.account, tooling.region),
       encryptionKey: this.key.key,
       notificationTopic: this.topics.pipelineEvents,
+      approvalTopic: this.topics.approvals,
     });
     this.releaseQueue = new ReleaseQueue(this, 'ReleaseQueue', {
       config: props.config,

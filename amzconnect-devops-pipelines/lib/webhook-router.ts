@@ -163,9 +163,10 @@ export class WebhookRouter extends Construct {
     this.api = new apigateway.RestApi(this, 'Api', {
       description: 'GitHub webhook endpoint of the release pipelines.',
       endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
-      // API Gateway needs an account-level role to write any CloudWatch log, access logs included.
-      cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
+      // API Gateway writes CloudWatch logs through one account-level role per Region
+      // (AWS::ApiGateway::Account). That setting is account-wide, so this stack does not take it
+      // over (nor delete it on removal): the README lists setting it once as a prerequisite.
+      cloudWatchRole: false,
       deployOptions: {
         stageName: 'v1',
         throttlingRateLimit: props.throttlingRateLimit ?? 10,

@@ -245,6 +245,37 @@ describe('tooling app for the sample configuration', () => {
     ).toBe(true);
   });
 
+  it('self-update pipeline asks a release manager, with the security diff, before the tooling stacks change', () => {
+    const selfUpdate = Object.values(pipelinesOf(core)).find(
+      (p) => p.Properties.Name === 'amzconnect-devops-pipelines',
+    )!;
+    const stages = selfUpdate.Properties.Stages as { Name: string; Actions: any[] }[];
+
+    expect(stages.map((st) => st.Name)).toEqual(['Source', 'Build', 'Review', 'Approve', 'Deploy']);
+    expect(stages[3].Actions[0].Configuration.CustomData).toContain(
+      'Security: #{SecurityDiff.SECURITY_SUMMARY}.',
+    );
+    core.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AssumeReadOnlyLookupRole',
+            Resource: {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':iam::999999999999:role/cdk-hnb659fds-lookup-role-999999999999-us-east-1',
+                ],
+              ],
+            },
+          }),
+        ]),
+      },
+    });
+  });
+
   it('self-update pipeline tracks the tooling branch and deploys only the tooling stacks', () => {
     core.hasResourceProperties('AWS::CodePipeline::Pipeline', {
       Name: 'amzconnect-devops-pipelines',

@@ -17,3 +17,4 @@ export * from './read-json-file';
 export * from './deployed-flow-name';
 export * from './workload-permissions-boundary';
 export * from './nag-resource-name';
+export * from './custom-resource-service-timeout';

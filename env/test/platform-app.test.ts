@@ -1,7 +1,9 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { createPlatformApp } from '../src';
+import { createPlatformApp, targetStackSynthesizer } from '../src';
 import { synthFindings } from '@amzconnect/testing';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
@@ -40,5 +42,54 @@ describe('createPlatformApp', () => {
     });
 
     expect(synthFindings(app)).toEqual([]);
+  });
+
+  it('puts the environment boundary on every role of a target stack, and on no other stack', () => {
+    const app = createPlatformApp();
+    const env = { app: 'acme', name: 'develop', account: '111111111111', bootstrapQualifier: 'hnb659fds' };
+    const target = new Stack(app, 'Target', { env: ENV, synthesizer: targetStackSynthesizer(env) });
+    const tooling = new Stack(app, 'Tooling', { env: ENV });
+    for (const stack of [target, tooling]) {
+      new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      new CfnResource(stack, 'ProviderRole', {
+        type: 'AWS::IAM::Role',
+        properties: {
+          AssumeRolePolicyDocument: {
+            Statement: [
+              { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } },
+            ],
+          },
+        },
+      });
+    }
+
+    const boundary = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':iam::111111111111:policy/amzconnect-access/acme-develop-workload-boundary',
+        ],
+      ],
+    };
+    const roles = Template.fromStack(target).findResources('AWS::IAM::Role');
+    expect(Object.values(roles).map((r) => r.Properties.PermissionsBoundary)).toEqual([boundary, boundary]);
+    const toolingRoles = Template.fromStack(tooling).findResources('AWS::IAM::Role');
+    expect(Object.values(toolingRoles).map((r) => r.Properties.PermissionsBoundary)).toEqual([
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('gives every custom resource a 15-minute ServiceTimeout, except the flow provisioner, which sets its own', () => {
+    const app = createPlatformApp();
+    const stack = new Stack(app, 'S', { env: ENV });
+    new CfnResource(stack, 'Generic', { type: 'Custom::Thing', properties: { ServiceToken: 'arn:x' } });
+    new CfnResource(stack, 'Flows', { type: 'Custom::ContactFlows', properties: { ServiceToken: 'arn:x' } });
+
+    const resources = Template.fromStack(stack).toJSON().Resources;
+    expect(resources.Generic.Properties.ServiceTimeout).toBe('900');
+    expect(resources.Flows.Properties.ServiceTimeout).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ import {
 import { samplePlatform } from '@amzconnect/testing';
 import { RESOURCE_TYPE_ACTIONS } from '../../lib/resource-type-actions';
 import { evaluateRequest, IamRequest } from './evaluate-request';
+import { vocabularyFindings } from './policy-vocabulary';
 import { resourceTypeRequests } from './resource-type-requests';
 import { asArray, statementsOf } from './synthesized-templates';
 import {
@@ -138,7 +139,7 @@ describe.each([
     }
   });
 
-  it('lets each deploy role recover a failed stack, but only through its execution role', async () => {
+  it('lets each deploy role recover a failed stack with its execution role or the stack own role, never another', async () => {
     for (const env of environmentsOf(world)) {
       const { deploy } = environmentRoles(world, env);
       const recover = [
@@ -153,9 +154,14 @@ describe.each([
         context: { 'cloudformation:RoleArn': targetRoleArns(env).execution },
       }));
       const withoutRole = recover.map((action) => ({ action, resource: stackArn(env, 'instance', region) }));
+      const withOtherRole = recover.map((action) => ({
+        action,
+        resource: stackArn(env, 'instance', region),
+        context: { 'cloudformation:RoleArn': targetRoleArns(env).deploy },
+      }));
 
-      expect(await mismatches(deploy, withRole, 'Allowed')).toEqual([]);
-      expect(await mismatches(deploy, withoutRole, 'Denied')).toEqual([]);
+      expect(await mismatches(deploy, [...withRole, ...withoutRole], 'Allowed')).toEqual([]);
+      expect(await mismatches(deploy, withOtherRole, 'Denied')).toEqual([]);
     }
   });
 
@@ -331,6 +337,23 @@ describe.each([
       }
       expect(levels).toEqual([]);
     }
+  });
+
+  it('names only actions that exist and condition keys that apply to them, in every policy of every role', async () => {
+    const findings: string[] = [];
+    const seen = new Set<string>();
+    for (const role of world.roles) {
+      for (const statement of statementsOf(role)) {
+        const key = JSON.stringify([statement.Action, statement.Condition]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        for (const f of await vocabularyFindings(statement))
+          findings.push(`${role.stackName}/${role.logicalId}: ${f}`);
+      }
+    }
+
+    expect(world.roles.length).toBeGreaterThan(50);
+    expect(findings).toEqual([]);
   });
 
   it('puts the environment boundary on every role its stacks create', () => {
