@@ -13,6 +13,7 @@ import { ContactFlowDeployer, DeployTarget } from './contact-flow-deployer';
 import { loadRepoCatalog } from '../catalog/load-repo-catalog';
 import { DeployClients, createDeployClients } from './deploy-clients';
 import { DeployLogger } from './deploy-logger';
+import { cdkAssetsBucketName } from './cdk-assets-bucket';
 
 /** What the plan, deploy and rollback commands may take from their caller besides {@link CliIo}. */
 export interface DeployCliIo extends CliIo {
@@ -35,6 +36,8 @@ export interface DeployCommandContext {
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
   readonly repoRoot: string;
   readonly logger: DeployLogger;
+  /** AWS account of the environment (the run lock lives in its CDK assets bucket). */
+  readonly account?: string;
 }
 
 /**
@@ -91,6 +94,7 @@ export function deployCommandContext(
     options,
     repoRoot,
     logger,
+    account: environment.account,
   };
 }
 
@@ -123,7 +127,11 @@ export function loadDeployDocuments(repoRoot: string, envName?: string): FlowDoc
  */
 export function repoDeployer(
   ctx: DeployCommandContext,
-  options: { readonly createFlowVersions?: boolean } = {},
+  options: {
+    readonly createFlowVersions?: boolean;
+    /** Take the account-and-Region run lock (deploy; plan only reads). @default false */
+    readonly lock?: boolean;
+  } = {},
 ): { readonly documents: FlowDocument[]; readonly deployer: ContactFlowDeployer } {
   const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env);
   const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
@@ -134,6 +142,25 @@ export function repoDeployer(
     logger: ctx.logger,
     catalogNames: catalog,
     createFlowVersions: options.createFlowVersions,
+    adopt:
+      typeof ctx.options.adopt === 'string'
+        ? ctx.options.adopt === '*'
+          ? 'all'
+          : ctx.options.adopt
+              .split(',')
+              .map((n) => n.trim())
+              .filter(Boolean)
+        : undefined,
+    unarchive: ctx.options.unarchive === true,
+    onDrift: ctx.options['on-drift'] === 'fail' ? 'fail' : 'overwrite',
+    ...(options.lock && ctx.account
+      ? {
+          lock: {
+            bucket: cdkAssetsBucketName(ctx.account, ctx.target.region),
+            holder: `CLI deploy of ${ctx.target.app}/${ctx.target.env} by ${process.env.USER ?? 'unknown user'}`,
+          },
+        }
+      : {}),
   });
   return { documents, deployer };
 }

@@ -6,7 +6,7 @@ import { formatPlan } from '../../deploy/format-plan';
 
 /** One line for the usage text. */
 export const summary =
-  'plan --env ENV --region R [--config DIR] [--out FILE]   show what deploy would change (reads only)';
+  'plan --env ENV --region R [--config DIR] [--out FILE] [--adopt NAMES] [--unarchive]   show what deploy would change (reads only)';
 
 /**
  * `plan --env ENV --region R [--config DIR] [--repo DIR] [--out FILE]`: reads the environment's
@@ -15,11 +15,18 @@ export const summary =
  * (unresolved references, type changes), 2 for usage errors.
  */
 export async function run(argv: readonly string[], io: DeployCliIo): Promise<number> {
-  const ctx = deployCommandContext(argv, 'plan', io, { out: 'string' });
+  const ctx = deployCommandContext(argv, 'plan', io, {
+    out: 'string',
+    adopt: 'string',
+    unarchive: 'boolean',
+    'on-drift': 'string',
+  });
   const { documents, deployer } = repoDeployer(ctx);
   const prepared = await deployer.plan(documents);
-  const text = formatPlan(prepared.plan, prepared.context.snapshot, flowNaming(ctx.target.app), ctx.target);
+  const text =
+    formatPlan(prepared.plan, prepared.context.snapshot, flowNaming(ctx.target.app), ctx.target) +
+    `Plan fingerprint: ${prepared.fingerprint} (deploy --plan-fingerprint applies this plan only while the instance still matches it)\n`;
   io.stdout(text);
   if (typeof ctx.options.out === 'string') fs.writeFileSync(path.resolve(io.cwd, ctx.options.out), text);
-  return prepared.plan.items.some((i) => i.action === 'blocked') ? 1 : 0;
+  return prepared.plan.items.some((i) => i.action === 'blocked' || i.action === 'needs-adoption') ? 1 : 0;
 }
