@@ -1,4 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { cdkAssetsBucketName } from '../src/deploy/cdk-assets-bucket';
 import { DEFAULT_RUN_LOCK_KEY } from '../src/deploy/run-lock';
 
 /** What the provisioner's permissions are scoped to. */
@@ -36,10 +37,7 @@ export const FLOW_PROVISIONER_CONNECT_ACTIONS = [
   'connect:TagResource',
 ] as const;
 
-/** Name of the CDK bootstrap assets bucket (default qualifier), where flow files are staged as assets. */
-export function cdkAssetsBucketName(account: string, region: string): string {
-  return `cdk-hnb659fds-assets-${account}-${region}`;
-}
+export { cdkAssetsBucketName } from '../src/deploy/cdk-assets-bucket';
 
 /**
  * Every permission of the flow provisioner, scoped to the resources it touches: this instance,

@@ -13,6 +13,7 @@ import { ContactFlowDeployer, DeployTarget } from './contact-flow-deployer';
 import { loadRepoCatalog } from '../catalog/load-repo-catalog';
 import { DeployClients, createDeployClients } from './deploy-clients';
 import { DeployLogger } from './deploy-logger';
+import { cdkAssetsBucketName } from './cdk-assets-bucket';
 
 /** What the plan, deploy and rollback commands may take from their caller besides {@link CliIo}. */
 export interface DeployCliIo extends CliIo {
@@ -39,6 +40,8 @@ export interface DeployCommandContext {
   readonly logger: DeployLogger;
   /** The platform configuration the command was run with (workload switches per environment). @default none */
   readonly platform?: PlatformConfig;
+  /** AWS account of the environment (the run lock lives in its CDK assets bucket). */
+  readonly account?: string;
 }
 
 /**
@@ -97,6 +100,7 @@ export function deployCommandContext(
     configDir,
     logger,
     platform: config,
+    account: environment.account,
   };
 }
 
@@ -133,7 +137,11 @@ export function loadDeployDocuments(
  */
 export function repoDeployer(
   ctx: DeployCommandContext,
-  options: { readonly createFlowVersions?: boolean } = {},
+  options: {
+    readonly createFlowVersions?: boolean;
+    /** Take the account-and-Region run lock (deploy; plan only reads). @default false */
+    readonly lock?: boolean;
+  } = {},
 ): { readonly documents: FlowDocument[]; readonly deployer: ContactFlowDeployer } {
   const documents = loadDeployDocuments(ctx.repoRoot, ctx.target.env, ctx.configDir);
   const { catalog } = loadRepoCatalog(documents, ctx.repoRoot);
@@ -144,6 +152,25 @@ export function repoDeployer(
     logger: ctx.logger,
     catalogNames: catalog,
     createFlowVersions: options.createFlowVersions,
+    adopt:
+      typeof ctx.options.adopt === 'string'
+        ? ctx.options.adopt === '*'
+          ? 'all'
+          : ctx.options.adopt
+              .split(',')
+              .map((n) => n.trim())
+              .filter(Boolean)
+        : undefined,
+    unarchive: ctx.options.unarchive === true,
+    onDrift: ctx.options['on-drift'] === 'fail' ? 'fail' : 'overwrite',
+    ...(options.lock && ctx.account
+      ? {
+          lock: {
+            bucket: cdkAssetsBucketName(ctx.account, ctx.target.region),
+            holder: `CLI deploy of ${ctx.target.app}/${ctx.target.env} by ${process.env.USER ?? 'unknown user'}`,
+          },
+        }
+      : {}),
   });
   return { documents, deployer };
 }

@@ -18,7 +18,10 @@ export function formatPlan(
   const c = planCounts(plan);
   const lines = [
     `Plan for ${where.app} ${where.env} ${where.region} (instance ${snapshot.instanceId}): ` +
-      `${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.orphaned} orphaned, ${c.blocked} blocked`,
+      `${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.orphaned} orphaned, ${c.blocked} blocked` +
+      (c.adopt + c['needs-adoption'] + c.archived + c.drifted > 0
+        ? `, ${c.adopt} to adopt, ${c['needs-adoption']} needing adoption, ${c.archived} archived, ${c.drifted} drifted`
+        : ''),
   ];
   const labels = referenceLabels(snapshot, naming.repoName);
   for (const item of plan.items) {
@@ -30,18 +33,36 @@ export function formatPlan(
       `- ${o.kind} ${o.name}: orphaned (no longer in the repository): will be renamed ${ORPHAN_PREFIX}${o.name}, never deleted`,
     );
   }
-  if (c.create + c.update + c.orphaned + c.blocked === 0) lines.push('No changes.');
+  if (c.create + c.update + c.orphaned + c.blocked + c.adopt + c['needs-adoption'] === 0)
+    lines.push('No changes.');
   return `${lines.join('\n')}\n`;
 }
 
 function formatItem(item: PlanItem, labels: ReadonlyMap<string, string>): string[] {
   const head = `${item.kind} ${item.name} (${item.deployedName})`;
   if (item.action === 'blocked') return [`! ${head}: blocked`, ...item.problems.map((p) => `    ${p}`)];
+  if (item.action === 'needs-adoption')
+    return [`! ${head}: exists without our tags, needs adoption`, ...item.problems.map((p) => `    ${p}`)];
+  if (item.action === 'archived')
+    return [
+      `= ${head}: ARCHIVED, left alone${item.drift ? ' (drifted)' : ''}`,
+      ...item.problems.map((p) => `    ${p}`),
+    ];
   if (item.action === 'create') {
     const pending = item.pending.length > 0 ? ` (references new ${item.pending.join(', ')})` : '';
     return [`+ ${head}: create, ${item.document.content.Actions.length} blocks${pending}`];
   }
-  const out = [`~ ${head}: update`];
+  const out = [
+    item.action === 'adopt'
+      ? `~ ${head}: adopt (exists without our tags; backed up, tagged, then written)`
+      : `~ ${head}: update`,
+  ];
+  if (item.drift)
+    out.push(
+      '    drift: changed in Connect since our last write; the current content is backed up before it is overwritten',
+    );
+  if (item.draft) out.push('    an unpublished $SAVED draft exists; it is backed up before publishing');
+  if (item.unarchive) out.push('    ARCHIVED: made ACTIVE again (--unarchive)');
   if (item.adopted)
     out.push(
       `    renamed back from ${item.existing?.name} (the same flow: its ARN, phone numbers and references stay)`,

@@ -8,7 +8,7 @@ import { writePlanReport } from '../../report/write-plan-report';
 
 /** One line for the usage text. */
 export const summary =
-  'plan --env ENV --region R [--config DIR] [--out FILE] [--html DIR]   show what deploy would change (reads only)';
+  'plan --env ENV --region R [--config DIR] [--out FILE] [--html DIR] [--adopt NAMES] [--unarchive]   show what deploy would change (reads only)';
 
 /**
  * `plan --env ENV --region R [--config DIR] [--repo DIR] [--out FILE] [--html DIR]`: reads the environment's
@@ -18,10 +18,18 @@ export const summary =
  * self-contained HTML report (`flow-plan-<env>-<region>.html`, see `src/report/`).
  */
 export async function run(argv: readonly string[], io: DeployCliIo): Promise<number> {
-  const ctx = deployCommandContext(argv, 'plan', io, { out: 'string', html: 'string' });
+  const ctx = deployCommandContext(argv, 'plan', io, {
+    out: 'string',
+    html: 'string',
+    adopt: 'string',
+    unarchive: 'boolean',
+    'on-drift': 'string',
+  });
   const { documents, deployer } = repoDeployer(ctx);
   const prepared = await deployer.plan(documents);
-  const text = formatPlan(prepared.plan, prepared.context.snapshot, flowNaming(ctx.target.app), ctx.target);
+  const text =
+    formatPlan(prepared.plan, prepared.context.snapshot, flowNaming(ctx.target.app), ctx.target) +
+    `Plan fingerprint: ${prepared.fingerprint} (deploy --plan-fingerprint applies this plan only while the instance still matches it)\n`;
   io.stdout(text);
   if (typeof ctx.options.out === 'string') fs.writeFileSync(path.resolve(io.cwd, ctx.options.out), text);
   if (typeof ctx.options.html === 'string') {
@@ -30,5 +38,5 @@ export async function run(argv: readonly string[], io: DeployCliIo): Promise<num
     });
     io.stderr(`Wrote ${path.relative(io.cwd, file)}\n`);
   }
-  return prepared.plan.items.some((i) => i.action === 'blocked') ? 1 : 0;
+  return prepared.plan.items.some((i) => i.action === 'blocked' || i.action === 'needs-adoption') ? 1 : 0;
 }
