@@ -1,12 +1,16 @@
 import * as path from 'path';
-import { ConfigError, type ConfigProblem, type PlatformConfig } from '@amzconnect/env';
+import {
+  ConfigError,
+  parseWithProblems,
+  readJsonFile,
+  type ConfigProblem,
+  type PlatformConfig,
+} from '@amzconnect/env';
 import { connectInstanceAliasProblem } from './connect-instance-alias';
 import type { InstanceConfig } from './instance-config';
 import { instanceConfigSchema } from './instance-config-schema';
 import { lifecycleOverrideProblems } from './lifecycle-override-problems';
 import { s3BucketNameProblem } from './s3-bucket-name';
-import { readConfigJson } from './read-config-json';
-import { parseWithProblems } from './schema-problems';
 import { targetNameProblems } from './target-name-problems';
 
 /** Default location of the instance configuration, relative to the sub-project. */
@@ -186,7 +190,7 @@ export function loadInstanceConfig(
   const absolute = path.resolve(cwd, file);
   const display = path.relative(cwd, absolute) || absolute;
   const problems: ConfigProblem[] = [];
-  const raw = readConfigJson(absolute, display, 'see amzconnect-instance/README.md, "Configuration"');
+  const raw = readJsonFile(absolute, display, 'see amzconnect-instance/README.md, "Configuration"');
   if (!raw.ok) throw new ConfigError([raw.problem]);
 
   const parsed = parseWithProblems(instanceConfigSchema, raw.value, display, problems, EXAMPLES);

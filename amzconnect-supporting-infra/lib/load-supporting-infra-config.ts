@@ -1,12 +1,12 @@
 import * as path from 'path';
-import { ConfigError, type ConfigProblem, type PlatformConfig } from '@amzconnect/env';
 import {
-  lifecycleOverrideProblems,
+  ConfigError,
   parseWithProblems,
-  readConfigJson,
-  s3BucketNameProblem,
-  targetNameProblems,
-} from '@amzconnect/instance';
+  readJsonFile,
+  type ConfigProblem,
+  type PlatformConfig,
+} from '@amzconnect/env';
+import { lifecycleOverrideProblems, s3BucketNameProblem, targetNameProblems } from '@amzconnect/instance';
 import type { CustomerRecord } from './customer-record';
 import type { SupportingInfraConfig } from './supporting-infra-config';
 import { sampleCustomersSchema, supportingInfraConfigSchema } from './supporting-infra-config-schema';
@@ -70,7 +70,7 @@ export function loadSupportingInfraConfig(
   const absolute = path.resolve(cwd, file);
   const display = path.relative(cwd, absolute) || absolute;
   const hint = 'see amzconnect-supporting-infra/README.md, "Configuration"';
-  const raw = readConfigJson(absolute, display, hint);
+  const raw = readJsonFile(absolute, display, hint);
   if (!raw.ok) throw new ConfigError([raw.problem]);
 
   const problems: ConfigProblem[] = [];
@@ -103,7 +103,7 @@ export function loadSupportingInfraConfig(
     if (config.sampleCustomersFile) {
       const samplesAbsolute = path.resolve(path.dirname(absolute), config.sampleCustomersFile);
       const samplesDisplay = path.relative(cwd, samplesAbsolute) || samplesAbsolute;
-      const samplesRaw = readConfigJson(
+      const samplesRaw = readJsonFile(
         samplesAbsolute,
         samplesDisplay,
         `named by sampleCustomersFile in ${display}`,

@@ -10,3 +10,4 @@ export * from './subprojects';
 export * from './run-platform-app';
 export * from './target-account-roles';
 export * from './read-json-file';
+export * from './schema-problems';

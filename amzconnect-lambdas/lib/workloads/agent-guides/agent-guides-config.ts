@@ -335,7 +335,7 @@ export function loadAgentGuidesConfig(
   const display = path.relative(cwd, file) || file;
   const read = readJsonFile(file, display);
   if (!read.ok) {
-    if (read.problem.message.startsWith('file not found')) return { environments: {} };
+    if (read.missing) return { environments: {} };
     throw new ConfigError([read.problem]);
   }
   return parseAgentGuidesConfig(read.value, display, platform);
