@@ -1,4 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { mappingObjectKey } from '@amzconnect/env/contracts';
 import { DeployedFlow } from './instance-snapshot';
 import { RunReport } from './run-report';
 
@@ -50,7 +51,7 @@ export class FlowBucketStore {
 
   /** Key of the mapping object. */
   public get mappingKey(): string {
-    return `mappings/${this.app}/${this.env}/mapping.json`;
+    return mappingObjectKey(this.app, this.env);
   }
 
   /** Saves a flow's current content; returns the S3 version id of the save. */
