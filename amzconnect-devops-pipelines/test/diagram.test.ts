@@ -2,6 +2,7 @@ import * as path from 'path';
 import { loadPlatformConfig } from '@amzconnect/env';
 import { pipelinesDot } from '../src/diagram/pipelines-dot';
 import { renderSvg } from '@amzconnect/contact-flows/render';
+import { DiagramUsageError, parseDiagramArgs } from '../src/diagram/cli';
 import { generatedConfig } from '@amzconnect/testing';
 
 const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));
@@ -39,5 +40,24 @@ describe('pipelines diagram', () => {
     expect(svg.startsWith('<?xml')).toBe(true);
     expect(svg).toContain('<svg');
     expect(svg.replace(/&#45;/g, '-')).toContain('amzconnect-lambdas-develop');
+  });
+});
+
+describe('diagram command line', () => {
+  it('answers --help with the usage and nothing to write', () => {
+    expect(parseDiagramArgs(['--help'], '/work')).toEqual({ help: true });
+    expect(parseDiagramArgs(['--config', 'x', '-h'], '/work')).toEqual({ help: true });
+  });
+
+  it('resolves --config and --out against the folder the user ran it from', () => {
+    expect(parseDiagramArgs(['--config', '../mine', '--out', 'p.svg'], '/work/here')).toEqual({
+      help: false,
+      configDir: '/work/mine',
+      out: '/work/here/p.svg',
+    });
+  });
+
+  it('refuses an unknown argument instead of writing the picture', () => {
+    expect(() => parseDiagramArgs(['--hepl'], '/work')).toThrow(DiagramUsageError);
   });
 });

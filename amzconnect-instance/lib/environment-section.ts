@@ -1,6 +1,5 @@
-import type { ConfigProblem } from '@amzconnect/env';
+import { parseWithProblems, type ConfigProblem } from '@amzconnect/env';
 import { z } from 'zod';
-import { parseWithProblems } from './schema-problems';
 
 /**
  * Parses one section of `env/environments/<env>.json` (e.g. `instance`) with `schema`, reporting

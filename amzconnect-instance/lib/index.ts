@@ -11,7 +11,5 @@ export * from './lifecycle-override-problems';
 export * from './lifecycle-overrides-schema';
 export * from './lifecycle-policy';
 export * from './load-instance-config';
-export * from './read-config-json';
 export * from './s3-bucket-name';
-export * from './schema-problems';
 export * from './target-name-problems';

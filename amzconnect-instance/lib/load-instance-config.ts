@@ -3,6 +3,8 @@ import {
   ConfigError,
   enabledEnvironments,
   existingInstanceIn,
+  parseWithProblems,
+  readJsonFile,
   type ConfigProblem,
   type PlatformConfig,
 } from '@amzconnect/env';
@@ -17,8 +19,6 @@ import {
 } from './instance-config-schema';
 import { lifecycleOverrideProblems } from './lifecycle-override-problems';
 import { s3BucketNameProblem } from './s3-bucket-name';
-import { readConfigJson } from './read-config-json';
-import { parseWithProblems } from './schema-problems';
 
 /** Default location of the instance configuration, relative to the sub-project. */
 export const INSTANCE_CONFIG_FILE = path.join(__dirname, '..', 'config', 'instance.json');
@@ -269,7 +269,7 @@ export function loadInstanceConfig(
   const absolute = path.resolve(cwd, file);
   const display = path.relative(cwd, absolute) || absolute;
   const problems: ConfigProblem[] = [];
-  const raw = readConfigJson(absolute, display, 'see amzconnect-instance/README.md, "Configuration"');
+  const raw = readJsonFile(absolute, display, 'see amzconnect-instance/README.md, "Configuration"');
   if (!raw.ok) throw new ConfigError([raw.problem]);
 
   let value = raw.value;

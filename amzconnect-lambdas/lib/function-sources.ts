@@ -2,6 +2,7 @@ import * as path from 'path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { PlatformFunction, PlatformFunctionProps } from '@amzconnect/constructs';
+import { MAPPING_LOCATION_ENV, mappingObjectKey } from '@amzconnect/env/contracts';
 import { FunctionDefinition } from './functions-registry';
 import type { WorkloadTargets } from './workloads/manifest/workload-manifests';
 import { AGENT_GUIDES_SOURCES } from './workloads/agent-guides/agent-guides-sources';
@@ -55,13 +56,6 @@ const SRC = path.join(__dirname, '..', 'src');
 /** Milliseconds the customer lookup waits for DynamoDB before answering "not found". */
 export const CUSTOMER_LOOKUP_TIMEOUT_MS = 2000;
 
-/**
- * Key of the mapping document in the flow bucket; the same key the flow deployment engine writes
- * (`FlowBucketStore.mappingKey` in amzconnect-contact-flows, checked by a test).
- */
-export function mappingObjectKey(app: string, envName: string): string {
-  return `mappings/${app}/${envName}/mapping.json`;
-}
 
 /**
  * Every function the stack can deploy, by registry name. `config/functions.json` says which are
@@ -94,8 +88,8 @@ export const FUNCTION_SOURCES: Readonly<Record<string, FunctionSource>> = {
     settings: (ctx) => ({
       timeout: Duration.seconds(5),
       environment: {
-        MAPPING_BUCKET: ctx.flowBucketName,
-        MAPPING_KEY: mappingObjectKey(ctx.app, ctx.envName),
+        [MAPPING_LOCATION_ENV.bucket]: ctx.flowBucketName,
+        [MAPPING_LOCATION_ENV.key]: mappingObjectKey(ctx.app, ctx.envName),
       },
     }),
     grant: (fn, ctx) =>

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, enabledEnvironments, type ConfigProblem, type PlatformConfig } from '@amzconnect/env';
-import { parseWithProblems, readConfigJson } from '@amzconnect/instance';
+import { parseWithProblems, readJsonFile } from '@amzconnect/env';
 import type { BotDefinition, BotLocaleDefinition } from './bot-definition';
 import { botDefinitionSchema } from './bot-definition-schema';
 import { lexBotAliasNameProblem, lexBotNameProblem, lexBotPhysicalName } from './lex-names';
@@ -222,7 +222,7 @@ export function loadBotDefinitions(
     .sort();
   for (const f of files) {
     const display = path.join(displayDir, f);
-    const raw = readConfigJson(
+    const raw = readJsonFile(
       path.join(absoluteDir, f),
       display,
       'see amzconnect-supporting-infra/README.md, "Lex bots"',

@@ -1,10 +1,14 @@
 import * as path from 'path';
-import { ConfigError, type ConfigProblem, type PlatformConfig } from '@amzconnect/env';
+import {
+  ConfigError,
+  parseWithProblems,
+  readJsonFile,
+  type ConfigProblem,
+  type PlatformConfig,
+} from '@amzconnect/env';
 import {
   lifecycleOverrideProblems,
   parseEnvironmentSection,
-  parseWithProblems,
-  readConfigJson,
   s3BucketNameProblem,
   targetNameProblems,
 } from '@amzconnect/instance';
@@ -76,7 +80,7 @@ export function loadSupportingInfraConfig(
   const absolute = path.resolve(cwd, file);
   const display = path.relative(cwd, absolute) || absolute;
   const hint = 'see amzconnect-supporting-infra/README.md, "Configuration"';
-  const raw = readConfigJson(absolute, display, hint);
+  const raw = readJsonFile(absolute, display, hint);
   if (!raw.ok) throw new ConfigError([raw.problem]);
 
   const problems: ConfigProblem[] = [];
@@ -139,7 +143,7 @@ export function loadSupportingInfraConfig(
     if (config.sampleCustomersFile) {
       const samplesAbsolute = path.resolve(path.dirname(absolute), config.sampleCustomersFile);
       const samplesDisplay = path.relative(cwd, samplesAbsolute) || samplesAbsolute;
-      const samplesRaw = readConfigJson(
+      const samplesRaw = readJsonFile(
         samplesAbsolute,
         samplesDisplay,
         `named by sampleCustomersFile in ${display}`,

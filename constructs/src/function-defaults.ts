@@ -38,8 +38,6 @@ export function defaultBundling(): BundlingOptions {
   return {
     minify: true,
     target: 'node24',
-    // Prefer ES module entry points, so esbuild can drop what a handler does not use.
-    mainFields: ['module', 'main'],
     sourceMap: true,
     sourceMapMode: SourceMapMode.DEFAULT,
     sourcesContent: false,

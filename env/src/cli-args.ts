@@ -7,12 +7,21 @@ export const DEFAULT_CONFIG_DIR = 'env';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /**
+ * The folder the user ran the command from: npm runs scripts from the package folder and records
+ * the caller's folder in `INIT_CWD` (https://docs.npmjs.com/cli/v10/commands/npm-run-script), so
+ * `npm run synth -- --config ../mine` means `../mine` from where the user typed it.
+ */
+export function callerCwd(): string {
+  return process.env.INIT_CWD ?? process.cwd();
+}
+
+/**
  * Reads `--config DIR` (or `--config=DIR`) from an argument list and returns the remaining
- * arguments. Relative paths resolve against `cwd`.
+ * arguments. Relative paths resolve against `cwd` (default: the caller's folder, see {@link callerCwd}).
  */
 export function takeConfigArg(
   argv: readonly string[],
-  cwd: string = process.cwd(),
+  cwd: string = callerCwd(),
 ): { configDir: string; rest: string[] } {
   const rest: string[] = [];
   let configDir: string | undefined;

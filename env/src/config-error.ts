@@ -27,6 +27,17 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Thrown when the command line asks for an environment the configuration does not enable
+ * (`-c env=NAME`). Like {@link ConfigError}, a user's mistake: printed without a stack trace.
+ */
+export class UnknownEnvironmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnknownEnvironmentError';
+  }
+}
+
 /** Renders a zod-style path (`['accounts', 1, 'region', 0]`) as `accounts[1].region[0]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path

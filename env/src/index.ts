@@ -18,3 +18,4 @@ export * from './deployed-flow-name';
 export * from './workload-permissions-boundary';
 export * from './nag-resource-name';
 export * from './custom-resource-service-timeout';
+export * from './schema-problems';

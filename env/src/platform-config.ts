@@ -1,4 +1,5 @@
 import type { EnvironmentSettings } from './environment-settings';
+import { UnknownEnvironmentError } from './config-error';
 
 /**
  * The typed model of what the platform deploys, built once from `env/` by `loadPlatformConfig`.
@@ -91,14 +92,14 @@ export interface DeploymentTarget {
 
 /**
  * Every enabled (environment, Region) pair, optionally restricted to the named environments.
- * @throws Error when `only` names an environment that is not enabled.
+ * @throws UnknownEnvironmentError when `only` names an environment that is not enabled.
  */
 export function deploymentTargets(config: PlatformConfig, only?: readonly string[]): DeploymentTarget[] {
   const enabled = enabledEnvironments(config);
   if (only && only.length > 0) {
     const unknown = only.filter((name) => !enabled.some((e) => e.name === name));
     if (unknown.length > 0) {
-      throw new Error(
+      throw new UnknownEnvironmentError(
         `No enabled environment named ${unknown.map((u) => `"${u}"`).join(', ')} in ${config.configDir}; ` +
           `enabled: ${enabled.map((e) => e.name).join(', ') || '(none)'}.`,
       );

@@ -1,6 +1,6 @@
 import type { App, Stack } from 'aws-cdk-lib';
-import { ConfigError } from './config-error';
-import { DEFAULT_CONFIG_DIR, REPO_ROOT } from './cli-args';
+import { ConfigError, UnknownEnvironmentError } from './config-error';
+import { callerCwd, DEFAULT_CONFIG_DIR, REPO_ROOT } from './cli-args';
 import { loadPlatformConfig } from './load-platform-config';
 import { createPlatformApp } from './platform-app';
 import { PlatformConfig } from './platform-config';
@@ -24,7 +24,9 @@ export function runPlatformApp(addStacks: AddStacks): void {
   const app = createPlatformApp();
   const configContext = app.node.tryGetContext('config') as string | undefined;
   const envContext = app.node.tryGetContext('env') as string | undefined;
-  const configDir = configContext ? path.resolve(configContext) : path.join(REPO_ROOT, DEFAULT_CONFIG_DIR);
+  const configDir = configContext
+    ? path.resolve(callerCwd(), configContext)
+    : path.join(REPO_ROOT, DEFAULT_CONFIG_DIR);
   try {
     const config = loadPlatformConfig(configDir);
     const environments = envContext
@@ -35,10 +37,7 @@ export function runPlatformApp(addStacks: AddStacks): void {
       : undefined;
     addStacks(app, config, { environments });
   } catch (err) {
-    if (
-      err instanceof ConfigError ||
-      (err instanceof Error && err.message.startsWith('No enabled environment'))
-    ) {
+    if (err instanceof ConfigError || err instanceof UnknownEnvironmentError) {
       console.error(err.message);
       process.exit(1);
     }

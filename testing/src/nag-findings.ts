@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { App } from 'aws-cdk-lib';
+import { Errors, type App } from 'aws-cdk-lib';
 
 /** One finding of a validation plugin (cdk-nag or CloudFormation's schema rules). */
 export interface ValidationFinding {
@@ -22,7 +22,9 @@ export function synthFindings(app: App): ValidationFinding[] {
     console.error = () => undefined;
     app.synth();
   } catch (err) {
-    if (!/Validation failed|validation-report\.json/.test(String(err))) throw err;
+    // Policy-validation failures are ValidationErrors that leave the report behind; others propagate.
+    if (!(Errors.isValidationError(err) && fs.existsSync(path.join(outdir, 'validation-report.json'))))
+      throw err;
   } finally {
     console.error = origError;
   }

@@ -1,4 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { mappingObjectKey } from '@amzconnect/env/contracts';
 import { DeployedFlow } from './instance-snapshot';
 import { DeployState, emptyDeployState } from './deploy-state';
 import { AppliedStep, RunReport } from './run-report';
@@ -53,7 +54,7 @@ export class FlowBucketStore {
 
   /** Key of the mapping object. */
   public get mappingKey(): string {
-    return `mappings/${this.app}/${this.env}/mapping.json`;
+    return mappingObjectKey(this.app, this.env);
   }
 
   /**

@@ -3,6 +3,7 @@ import {
   LambdaClient,
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
+import { MAPPING_VERSION_ENV } from '@amzconnect/env/contracts';
 import { mappingKey } from '../model/mapping-key';
 import { PlaceholderKind } from '../model/placeholders';
 import { Clock } from './clock';
@@ -17,8 +18,7 @@ import { functionNameOf } from './reference-resolver';
  */
 export const MAPPING_MAX_BYTES = 32 * 1024;
 
-/** Environment variable of the mapping function that pins the mapping object's S3 version. */
-export const MAPPING_VERSION_ENV = 'MAPPING_VERSION_ID';
+export { MAPPING_VERSION_ENV } from '@amzconnect/env/contracts';
 
 /** The mapping object: `{ "version": 1, "entries": { key: arn } }`. */
 export interface MappingDocument {

@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Errors } from 'aws-cdk-lib';
 import type { App } from 'aws-cdk-lib';
 import {
   AddStacks,
@@ -152,7 +153,10 @@ export function synthBuiltApp({ folder, app, stacks, outdir }: BuiltApp): AppSyn
     console.error = () => undefined; // the CDK prints the validation report; we print our own summary
     app.synth();
   } catch (err) {
-    if (!/Validation failed|validation-report\.json/.test(String(err))) throw err;
+    // Policy-validation failures (cdk-nag, template rules) are ValidationErrors and leave the report
+    // behind (aws-cdk-lib core `Errors.isValidationError`); anything else is a bug and propagates.
+    if (!(Errors.isValidationError(err) && fs.existsSync(path.join(outdir, 'validation-report.json'))))
+      throw err;
   } finally {
     console.error = origError;
   }

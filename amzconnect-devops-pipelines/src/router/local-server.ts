@@ -6,6 +6,7 @@ import { createWebhookHandler, DEFAULT_MAX_BODY_BYTES } from './handle-webhook';
 import type { LoggerLike } from './logger-like';
 import { dryRunStarter } from './release-starter';
 import { routingTableFromConfig, RoutingTable } from './routing-table';
+import { stopWithParent } from './stop-with-parent';
 
 /** Options for {@link createLocalServer}. */
 export interface LocalServerOptions {
@@ -117,6 +118,11 @@ if (require.main === module) {
   }).then(
     (result) => {
       if (typeof result === 'number') process.exitCode = result;
+      else
+        stopWithParent(() => {
+          result.closeAllConnections();
+          result.close();
+        });
     },
     (err: unknown) => {
       process.stderr.write(`${String(err)}\n`);

@@ -1,3 +1,5 @@
+import { MAPPING_LOCATION_ENV, MAPPING_VERSION_ENV } from '@amzconnect/env/contracts';
+
 /** Where the published mapping document is: an S3 object, pinned to one version when published. */
 export interface MappingLocation {
   readonly bucket: string;
@@ -20,11 +22,7 @@ export type MappingConfig =
  * Environment variables of the mapping function: the stack sets the bucket and key, the flow
  * provisioner pins the version when it publishes (merging into the other variables).
  */
-export const MAPPING_ENV = {
-  bucket: 'MAPPING_BUCKET',
-  key: 'MAPPING_KEY',
-  versionId: 'MAPPING_VERSION_ID',
-} as const;
+export const MAPPING_ENV = { ...MAPPING_LOCATION_ENV, versionId: MAPPING_VERSION_ENV } as const;
 
 /** Reads the location from an environment (pure; the handler calls it once, at cold start). */
 export function readMappingConfig(env: Readonly<Record<string, string | undefined>>): MappingConfig {

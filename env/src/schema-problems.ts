@@ -1,4 +1,4 @@
-import { formatPath, type ConfigProblem } from '@amzconnect/env';
+import { formatPath, type ConfigProblem } from './config-error';
 import { z } from 'zod';
 
 /** Known keys of the object schema found by following `path` into `schema`. */

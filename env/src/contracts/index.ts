@@ -1,0 +1,5 @@
+/**
+ * `@amzconnect/env/contracts`: names and formats two sub-projects must agree on, defined once.
+ * Nothing here imports anything, so Lambda handlers can use it without bundling the CDK.
+ */
+export * from './mapping-contract';
