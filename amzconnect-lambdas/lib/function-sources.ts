@@ -56,7 +56,6 @@ const SRC = path.join(__dirname, '..', 'src');
 /** Milliseconds the customer lookup waits for DynamoDB before answering "not found". */
 export const CUSTOMER_LOOKUP_TIMEOUT_MS = 2000;
 
-
 /**
  * Every function the stack can deploy, by registry name. `config/functions.json` says which are
  * deployed and whether flows invoke them; this map says how each is built. A registry name
