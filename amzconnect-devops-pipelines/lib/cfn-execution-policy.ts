@@ -16,7 +16,12 @@ export type ExecutionPolicyEnvironment = Pick<
 export const SERVICE_LINKED_ROLE_SERVICES: readonly string[] = ['connect.amazonaws.com'];
 
 /** Services to which CloudFormation passes the platform's roles (Lambda execution roles, Lex bot roles). */
-export const PASS_ROLE_SERVICES: readonly string[] = ['lambda.amazonaws.com', 'lexv2.amazonaws.com'];
+export const PASS_ROLE_SERVICES: readonly string[] = [
+  'lambda.amazonaws.com',
+  'lexv2.amazonaws.com',
+  // The Provider framework's waiter state machine (contact-flows).
+  'states.amazonaws.com',
+];
 
 /**
  * IAM actions on the platform's roles that accept `iam:PermissionsBoundary` (Service
@@ -87,6 +92,8 @@ function serviceResources(env: ExecutionPolicyEnvironment, partition: string): R
     sns: [arn('sns', `${env.app}-*`)],
     sqs: [arn('sqs', `${env.app}-*`)],
     ssm: [arn('ssm', `parameter/${env.app}/${env.name}/*`)],
+    // CloudFormation names the Provider framework's waiter after its logical id, not the app.
+    states: [arn('states', 'stateMachine:*')],
   };
 }
 

@@ -23,6 +23,8 @@ export function acknowledgeExecutionPolicy(
     [`arn:${p}:lex:*:${a}:bot-alias/*`]: 'Lex bot alias ids are generated.',
     [`arn:${p}:ses:*:${a}:identity/*`]:
       'The e-mail identity is the configured domain of the email-channel workload.',
+    [`arn:${p}:states:*:${a}:stateMachine:*`]:
+      "The contact-flows stack's Provider framework waiter: CloudFormation names it after its logical id, not the app.",
     [`arn:${p}:apigateway:*::/apis`]:
       'Creating an HTTP API (the collection); any of the environment Regions.',
     [`arn:${p}:apigateway:*::/apis/*`]: 'HTTP API ids are generated.',

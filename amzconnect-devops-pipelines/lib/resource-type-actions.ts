@@ -383,6 +383,18 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
     'sqs:UntagQueue',
   ],
   'AWS::SQS::QueuePolicy': ['sqs:GetQueueAttributes', 'sqs:SetQueueAttributes'],
+  // The CDK Provider framework's waiter (asynchronous isComplete polling of Custom::ContactFlows);
+  // logging is off by default (`disableWaiterStateMachineLogging`), so no log-delivery actions.
+  'AWS::StepFunctions::StateMachine': [
+    'iam:PassRole',
+    'states:CreateStateMachine',
+    'states:DeleteStateMachine',
+    'states:DescribeStateMachine',
+    'states:ListTagsForResource',
+    'states:TagResource',
+    'states:UntagResource',
+    'states:UpdateStateMachine',
+  ],
   'AWS::SSM::Parameter': [
     'ssm:AddTagsToResource',
     'ssm:DeleteParameter',

@@ -96,7 +96,7 @@ describe('configuration errors of every sub-project', () => {
       edited(path.join(d, 'environments', 'dev.json'), (j) => {
         j.instance.retainOnDelet = false;
         j.supportingInfra.loadSampleCustomers = 'yes';
-        j.workloads['agent-guides'].enabled = 'sometimes';
+        j.workloads = { 'agent-guides': { enabled: 'sometimes' } };
       });
     });
     const out = path.join(root, 'broken-out');
@@ -112,7 +112,7 @@ describe('configuration errors of every sub-project', () => {
       'Invalid configuration (3 problems):',
       `  - ${file}: instance.retainOnDelet: is not a known key; remove it or fix its spelling (known keys: retainOnDelete, terminationProtection, production, alias, existingObjects).`,
       `  - ${file}: supportingInfra.loadSampleCustomers: must be a boolean, not a string.`,
-      `  - ${file}: workloads.agent-guides.enabled: must be true (deploy the guide here) or false.`,
+      `  - ${file}: workloads.agent-guides.enabled: must be true (deploy the workload in this environment) or false.`,
     ]);
     expect(fs.existsSync(out)).toBe(false);
   }, 600_000);

@@ -64,7 +64,7 @@ describe('lambdas stacks for the sample configuration', () => {
         NODE_OPTIONS: '--enable-source-maps',
       });
     }
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 3);
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 90 }, 2);
   });
 
   it('gives no role a managed policy: each writes only to its own log group', () => {

@@ -1,4 +1,5 @@
 import { DeploymentPlan, planCounts, PlanAction } from '../deploy/deployment-plan';
+import { normalizedContent } from '../deploy/content-hash';
 import { referenceLabels } from '../deploy/flow-diff';
 import { FlowNaming, ORPHAN_PREFIX } from '../deploy/flow-naming';
 import { InstanceSnapshot } from '../deploy/instance-snapshot';
@@ -77,7 +78,13 @@ export async function planReportSection(
     const desired = item.content ?? JSON.stringify(item.document.content);
     const changes =
       item.action === 'update' && item.contentChanged
-        ? blockChanges(item.existing?.content, desired, labels)
+        ? // Both sides with Connect's known re-serializations undone (empty Errors/Conditions,
+          // numbers, Metadata), so only what the release changes is marked.
+          blockChanges(
+            normalizedContent(item.existing?.content),
+            normalizedContent(desired) ?? desired,
+            labels,
+          )
         : undefined;
     const svg = inlineSvg(
       await renderFlowSvg(item.document, {

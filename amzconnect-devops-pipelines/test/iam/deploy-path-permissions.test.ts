@@ -248,23 +248,22 @@ describe.each([
 
   // One policy covers every workload, so switching a workload on needs no access-stack update;
   // an action no template of any environment needs is a finding.
-  it('gives the execution roles no action that no resource type of the templates needs', () => {
-    const types = new Set(
-      environmentsOf(world).flatMap((env) =>
-        environmentTemplates(world, env).flatMap((t) =>
-          Object.values(t.template.Resources ?? {}).map((r) => r.Type),
-        ),
-      ),
+  it('gives the execution roles no action outside the resource-type table (which also covers the workloads, off in the sample)', () => {
+    // The access stack is deployed by hand once per environment, so its policy covers every
+    // resource type the platform can deploy there, switched-on workloads included; the table is
+    // the whole vocabulary, and nothing beyond it is allowed.
+    const needed = new Set(
+      Object.values(RESOURCE_TYPE_ACTIONS)
+        .flat()
+        .map((a) => a.toLowerCase()),
     );
     for (const env of environmentsOf(world)) {
       const { execution } = environmentRoles(world, env);
-      const needed = new Set(
-        [...types].flatMap((t) => RESOURCE_TYPE_ACTIONS[t] ?? []).map((a) => a.toLowerCase()),
-      );
       const allowed = statementsOf(execution)
         .filter((s) => s.Effect === 'Allow')
         .flatMap((s) => asArray(s.Action));
 
+      expect(allowed.length).toBeGreaterThan(50);
       expect(allowed.filter((a) => !needed.has(a.toLowerCase()))).toEqual([]);
     }
   });

@@ -15,6 +15,7 @@ const PREFERRED_RESOURCE_TYPE: Record<string, string> = {
 /** Resource type of iam-data each service's resources are, by service. */
 const SERVICE_RESOURCE_TYPE: Record<string, string> = {
   connect: 'instance',
+  states: 'statemachine',
   dynamodb: 'table',
   kms: 'key',
   lambda: 'function',
@@ -55,6 +56,7 @@ const CONNECT_SLR_TYPES = [
 const PASSED_TO: Record<string, string> = {
   'AWS::Lambda::Function': 'lambda.amazonaws.com',
   'AWS::Lex::Bot': 'lexv2.amazonaws.com',
+  'AWS::StepFunctions::StateMachine': 'states.amazonaws.com',
 };
 
 /**

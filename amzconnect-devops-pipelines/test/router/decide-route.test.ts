@@ -177,11 +177,11 @@ describe('decideRoute: changed paths', () => {
     });
   });
 
-  it('releases lambdas before contact flows when only flows changed: the flow provisioner bundles the deploy engine', () => {
+  it('releases contact flows alone when only flows changed: the flow provisioner ships with them', () => {
     expect(route(push('develop', [commit(['amzconnect-contact-flows/flows/main.json'])]))).toMatchObject({
-      subprojects: ['lambdas', 'contact-flows'],
-      order: ['amzconnect-lambdas-develop', 'amzconnect-contact-flows-develop'],
-      reason: 'release of develop: changes in contact-flows; lambdas follows because it is built from them',
+      subprojects: ['contact-flows'],
+      order: ['amzconnect-contact-flows-develop'],
+      reason: 'release of develop: changes in contact-flows',
     });
   });
 
@@ -225,7 +225,8 @@ describe('decideRoute: changed paths', () => {
         commit({ modified: ['README.md'] }, COMMIT_B),
       ]),
     );
-    expect(decision.subprojects).toEqual(['instance', 'supporting-infra', 'lambdas', 'contact-flows']);
+    // lambdas is built from neither (it reads their SSM parameters at deploy time only).
+    expect(decision.subprojects).toEqual(['instance', 'supporting-infra', 'contact-flows']);
   });
 
   it('routes the adapted GitHub push example: lambdas changed, Markdown and images ignored', () => {
