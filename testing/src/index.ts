@@ -11,3 +11,4 @@ export * from './nag-findings';
 export * from './s3-versioned-emulator';
 export * from './ssm-parameters-emulator';
 export * from './property-runs';
+export * from './headless-chromium';

@@ -1,4 +1,4 @@
-import { deployedFlowName, deployedFlowPrefix } from '@amzconnect/env';
+import { deployedFlowName, deployedFlowPrefix } from '@amzconnect/env/contracts';
 /**
  * How repository flows are named in Amazon Connect.
  *

@@ -2,7 +2,7 @@ import {
   UpdateContactFlowContentCommand,
   UpdateContactFlowModuleContentCommand,
 } from '@aws-sdk/client-connect';
-import { SsmNames } from '@amzconnect/env';
+import { SsmNames } from '@amzconnect/env/contracts';
 import { canonicalContent } from './canonical-json';
 import { Clock, systemClock } from './clock';
 import { flowFailure } from './connect-errors';

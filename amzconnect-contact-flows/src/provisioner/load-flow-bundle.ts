@@ -1,5 +1,5 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { FlowBundle, parseFlowBundle } from '../deploy';
+import { FlowBundle, parseFlowBundle } from '../deploy/flow-bundle';
 
 /** Reads and validates the flow bundle asset the stack uploaded. */
 export async function loadFlowBundle(s3: S3Client, bucket: string, key: string): Promise<FlowBundle> {

@@ -1,4 +1,5 @@
-import { DeployClients, TokenBucket, createDeployClients } from '../deploy';
+import { DeployClients, createDeployClients } from '../deploy/deploy-clients';
+import { TokenBucket } from '../deploy/token-bucket';
 
 /**
  * Clients of the provisioner, created once per execution environment. Every Connect call of the

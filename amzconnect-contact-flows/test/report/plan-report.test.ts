@@ -11,7 +11,7 @@ import { FlowDocument } from '../../src/model/flow-document';
 import { serializeFlowDocument } from '../../src/format/serialize-flow-document';
 import { planReportHtml, PlanReportSection, REPORT_CONTENT_SECURITY_POLICY } from '../../src/report';
 import { inboundFlow, withText } from '../deploy/support/flow-factory';
-import { launchChromium, PageLoad } from './headless-chromium';
+import { launchChromium, PageLoad } from '@amzconnect/testing';
 
 describe('planReportHtml', () => {
   const section: PlanReportSection = {

@@ -3,3 +3,5 @@
  * Nothing here imports anything, so Lambda handlers can use it without bundling the CDK.
  */
 export * from './mapping-contract';
+export * from './deployed-flow-name';
+export * from './ssm-parameter-names';

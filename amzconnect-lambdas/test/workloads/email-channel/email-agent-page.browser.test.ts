@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as path from 'path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium } from '@amzconnect/testing';
 
 /**
  * The email agent page (src/email-channel/ccp/) in a real headless Chromium (Debian's `chromium`,
@@ -10,7 +11,6 @@ import { Browser, chromium, Page } from 'playwright-core';
  * (support/fake-streams.js) in place of connect-streams-min.js.
  */
 const PAGE_DIR = path.join(__dirname, '..', '..', '..', 'src', 'email-channel', 'ccp');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MAIL = {
   from: { address: 'jane.doe@customer.test', name: 'Jane Doe' },
   subject: 'Order 40213 arrived damaged',
@@ -65,17 +65,7 @@ describe('the email agent page in headless Chromium', () => {
   beforeAll(async () => {
     server = await serve();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
