@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env';
+import { SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env/contracts';
 import type { ExecutionChanged, PushQueued, QueueEvent, StartReturned, Tick } from './queue-event';
 import {
   AcceptedPush,

@@ -3,7 +3,7 @@ import {
   GetPipelineExecutionCommand,
   StopPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
-import { PIPELINE_VARIABLES } from '@amzconnect/env';
+import { PIPELINE_VARIABLES } from '@amzconnect/env/contracts';
 import { startPipeline } from '../router/start-pipeline';
 import type { PipelineExecutionStatus } from './effective-state';
 import { parseQueueMarker, queueMarker } from './queue-marker';

@@ -1,4 +1,4 @@
-import type { SubprojectId } from '@amzconnect/env';
+import type { SubprojectId } from '@amzconnect/env/contracts';
 
 /** A push to the environment's branch, as the router decided it. */
 export interface PushQueued {

@@ -1,4 +1,4 @@
-import type { SubprojectId } from '@amzconnect/env';
+import type { SubprojectId } from '@amzconnect/env/contracts';
 
 /** One push the queue accepted, kept to recognise redeliveries and replays of it. */
 export interface AcceptedPush {

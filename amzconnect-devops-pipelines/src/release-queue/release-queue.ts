@@ -1,4 +1,4 @@
-import { pipelineName, SubprojectId } from '@amzconnect/env';
+import { pipelineName, SubprojectId } from '@amzconnect/env/contracts';
 import type { LoggerLike } from '../router/logger-like';
 import type { RoutedEnvironment, RoutingTable } from '../router/routing-table';
 import { decideQueue, QueueAction, QueueDecision } from './decide-queue';

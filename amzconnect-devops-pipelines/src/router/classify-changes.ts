@@ -5,7 +5,7 @@ import {
   WorkspaceId,
   workspaceById,
   WORKSPACES,
-} from '@amzconnect/env';
+} from '@amzconnect/env/contracts';
 import { matchesAny } from './path-glob';
 import { NEVER_TRIGGER, SHARED_INPUTS, TOOLING_INPUTS } from './shared-inputs';
 

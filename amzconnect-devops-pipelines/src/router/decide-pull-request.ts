@@ -1,4 +1,4 @@
-import { SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env';
+import { SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env/contracts';
 import { classifyChanges } from './classify-changes';
 import { decideRoute } from './decide-route';
 import type { PullRequestEvent } from './pull-request-event';

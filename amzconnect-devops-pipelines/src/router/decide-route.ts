@@ -1,4 +1,4 @@
-import { SUBPROJECT_IDS, SubprojectId, WorkspaceId } from '@amzconnect/env';
+import { SUBPROJECT_IDS, SubprojectId, WorkspaceId } from '@amzconnect/env/contracts';
 import { changedPaths } from './changed-paths';
 import { classifyChanges } from './classify-changes';
 import { incompletenessReason } from './payload-completeness';

@@ -1,5 +1,5 @@
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import { PIPELINE_VARIABLES, SubprojectId } from '@amzconnect/env';
+import { PIPELINE_VARIABLES, SubprojectId } from '@amzconnect/env/contracts';
 import type { ReleaseQueue } from '../release-queue/release-queue';
 import type { RoutingTable } from './routing-table';
 import { startPipeline, StartedExecution } from './start-pipeline';

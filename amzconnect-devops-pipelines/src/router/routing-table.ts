@@ -1,5 +1,10 @@
 import type { PlatformConfig } from '@amzconnect/env';
-import { pipelineName, SELF_UPDATE_PIPELINE_NAME, SUBPROJECT_IDS, SubprojectId } from '@amzconnect/env';
+import {
+  pipelineName,
+  SELF_UPDATE_PIPELINE_NAME,
+  SUBPROJECT_IDS,
+  SubprojectId,
+} from '@amzconnect/env/contracts';
 
 /** Name of the environment variable that carries the routing table to the router Lambda. */
 export const ROUTING_TABLE_ENV = 'ROUTING_TABLE';

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { CodePipelineClient, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
-import { SOURCE_ACTION_NAME } from '@amzconnect/env';
+import { SOURCE_ACTION_NAME } from '@amzconnect/env/contracts';
 
 /** One pipeline start, pinned to a commit. */
 export interface PipelineStart {

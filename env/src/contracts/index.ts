@@ -1,7 +1,9 @@
 /**
  * `@amzconnect/env/contracts`: names and formats two sub-projects must agree on, defined once.
- * Nothing here imports anything, so Lambda handlers can use it without bundling the CDK.
+ * Nothing here imports anything (`../subprojects` included), so Lambda handlers can use it without
+ * bundling the CDK.
  */
 export * from './mapping-contract';
 export * from './deployed-flow-name';
 export * from './ssm-parameter-names';
+export * from '../subprojects';
