@@ -7,6 +7,7 @@ import {
   readJsonFile,
   type ConfigProblem,
   type PlatformConfig,
+  withoutMovedEnvironments,
 } from '@amzconnect/env';
 import { connectInstanceAliasProblem } from './connect-instance-alias';
 import { parseEnvironmentSection } from './environment-section';
@@ -272,18 +273,14 @@ export function loadInstanceConfig(
   const raw = readJsonFile(absolute, display, 'see amzconnect-instance/README.md, "Configuration"');
   if (!raw.ok) throw new ConfigError([raw.problem]);
 
-  let value = raw.value;
-  if (typeof value === 'object' && value !== null && 'environments' in value) {
-    const { environments: _moved, ...rest } = value as Record<string, unknown>;
-    void _moved;
-    value = rest;
-    problems.push({
-      file: display,
-      field: 'environments',
-      message:
-        'per-environment settings moved to env/environments/<env>.json, section "instance" (e.g. { "instance": { "retainOnDelete": false } }); move them there and remove this key.',
-    });
-  }
+  const moved = withoutMovedEnvironments(
+    raw.value,
+    display,
+    'instance',
+    '{ "instance": { "retainOnDelete": false } }',
+  );
+  const value = moved.value;
+  if (moved.problem) problems.push(moved.problem);
   const parsed = parseWithProblems(instanceConfigSchema, value, display, problems, EXAMPLES);
   if (parsed) problems.push(...crossChecks(display, { ...parsed, environments: {} }));
   const environments = options.platform ? environmentSettings(options.platform, parsed, problems) : {};

@@ -5,6 +5,7 @@ import {
   readJsonFile,
   type ConfigProblem,
   type PlatformConfig,
+  withoutMovedEnvironments,
 } from '@amzconnect/env';
 import {
   lifecycleOverrideProblems,
@@ -84,18 +85,14 @@ export function loadSupportingInfraConfig(
   if (!raw.ok) throw new ConfigError([raw.problem]);
 
   const problems: ConfigProblem[] = [];
-  let value = raw.value;
-  if (typeof value === 'object' && value !== null && 'environments' in value) {
-    const { environments: _moved, ...rest } = value as Record<string, unknown>;
-    void _moved;
-    value = rest;
-    problems.push({
-      file: display,
-      field: 'environments',
-      message:
-        'per-environment settings moved to env/environments/<env>.json, section "supportingInfra" (e.g. { "supportingInfra": { "loadSampleCustomers": true } }); move them there and remove this key.',
-    });
-  }
+  const moved = withoutMovedEnvironments(
+    raw.value,
+    display,
+    'supportingInfra',
+    '{ "supportingInfra": { "loadSampleCustomers": true } }',
+  );
+  const value = moved.value;
+  if (moved.problem) problems.push(moved.problem);
   const parsed = parseWithProblems(supportingInfraConfigSchema, value, display, problems, EXAMPLES);
   const environments: Record<string, SupportingInfraEnvironmentOverrides> = {};
   for (const environment of options.platform?.environments ?? []) {

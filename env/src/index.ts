@@ -19,3 +19,4 @@ export * from './workload-permissions-boundary';
 export * from './nag-resource-name';
 export * from './custom-resource-service-timeout';
 export * from './schema-problems';
+export * from './moved-environments-key';
