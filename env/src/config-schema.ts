@@ -5,6 +5,21 @@ import { CONNECT_INSTANCE_ARN_PATTERN, parseConnectInstanceArn } from './existin
 /** Placeholder account id used by templates; never deployable. */
 export const PLACEHOLDER_ACCOUNT = 'XXXXXXXXXXXX';
 
+/**
+ * Account ids as templates write them: 12 letters with at least one `X`, e.g. `XXXXXXXXXXXX` or
+ * the workshop's `XXXXXXXXXXXZ` (aws-samples/amazon-connect-cicd-workshop
+ * `amzconnect-devops-pipelines/env/accountvars.json`). Never a real id (those are 12 digits).
+ */
+const PLACEHOLDER_ACCOUNT_PATTERN = /^(?=[A-Z]*X)[A-Z]{12}$/i;
+
+/**
+ * Whether `value` is a placeholder account id ({@link PLACEHOLDER_ACCOUNT} and its variants). The
+ * schema accepts it; the loader warns about it in a local run and refuses it in a strict one.
+ */
+export function isPlaceholderAccount(value: string): boolean {
+  return PLACEHOLDER_ACCOUNT_PATTERN.test(value);
+}
+
 const ENV_NAME = /^[a-z][a-z0-9-]{0,19}$/;
 /** Matched case-insensitively: the workshop's sample writes `ACME`; the model lowercases it. */
 const APP_NAME = /^[a-z][a-z0-9-]{1,19}$/i;
@@ -38,13 +53,9 @@ const branch = z
     'must be a branch name of letters, digits, ".", "_" or "-" (at most 60, no "/"), because it becomes part of pipeline names; e.g. "develop".',
   );
 
+/** A 12-digit account id, or a placeholder (judged by the loader, see {@link isPlaceholderAccount}). */
 const account = z.string().superRefine((value, ctx) => {
-  if (value.toUpperCase() === PLACEHOLDER_ACCOUNT) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `"${value}" is a placeholder; replace it with the 12-digit id of the AWS account.`,
-    });
-  } else if (!ACCOUNT.test(value)) {
+  if (!isPlaceholderAccount(value) && !ACCOUNT.test(value)) {
     ctx.addIssue({
       code: 'custom',
       message: `"${value}" is not an AWS account id; use the 12-digit id, as a string (keep leading zeros).`,

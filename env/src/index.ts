@@ -20,3 +20,4 @@ export * from './nag-resource-name';
 export * from './custom-resource-service-timeout';
 export * from './schema-problems';
 export * from './moved-environments-key';
+export * from './strict-run';

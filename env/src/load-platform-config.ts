@@ -8,6 +8,7 @@ import {
   DevopsFile,
   environmentSchema,
   existingInstanceIssues,
+  isPlaceholderAccount,
   PLACEHOLDER_ACCOUNT,
 } from './config-schema';
 import { loadEnvironmentSettings } from './load-environment-settings';
@@ -128,19 +129,56 @@ function crossChecks(raw: unknown, file: string, problems: ConfigProblem[]): voi
 }
 
 /**
+ * Placeholder account ids (see {@link isPlaceholderAccount}) in both files: refused in a strict
+ * run (a pipeline build, `-c strict=true`), a warning otherwise, so that a template such as the
+ * workshop's sample synthesizes locally as it is.
+ */
+function placeholderAccounts(
+  accountsRaw: unknown,
+  devopsRaw: unknown,
+  files: { readonly accounts: string; readonly devops: string },
+  found: ConfigProblem[],
+): void {
+  // Read from the raw files, so that the placeholders are reported beside every other problem.
+  const accountOf = (entry: unknown) =>
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof (entry as { account?: unknown }).account === 'string'
+      ? (entry as { account: string }).account
+      : undefined;
+  const accounts = (accountsRaw as { accounts?: unknown } | undefined)?.accounts;
+  const at = (file: string, field: string, value: string): ConfigProblem => ({
+    file,
+    field,
+    message: `"${value}" is a placeholder; replace it with the 12-digit id of the AWS account (a pipeline build and -c strict=true refuse placeholders).`,
+  });
+  (Array.isArray(accounts) ? accounts : []).forEach((entry: unknown, i: number) => {
+    const account = accountOf(entry);
+    if (account !== undefined && isPlaceholderAccount(account))
+      found.push(at(files.accounts, `accounts[${i}].account`, account));
+  });
+  const tooling = accountOf(devopsRaw);
+  if (tooling !== undefined && isPlaceholderAccount(tooling))
+    found.push(at(files.devops, 'account', tooling));
+}
+
+/**
  * Rules between the accounts of both files: no environment deploys into the tooling account (a
  * pipeline could otherwise change the pipelines), and no two enabled environments share an
  * account and Region unless both allow it (they would share Amazon Connect's API quotas and
- * collide on names).
+ * collide on names). Outside a strict run, placeholder ids are exempt: templates write the same
+ * placeholder for every account, which says nothing about the accounts that will be used.
  */
 function accountChecks(
   accounts: AccountVarsFile['accounts'],
   devops: DevopsFile,
   files: { readonly accounts: string; readonly devops: string },
+  strict: boolean,
   problems: ConfigProblem[],
 ): void {
   const seen = new Map<string, number>();
   accounts.forEach((a, i) => {
+    if (!strict && isPlaceholderAccount(a.account)) return;
     if (a.account === devops.account) {
       problems.push({
         file: files.accounts,
@@ -167,10 +205,35 @@ function accountChecks(
   });
 }
 
+/**
+ * The account ids the model holds for placeholders (local runs only): the n-th distinct
+ * placeholder (case-insensitive, `accountvars.json` then `devops.json`) stands for `n` as a
+ * 12-digit id, `000000000000` first. The model needs digits: account ids become part of ARNs that
+ * CloudFormation's resource schemas match with `\d{12}` (rule E3510 of template validation, e.g.
+ * `AWS::IAM::Policy` resources) and of S3 bucket names, which allow no uppercase letters. Equal
+ * placeholders stay equal, so the model keeps what the file says (e.g. the workshop's prod
+ * environment in its tooling account).
+ */
+function placeholderStandIns(accounts: readonly string[]): Map<string, string> {
+  const standIns = new Map<string, string>();
+  for (const account of accounts) {
+    const key = account.toUpperCase();
+    if (isPlaceholderAccount(account) && !standIns.has(key))
+      standIns.set(key, String(standIns.size).padStart(12, '0'));
+  }
+  return standIns;
+}
+
 /** Options for {@link loadPlatformConfig}. */
 export interface LoadPlatformConfigOptions {
   /** Directory used to shorten file names in messages. @default process.cwd() */
   readonly cwd?: string;
+  /**
+   * Refuse placeholder account ids instead of warning about them; entry points set it from
+   * `isStrictRun` (a pipeline build or `-c strict=true`).
+   * @default false (a local run warns, see {@link PlatformConfig.warnings})
+   */
+  readonly strict?: boolean;
 }
 
 /**
@@ -230,12 +293,21 @@ export function loadPlatformConfig(
     }
   });
 
-  if (accountVars && devops) {
-    accountChecks(accountVars.accounts, devops, { accounts: accountsFile, devops: devopsFile }, problems);
-  }
+  const strict = options.strict ?? false;
+  const warnings: ConfigProblem[] = [];
+  const files = { accounts: accountsFile, devops: devopsFile };
+  placeholderAccounts(
+    accountsRaw.ok ? accountsRaw.value : undefined,
+    devopsRaw.ok ? devopsRaw.value : undefined,
+    files,
+    strict ? problems : warnings,
+  );
+  if (accountVars && devops) accountChecks(accountVars.accounts, devops, files, strict, problems);
   if (problems.length > 0 || !accountVars || !devops || !settings) throw new ConfigError(problems);
   const bootstrapQualifier = devops.bootstrapQualifier ?? DEFAULT_BOOTSTRAP_QUALIFIER;
 
+  const standIns = placeholderStandIns([...accountVars.accounts.map((a) => a.account), devops.account]);
+  const modelAccount = (account: string) => standIns.get(account.toUpperCase()) ?? account;
   const notices: string[] = [];
   const environments: Environment[] = accountVars.accounts.map((a, i) => {
     const app = a.app.toLowerCase();
@@ -248,7 +320,7 @@ export function loadPlatformConfig(
       name: a.env,
       branch: a.branch,
       enabled: a.enabled,
-      account: a.account,
+      account: modelAccount(a.account),
       regions: [...a.region],
       app,
       approval: a.approval ?? false,
@@ -261,10 +333,11 @@ export function loadPlatformConfig(
   return {
     configDir: dir,
     notices,
+    warnings,
     environments,
     tooling: {
       name: devops.env,
-      account: devops.account,
+      account: modelAccount(devops.account),
       region: devops.region,
       connectionArn: devops.codestarArn,
       owner: devops.owner,

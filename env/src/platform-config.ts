@@ -1,5 +1,5 @@
 import type { EnvironmentSettings } from './environment-settings';
-import { UnknownEnvironmentError } from './config-error';
+import { ConfigProblem, UnknownEnvironmentError } from './config-error';
 
 /**
  * The typed model of what the platform deploys, built once from `env/` by `loadPlatformConfig`.
@@ -14,7 +14,11 @@ export interface Environment {
   readonly branch: string;
   /** Whether pipelines exist for this environment. */
   readonly enabled: boolean;
-  /** 12-digit id of the AWS account the environment deploys to. */
+  /**
+   * 12-digit id of the AWS account the environment deploys to. In a local run, a placeholder
+   * (`XXXXXXXXXXXX`) is held as a stand-in id, `000000000000` for the first distinct placeholder,
+   * `000000000001` for the next (see {@link PlatformConfig.warnings}).
+   */
   readonly account: string;
   /** Regions the environment deploys to, in the order given; never empty, no duplicates. */
   readonly regions: readonly string[];
@@ -46,7 +50,7 @@ export interface Environment {
 export interface ToolingAccount {
   /** Name of the tooling environment, e.g. `devops`. */
   readonly name: string;
-  /** 12-digit id of the tooling AWS account. */
+  /** 12-digit id of the tooling AWS account (a placeholder's stand-in in a local run, see {@link Environment.account}). */
   readonly account: string;
   /** Region of the pipelines. */
   readonly region: string;
@@ -77,6 +81,11 @@ export interface PlatformConfig {
    * `npm run synth`. @default none
    */
   readonly notices: readonly string[];
+  /**
+   * Placeholders a local run accepts and a strict run refuses (e.g. the sample account id
+   * `XXXXXXXXXXXX`), with file and field; printed as warnings by the entry points. @default none
+   */
+  readonly warnings?: readonly ConfigProblem[];
 }
 
 /** The enabled environments, in file order. */

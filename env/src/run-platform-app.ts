@@ -1,9 +1,10 @@
 import type { App, Stack } from 'aws-cdk-lib';
-import { ConfigError, UnknownEnvironmentError } from './config-error';
+import { ConfigError, formatProblem, UnknownEnvironmentError } from './config-error';
 import { callerCwd, DEFAULT_CONFIG_DIR, REPO_ROOT } from './cli-args';
 import { loadPlatformConfig } from './load-platform-config';
 import { createPlatformApp } from './platform-app';
 import { PlatformConfig } from './platform-config';
+import { isStrictRun } from './strict-run';
 import * as path from 'path';
 
 /** Options every sub-project's `addStacks` accepts. */
@@ -17,8 +18,10 @@ export type AddStacks = (app: App, config: PlatformConfig, options?: AddStacksOp
 
 /**
  * Entry point shared by every CDK app's `bin/`: reads the context the CLI passes
- * (`-c config=DIR`, `-c env=NAME[,NAME]`), validates the configuration once, adds the stacks and
- * synthesizes. Configuration problems are printed without a stack trace and exit with code 1.
+ * (`-c config=DIR`, `-c env=NAME[,NAME]`, `-c strict=true`), validates the configuration once,
+ * adds the stacks and synthesizes. Configuration problems are printed without a stack trace and
+ * exit with code 1; placeholders are printed as warnings, or refused in a strict run (see
+ * {@link isStrictRun}).
  */
 export function runPlatformApp(addStacks: AddStacks): void {
   const app = createPlatformApp();
@@ -28,7 +31,10 @@ export function runPlatformApp(addStacks: AddStacks): void {
     ? path.resolve(callerCwd(), configContext)
     : path.join(REPO_ROOT, DEFAULT_CONFIG_DIR);
   try {
-    const config = loadPlatformConfig(configDir);
+    // The entry point is the one place that reads the process environment (CodeBuild sets CODEBUILD_BUILD_ID).
+    const strict = isStrictRun(process.env, app.node.tryGetContext('strict'));
+    const config = loadPlatformConfig(configDir, { strict });
+    for (const w of config.warnings ?? []) process.stderr.write(`warning: ${formatProblem(w)}\n`);
     const environments = envContext
       ? envContext
           .split(',')

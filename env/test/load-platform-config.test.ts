@@ -27,9 +27,9 @@ function configDir(accounts: unknown, devops: unknown = sampleDevops()): string 
 }
 
 /** Loads a config expected to be invalid and returns its problems as `file: field: message` lines. */
-function problemsOf(dir: string): string[] {
+function problemsOf(dir: string, strict = false): string[] {
   try {
-    loadPlatformConfig(dir, { cwd: dir });
+    loadPlatformConfig(dir, { cwd: dir, strict });
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return (err as Error).message
@@ -73,9 +73,48 @@ describe('loadPlatformConfig', () => {
     expect(config.tooling.branch).toBe('main');
   });
 
-  it('rejects a placeholder account id with the fix', () => {
-    expect(problemsOf(configDir(withAccount(0, { account: 'XXXXXXXXXXXX' })))).toEqual([
-      'accountvars.json: accounts[0].account: "XXXXXXXXXXXX" is a placeholder; replace it with the 12-digit id of the AWS account.',
+  it('rejects a placeholder account id with the fix in a strict run (pipeline build, -c strict=true)', () => {
+    expect(problemsOf(configDir(withAccount(0, { account: 'XXXXXXXXXXXX' })), true)).toEqual([
+      'accountvars.json: accounts[0].account: "XXXXXXXXXXXX" is a placeholder; replace it with the 12-digit id of the AWS account (a pipeline build and -c strict=true refuse placeholders).',
+    ]);
+  });
+
+  it('warns about placeholder account ids in a local run and holds them as 12-digit stand-ins', () => {
+    const accounts = withAccount(0, { account: 'XXXXXXXXXXXX' });
+    accounts.accounts[1].account = 'xxxxxxxxxxxx';
+    accounts.accounts[2].account = 'XXXXXXXXXXXZ';
+    const dir = configDir(accounts, { ...sampleDevops(), account: 'XXXXXXXXXXXZ' });
+
+    const config = loadPlatformConfig(dir, { cwd: dir });
+
+    expect(config.warnings?.map((w) => `${w.file}: ${w.field}`)).toEqual([
+      'accountvars.json: accounts[0].account',
+      'accountvars.json: accounts[1].account',
+      'accountvars.json: accounts[2].account',
+      'devops.json: account',
+    ]);
+    expect(config.environments.map((e) => e.account)).toEqual([
+      '000000000000',
+      '000000000000',
+      '000000000001',
+    ]);
+    expect(config.tooling.account).toBe('000000000001');
+  });
+
+  it('refuses two environments in one placeholder account and Region only in a strict run', () => {
+    const accounts = withAccount(0, { account: 'XXXXXXXXXXXX', region: ['us-east-1'] });
+    accounts.accounts[1].account = 'XXXXXXXXXXXX';
+    const dir = configDir(accounts);
+
+    expect(loadPlatformConfig(dir).warnings).toHaveLength(2);
+    expect(problemsOf(dir, true)).toContain(
+      'accountvars.json: accounts[1].account: "XXXXXXXXXXXX" in us-east-1 is also used by enabled accounts[0] ("develop"); two environments in one account and Region share Amazon Connect\'s API quotas and resource names, so give each its own account, or set "allowSharedAccountRegion": true on both entries.',
+    );
+  });
+
+  it('refuses letters with a digit: not an account id, and not a placeholder either', () => {
+    expect(problemsOf(configDir(withAccount(0, { account: 'XXXXXXXXXXX1' })))).toEqual([
+      'accountvars.json: accounts[0].account: "XXXXXXXXXXX1" is not an AWS account id; use the 12-digit id, as a string (keep leading zeros).',
     ]);
   });
 
@@ -221,11 +260,11 @@ describe('loadPlatformConfig', () => {
     const accounts = withAccount(0, { account: 'XXXXXXXXXXXX', region: [] });
     const devops = { ...sampleDevops(), email: 'not-an-address', region: 'Virginia' };
 
-    expect(problemsOf(configDir(accounts, devops))).toEqual([
-      'accountvars.json: accounts[0].account: "XXXXXXXXXXXX" is a placeholder; replace it with the 12-digit id of the AWS account.',
+    expect(problemsOf(configDir(accounts, devops), true)).toEqual([
       'accountvars.json: accounts[0].region: is empty; list at least one Region, e.g. ["us-east-1"].',
       'devops.json: region: is not an AWS Region name; use the Region of the pipelines, e.g. "us-east-1".',
       'devops.json: email: must be an e-mail address for pipeline notifications, e.g. "ops@example.com".',
+      'accountvars.json: accounts[0].account: "XXXXXXXXXXXX" is a placeholder; replace it with the 12-digit id of the AWS account (a pipeline build and -c strict=true refuse placeholders).',
     ]);
   });
 

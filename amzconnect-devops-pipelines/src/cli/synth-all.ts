@@ -17,6 +17,7 @@ import {
   formatProblem,
   createPlatformApp,
   enabledEnvironments,
+  isStrictRun,
   loadPlatformConfig,
   PlatformConfig,
   pipelineName,
@@ -222,7 +223,7 @@ export function main(argv: readonly string[]): number {
   let config: PlatformConfig;
   let built: BuiltApp[];
   try {
-    config = loadPlatformConfig(configDir);
+    config = loadPlatformConfig(configDir, { strict: isStrictRun(process.env, undefined) });
     validateApps(APPS, config);
     built = buildApps(APPS, config, outRoot);
   } catch (err) {
@@ -233,6 +234,7 @@ export function main(argv: readonly string[]): number {
     throw err;
   }
   for (const notice of config.notices) console.log(`note: ${notice}`);
+  for (const w of config.warnings ?? []) console.error(`warning: ${formatProblem(w)}`);
 
   let failed = false;
   for (const app of built) {

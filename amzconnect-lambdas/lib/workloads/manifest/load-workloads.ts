@@ -118,11 +118,5 @@ export function loadWorkloads(
   };
 }
 
-/**
- * Whether this run must refuse placeholders: in AWS CodeBuild (which sets `CODEBUILD_BUILD_ID` in
- * every build, see the CodeBuild user guide, "Environment variables in build environments"), or
- * when asked with `-c strict=true`.
- */
-export function isStrictRun(env: Readonly<Record<string, string | undefined>>, context: unknown): boolean {
-  return (env.CODEBUILD_BUILD_ID ?? '') !== '' || context === true || context === 'true';
-}
+/** Re-exported for the workload loader's callers; the rule lives with the configuration loader. */
+export { isStrictRun } from '@amzconnect/env';
