@@ -118,36 +118,101 @@ describe('configuration errors of every sub-project', () => {
   }, 600_000);
 });
 
+/** Parameters of a template read from SSM, by logical id: the parameter name each one reads. */
+function ssmParameters(template: Template): Map<string, string> {
+  const parameters = (template.toJSON().Parameters ?? {}) as Record<
+    string,
+    { Type: string; Default?: string }
+  >;
+  return new Map(
+    Object.entries(parameters)
+      .filter(([, p]) => p.Type.startsWith('AWS::SSM::Parameter::Value'))
+      .map(([id, p]) => [id, p.Default!]),
+  );
+}
+
+/** Resolves `Ref` and `Fn::Join` of a template value, with `refs` giving the value of each Ref. */
+function resolved(value: unknown, refs: Readonly<Record<string, string>>): string {
+  if (typeof value === 'string') return value;
+  const v = value as { Ref?: string; 'Fn::Join'?: [string, unknown[]] };
+  if (v.Ref !== undefined) {
+    if (!(v.Ref in refs)) throw new Error(`unresolved Ref ${v.Ref}`);
+    return refs[v.Ref];
+  }
+  if (v['Fn::Join']) return v['Fn::Join'][1].map((part) => resolved(part, refs)).join(v['Fn::Join'][0]);
+  throw new Error(`cannot resolve ${JSON.stringify(value)}`);
+}
+
 describe('an environment on an existing instance', () => {
   let instance: BuiltApp;
   let lambdas: BuiltApp;
+  let flows: BuiltApp;
+
   beforeAll(() => {
     const dir = myConfig('existing', (d) =>
       edited(path.join(d, 'accountvars.json'), (j) => {
         j.accounts[0].existingInstances = { 'us-east-1': EXISTING_ARN };
       }),
     );
-    const apps = APPS.filter((a) => ['amzconnect-instance', 'amzconnect-lambdas'].includes(a.folder));
-    [instance, lambdas] = buildApps(apps, loadPlatformConfig(dir), path.join(root, 'existing-out'), true);
+    const apps = APPS.filter((a) =>
+      ['amzconnect-instance', 'amzconnect-lambdas', 'amzconnect-contact-flows'].includes(a.folder),
+    );
+    [instance, lambdas, flows] = buildApps(
+      apps,
+      loadPlatformConfig(dir),
+      path.join(root, 'existing-out'),
+      true,
+    );
     synthBuiltApp(instance);
   }, 600_000);
 
-  it('synthesizes no AWS::Connect::Instance, key or storage for it, and publishes the existing instance', () => {
-    const template = Template.fromStack(stackOf(instance, 'acme-instance-dev-us-east-1'));
+  it('creates no instance, key or storage, publishes its ARN and id, and its lambdas and flows stacks resolve exactly that instance through those parameters', () => {
+    // Instance stack: nothing created for the instance; the contract's parameters point at it.
+    const published = Template.fromStack(stackOf(instance, 'acme-instance-dev-us-east-1'));
+    for (const type of [
+      'AWS::Connect::Instance',
+      'AWS::Connect::InstanceStorageConfig',
+      'AWS::KMS::Key',
+      'AWS::S3::Bucket',
+    ])
+      published.resourceCountIs(type, 0);
+    const parameterValues = new Map(
+      Object.values(published.findResources('AWS::SSM::Parameter')).map((r) => [
+        r.Properties.Name as string,
+        r.Properties.Value as unknown,
+      ]),
+    );
+    const arnName = SsmNames.connect.instanceArn('acme', 'dev');
+    const idName = SsmNames.connect.instanceId('acme', 'dev');
+    expect(parameterValues.get(arnName)).toBe(EXISTING_ARN);
+    expect(parameterValues.get(idName)).toBe('0a1b2c3d-1111-4222-8333-444455556666');
+    published.hasResourceProperties('AWS::Connect::Queue', { InstanceArn: EXISTING_ARN, Name: 'ACME_Sales' });
 
-    template.resourceCountIs('AWS::Connect::Instance', 0);
-    template.resourceCountIs('AWS::Connect::InstanceStorageConfig', 0);
-    template.resourceCountIs('AWS::KMS::Key', 0);
-    template.resourceCountIs('AWS::S3::Bucket', 0);
-    template.hasResourceProperties('AWS::SSM::Parameter', {
-      Name: SsmNames.connect.instanceArn('acme', 'dev'),
-      Value: EXISTING_ARN,
-    });
-    template.hasResourceProperties('AWS::SSM::Parameter', {
-      Name: SsmNames.connect.instanceId('acme', 'dev'),
-      Value: '0a1b2c3d-1111-4222-8333-444455556666',
-    });
-    template.hasResourceProperties('AWS::Connect::Queue', { InstanceArn: EXISTING_ARN, Name: 'ACME_Sales' });
+    // Lambdas stack: the instance is read from the instance-ARN parameter and from nowhere else.
+    const lambdaTemplate = Template.fromStack(stackOf(lambdas, 'acme-lambdas-dev-us-east-1'));
+    const lambdaConnect = [...ssmParameters(lambdaTemplate)].filter(([, name]) =>
+      name.startsWith('/acme/dev/connect/'),
+    );
+    expect(lambdaConnect.map(([, name]) => name)).toEqual([arnName]);
+    expect(JSON.stringify(lambdaTemplate.toJSON().Resources)).toContain(`{"Ref":"${lambdaConnect[0][0]}"}`);
+    expect(JSON.stringify(lambdaTemplate.toJSON().Resources)).not.toMatch(
+      /:connect:[a-z0-9-]+:\d{12}:instance/,
+    );
+
+    // Contact-flows stack: the provisioner's instance, resolved with what the instance stack
+    // publishes (the contract gives the flows stack and its engine the instance id), is exactly
+    // the existing instance.
+    const flowsTemplate = Template.fromStack(stackOf(flows, 'acme-contact-flows-dev-us-east-1'));
+    const flowParameters = ssmParameters(flowsTemplate);
+    const flowConnect = [...flowParameters].filter(([, name]) => name.startsWith('/acme/dev/connect/'));
+    expect(flowConnect.map(([, name]) => name)).toEqual([idName]);
+    const refs: Record<string, string> = { 'AWS::Partition': 'aws' };
+    for (const [id, name] of flowParameters) refs[id] = String(parameterValues.get(name) ?? `<${name}>`);
+    const scopes = Object.values(flowsTemplate.findResources('AWS::IAM::Policy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Sid?: string; Resource: unknown[] }[])
+      .filter((st) => st.Sid === 'ConnectFlowsOfThisInstance')
+      .map((st) => st.Resource.map((r) => resolved(r, refs)));
+    expect(scopes).toEqual([[EXISTING_ARN, `${EXISTING_ARN}/*`]]);
   });
 
   it('keeps a managed instance in the Regions not listed', () => {
@@ -155,14 +220,5 @@ describe('an environment on an existing instance', () => {
       'AWS::Connect::Instance',
       1,
     );
-  });
-
-  it('gives its lambdas the instance ARN through the parameter the instance stack publishes', () => {
-    const template = Template.fromStack(stackOf(lambdas, 'acme-lambdas-dev-us-east-1'));
-
-    const defaults = Object.values(template.toJSON().Parameters as Record<string, { Default?: string }>).map(
-      (p) => p.Default,
-    );
-    expect(defaults).toContain(SsmNames.connect.instanceArn('acme', 'dev'));
   });
 });
