@@ -1,5 +1,7 @@
 import type { App } from 'aws-cdk-lib';
 import {
+  ConfigError,
+  ConfigProblem,
   formatProblem,
   AddStacks,
   AddStacksOptions,
@@ -51,17 +53,34 @@ export function addLambdaStacksFor(
   });
 }
 
+/** Runs `load`, moving the problems of a {@link ConfigError} into `problems`. */
+function collecting<T>(load: () => T, problems: ConfigProblem[]): T | undefined {
+  try {
+    return load();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(...err.problems);
+    return undefined;
+  }
+}
+
 /**
  * The sub-project's entry: validates `config/functions.json` (every problem, with file, field and
  * fix, including names without code) and every workload's settings in `env/environments/`
- * (through the manifests; placeholders warn locally and are refused in a pipeline build), then
- * adds the stacks.
+ * (through the manifests; placeholders warn locally and are refused in a pipeline build), reports
+ * the problems of both together, then adds the stacks.
+ * @throws ConfigError with every problem of the registry and of every workload in every environment
  */
 export const addLambdaStacks: AddStacks = (app, config, options) => {
-  const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
   // The entry point is the one place that reads the process environment (CodeBuild sets CODEBUILD_BUILD_ID).
   const strict = isStrictRun(process.env, app.node.tryGetContext('strict'));
-  const workloads = loadWorkloads(config, { strict });
+  const problems: ConfigProblem[] = [];
+  const registry = collecting(
+    () => loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES),
+    problems,
+  );
+  const workloads = collecting(() => loadWorkloads(config, { strict }), problems);
+  if (!registry || !workloads) throw new ConfigError(problems);
   for (const w of workloads.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
   return addLambdaStacksFor(registry, app, config, options, (envName, region) =>
     workloads.targetsFor(envName, region),

@@ -48,7 +48,7 @@ export interface RawWorkloadSettings extends SettingsSource {
  * @throws Error when `envName` is not an environment of `config` (a programming error)
  */
 export function rawWorkloadSettings(
-  config: PlatformConfig,
+  config: Pick<PlatformConfig, 'configDir' | 'environments'>,
   envName: string,
   workloadId: string,
 ): RawWorkloadSettings {

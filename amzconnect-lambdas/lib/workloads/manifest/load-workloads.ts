@@ -11,8 +11,6 @@ export interface LoadWorkloadsOptions {
    * warning: a pipeline build or a deploy must never ship them. @default false (a local synth warns)
    */
   readonly strict?: boolean;
-  /** Folder file names in messages are relative to. @default process.cwd() */
-  readonly cwd?: string;
 }
 
 /** The validated settings of every workload in every environment of the platform. */
@@ -35,14 +33,13 @@ export type WorkloadSwitches = ReadonlyMap<string, ReadonlySet<string>>;
  */
 export function workloadSwitches(
   platform: Pick<PlatformConfig, 'configDir' | 'environments'>,
-  cwd?: string,
 ): WorkloadSwitches {
   const problems: ConfigProblem[] = [];
   const out = new Map<string, Set<string>>();
   for (const id of WORKLOAD_IDS) {
     const on = new Set<string>();
     for (const environment of platform.environments) {
-      const decided = workloadSwitch(rawWorkloadSettings(platform, environment.name, id, cwd));
+      const decided = workloadSwitch(rawWorkloadSettings(platform, environment.name, id));
       if (!decided.ok) problems.push(decided.problem);
       else if (decided.on) on.add(environment.name);
     }
@@ -68,7 +65,7 @@ export function loadWorkloads(
     for (const unknown of declaredWorkloadIds(platform, environment.name).filter(
       (id) => !(WORKLOAD_IDS as string[]).includes(id),
     )) {
-      const { file } = rawWorkloadSettings(platform, environment.name, unknown, options.cwd);
+      const { file } = rawWorkloadSettings(platform, environment.name, unknown);
       problems.push({
         file,
         field: `workloads.${unknown}`,
@@ -80,7 +77,7 @@ export function loadWorkloads(
     const manifest = WORKLOAD_MANIFESTS[id];
     const byEnv = new Map<string, unknown>();
     for (const environment of platform.environments) {
-      const raw = rawWorkloadSettings(platform, environment.name, id, options.cwd);
+      const raw = rawWorkloadSettings(platform, environment.name, id);
       const decided = workloadSwitch(raw);
       if (!decided.ok) {
         problems.push(decided.problem);

@@ -14,7 +14,9 @@ import {
 } from '../../../lib/workloads/manifest';
 import { EXAMPLE_CONFIG_DIR, examplePlatform } from '../../support/example-config';
 
-const sample = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
+const sample = loadPlatformConfig(path.join(REPO_ROOT, 'env'), { cwd: REPO_ROOT });
+/** The examples, with file names as a user at the repository root sees them. */
+const examples = () => loadPlatformConfig(EXAMPLE_CONFIG_DIR, { cwd: REPO_ROOT });
 const tmpDirs: string[] = [];
 
 /** A copy of the sample `env/` with `environments/<env>.json` files written from `files`. */
@@ -29,7 +31,7 @@ function configWith(files: Record<string, string | object>): PlatformConfig {
       path.join(dir, 'environments', `${env}.json`),
       typeof content === 'string' ? content : JSON.stringify(content),
     );
-  return loadPlatformConfig(dir);
+  return loadPlatformConfig(dir, { cwd: dir });
 }
 
 function problemsOf(fn: () => unknown): string[] {
@@ -99,7 +101,7 @@ describe('workload manifests', () => {
 
   it('warn about the examples placeholders in a local synth, naming file, field and fix', () => {
     // Act
-    const { warnings } = loadWorkloads(examplePlatform(), { cwd: REPO_ROOT });
+    const { warnings } = loadWorkloads(examples());
     // Assess
     const file = path.relative(REPO_ROOT, path.join(EXAMPLE_CONFIG_DIR, 'environments', 'develop.json'));
     expect(warnings).toContainEqual({
@@ -120,7 +122,7 @@ describe('workload manifests', () => {
   });
 
   it('refuse the same placeholders in a strict run (pipeline build or deploy)', () => {
-    const problems = problemsOf(() => loadWorkloads(examplePlatform(), { strict: true, cwd: REPO_ROOT }));
+    const problems = problemsOf(() => loadWorkloads(examples(), { strict: true }));
     expect(problems.length).toBe(loadWorkloads(examplePlatform()).warnings.length);
     expect(problems).toContain(
       'examples/all-workloads/environments/develop.json: workloads.email-channel.domain: "mail.example.com" is an example.com/.net/.org domain (RFC 2606), a placeholder; replace it with your real value (a pipeline build refuses placeholders).',
@@ -138,7 +140,7 @@ describe('workload manifests', () => {
     const config = configWith({
       staging: { workloads: { 'email-channel': { enabled: 'yes' }, 'voice-bot': {} } },
     });
-    expect(problemsOf(() => loadWorkloads(config, { cwd: config.configDir }))).toEqual([
+    expect(problemsOf(() => loadWorkloads(config))).toEqual([
       'environments/staging.json: workloads.voice-bot: is not a workload; use one of agent-guides, messaging-channels, email-channel, or remove it.',
       'environments/staging.json: workloads.email-channel.enabled: must be true (deploy the workload in this environment) or false.',
     ]);
@@ -152,7 +154,7 @@ describe('workload manifests', () => {
         },
       },
     });
-    expect(problemsOf(() => loadWorkloads(config, { cwd: config.configDir }))).toEqual([
+    expect(problemsOf(() => loadWorkloads(config))).toEqual([
       'environments/prod.json: workloads.messaging-channels.sms.phoneNumberId: is required when sms.enabled is true; set the End User Messaging SMS phone number id of that number ("phone-" and 32 hex digits, console: Phone numbers).',
     ]);
   });
@@ -186,7 +188,7 @@ describe('workloadSwitch (the one rule)', () => {
   });
 
   it('reads settings through the one adapter: a missing environment file means no settings', () => {
-    expect(rawWorkloadSettings(sample, 'develop', 'email-channel', REPO_ROOT)).toEqual({
+    expect(rawWorkloadSettings(sample, 'develop', 'email-channel')).toEqual({
       file: 'env/environments/develop.json',
       field: 'workloads.email-channel',
       value: undefined,
