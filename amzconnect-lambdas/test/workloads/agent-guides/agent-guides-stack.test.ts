@@ -101,14 +101,54 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
       },
     ]);
     expect(grantedStatements(west, 'AgentGuidesSendSmsRole')).toEqual([]);
-    expect(grantedStatements(east, 'AgentGuidesSettingsRole')).toEqual([]);
   });
 
-  it("grants no guide role a wildcard resource other than X-Ray's", () => {
+  it("lets the settings function read, never change or send, the configured sender: SES account, identity, template, configuration set and the Region's number", () => {
+    const phone = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':sms-voice:us-east-1:111111111111:phone-number/phone-00000000000000000000000000000000',
+        ],
+      ],
+    };
+    const [account, sender, number] = grantedStatements(east, 'AgentGuidesSettingsRole');
+    expect([account, sender, number]).toEqual([
+      { Sid: 'ReadTheSesAccountSendingStatus', Effect: 'Allow', Action: 'ses:GetAccount', Resource: '*' },
+      {
+        Sid: 'ReadTheConfiguredSesSender',
+        Effect: 'Allow',
+        Action: ['ses:GetEmailIdentity', 'ses:GetEmailTemplate', 'ses:GetConfigurationSet'],
+        Resource: [
+          ses('identity/example.com'),
+          ses('template/acme-cancellation-notice'),
+          ses('configuration-set/acme-agent-guides'),
+        ],
+      },
+      {
+        Sid: 'ReadTheConfiguredSmsSender',
+        Effect: 'Allow',
+        Action: 'sms-voice:DescribePhoneNumbers',
+        Resource: phone,
+      },
+    ]);
+    // us-west-2 has no origination identity: nothing to read there.
+    expect(grantedStatements(west, 'AgentGuidesSettingsRole').map((s) => s.Sid)).toEqual([
+      'ReadTheSesAccountSendingStatus',
+      'ReadTheConfiguredSesSender',
+    ]);
+  });
+
+  it("grants no guide role a wildcard resource other than X-Ray's and the settings function's ses:GetAccount", () => {
     for (const t of [east, west]) {
       for (const role of ['AgentGuidesSendEmailRole', 'AgentGuidesSendSmsRole', 'AgentGuidesSettingsRole']) {
         const wild = statementsOf(t, role).filter((s) => JSON.stringify(s.Resource).includes('*'));
-        expect(wild.map((s) => s.Action)).toEqual([['xray:PutTraceSegments', 'xray:PutTelemetryRecords']]);
+        expect(wild.map((s) => s.Action)).toEqual([
+          ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+          ...(role === 'AgentGuidesSettingsRole' ? ['ses:GetAccount'] : []),
+        ]);
       }
     }
   });
@@ -145,6 +185,10 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
     });
     expect(envOf(west, 'AgentGuidesSendSms').SMS_ORIGINATION_IDENTITY).toBeUndefined();
     expect(envOf(east, 'AgentGuidesSettings')).toMatchObject({
+      EMAIL_IDENTITY: 'example.com',
+      SMS_ORIGINATION_IDENTITY: 'phone-00000000000000000000000000000000',
+      // The examples' values are placeholders: the settings function never calls them ready.
+      GUIDE_PLACEHOLDERS: 'email.identity,email.fromAddress,sms.originationIdentity',
       GUIDE_CUSTOMER_PROFILES: 'true',
       GUIDE_LINKS: '[{"label":"Cancellation policy","url":"https://www.example.com/cancellation-policy"}]',
     });
