@@ -14,6 +14,18 @@ export function managedViewArn(region: string, view: string): string {
   return `arn:${partitionOf(region)}:connect:${region}:aws:view/${view}`;
 }
 
+/** The status of the both-channels card: `Ready` only when both channels are. */
+function bothStatus(readiness: Readiness): string {
+  const notReady = (
+    [
+      ['e-mail', readiness.email],
+      ['SMS', readiness.sms],
+    ] as const
+  ).filter(([, r]) => !r.ready);
+  if (notReady.length === 0) return 'Ready';
+  return `Not ready: ${notReady.map(([name, r]) => `${name}: ${r.reasons[0].text}`).join('; ')}`;
+}
+
 /**
  * What the guide flow reads first (pure): whether e-mail and SMS are configured and really ready
  * (the cards show `Ready` or the first missing prerequisite instead of failing later), whether
@@ -30,6 +42,7 @@ export function guideSettingsAnswer(settings: GuideSettings, readiness: Readines
     SmsReady: String(readiness.sms.ready),
     EmailStatus: readinessStatus(readiness.email),
     SmsStatus: readinessStatus(readiness.sms),
+    BothStatus: bothStatus(readiness),
     EmailNotReady: readiness.email.reasons.map((r) => r.code).join(','),
     SmsNotReady: readiness.sms.reasons.map((r) => r.code).join(','),
     CardsView: managedViewArn(settings.region, 'cards'),

@@ -96,7 +96,7 @@ describe('SMS permissions of every workload (examples/all-workloads, develop)', 
       ]).toEqual([r.role, false]);
   });
 
-  it('let exactly the messaging outbound and agent-guides send-SMS roles text from the configured number, and from no other', async () => {
+  it('let exactly the messaging outbound and agent-guides send-SMS and send-notice roles text from the configured number, and from no other', async () => {
     // Act
     const senders: string[] = [];
     for (const r of roles.filter((x) => x.stack === 'acme-lambdas-develop-us-east-1')) {
@@ -109,6 +109,7 @@ describe('SMS permissions of every workload (examples/all-workloads, develop)', 
     // Assess
     expect(senders.map((s) => s.replace(/[0-9A-F]{8}$/, ''))).toEqual([
       'AgentGuidesSendSmsRole',
+      'AgentGuidesSendNoticeRole',
       'MessagingChannelsOutboundRole',
     ]);
   });

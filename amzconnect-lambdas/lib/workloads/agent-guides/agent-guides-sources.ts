@@ -11,6 +11,7 @@ import { AGENT_GUIDES_WORKLOAD, AgentGuidesTarget } from './agent-guides-config'
 export const AGENT_GUIDES_FUNCTIONS = {
   sendEmail: 'agent-guides-send-email',
   sendSms: 'agent-guides-send-sms',
+  sendNotice: 'agent-guides-send-notice',
   settings: 'agent-guides-settings',
 } as const;
 
@@ -142,44 +143,22 @@ export const AGENT_GUIDES_SOURCES: Readonly<Record<string, FunctionSource>> = {
   [AGENT_GUIDES_FUNCTIONS.sendEmail]: {
     entry: path.join(SRC, 'send-email-handler.ts'),
     settings: (ctx) => ({ environment: emailEnvironment(targetOf(ctx)) }),
-    grant: (fn, ctx) => {
-      const e = targetOf(ctx).email;
-      if (!e) return notConfigured(fn, ctx, 'no SES sender (email) is configured');
-      fn.addToRolePolicy(
-        new iam.PolicyStatement({
-          sid: 'SendTheNoticeFromTheConfiguredIdentity',
-          actions: ['ses:SendEmail'],
-          resources: [
-            sesArn(fn, `identity/${e.identity}`),
-            sesArn(fn, `template/${e.template}`),
-            ...(e.configurationSet ? [sesArn(fn, `configuration-set/${e.configurationSet}`)] : []),
-          ],
-          conditions: { StringEquals: { 'ses:FromAddress': e.fromAddress } },
-        }),
-      );
-    },
+    grant: (fn, ctx) => grantSendEmail(fn, ctx),
   },
   [AGENT_GUIDES_FUNCTIONS.sendSms]: {
     entry: path.join(SRC, 'send-sms-handler.ts'),
     settings: (ctx) => ({ environment: smsEnvironment(targetOf(ctx)) }),
+    grant: (fn, ctx) => grantSendSms(fn, ctx),
+  },
+  [AGENT_GUIDES_FUNCTIONS.sendNotice]: {
+    entry: path.join(SRC, 'send-notice-handler.ts'),
+    settings: (ctx) => ({
+      environment: { ...emailEnvironment(targetOf(ctx)), ...smsEnvironment(targetOf(ctx)) },
+    }),
+    // The both-channels function sends through the same two senders: the same two statements.
     grant: (fn, ctx) => {
-      const s = targetOf(ctx).sms;
-      if (!s) return notConfigured(fn, ctx, 'no SMS origination identity is configured for this Region');
-      const stack = Stack.of(fn);
-      fn.addToRolePolicy(
-        new iam.PolicyStatement({
-          sid: 'TextTheNoticeFromTheConfiguredOriginationIdentity',
-          actions: ['sms-voice:SendTextMessage'],
-          resources: [
-            originationIdentityArn(stack, s.originationIdentity),
-            ...(s.configurationSet
-              ? [
-                  `arn:${stack.partition}:sms-voice:${stack.region}:${stack.account}:configuration-set/${s.configurationSet}`,
-                ]
-              : []),
-          ],
-        }),
-      );
+      grantSendEmail(fn, ctx);
+      grantSendSms(fn, ctx);
     },
   },
   [AGENT_GUIDES_FUNCTIONS.settings]: {
@@ -202,9 +181,48 @@ export const AGENT_GUIDES_SOURCES: Readonly<Record<string, FunctionSource>> = {
   },
 };
 
+/** `ses:SendEmail` on exactly the configured identity, template and configuration set, from the configured address. */
+function grantSendEmail(fn: PlatformFunction, ctx: FunctionContext): void {
+  const e = targetOf(ctx).email;
+  if (!e) return notConfigured(fn, ctx, 'no SES sender (email) is configured');
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'SendTheNoticeFromTheConfiguredIdentity',
+      actions: ['ses:SendEmail'],
+      resources: [
+        sesArn(fn, `identity/${e.identity}`),
+        sesArn(fn, `template/${e.template}`),
+        ...(e.configurationSet ? [sesArn(fn, `configuration-set/${e.configurationSet}`)] : []),
+      ],
+      conditions: { StringEquals: { 'ses:FromAddress': e.fromAddress } },
+    }),
+  );
+}
+
+/** `sms-voice:SendTextMessage` from exactly the Region's origination identity (and configuration set). */
+function grantSendSms(fn: PlatformFunction, ctx: FunctionContext): void {
+  const s = targetOf(ctx).sms;
+  if (!s) return notConfigured(fn, ctx, 'no SMS origination identity is configured for this Region');
+  const stack = Stack.of(fn);
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'TextTheNoticeFromTheConfiguredOriginationIdentity',
+      actions: ['sms-voice:SendTextMessage'],
+      resources: [
+        originationIdentityArn(stack, s.originationIdentity),
+        ...(s.configurationSet
+          ? [
+              `arn:${stack.partition}:sms-voice:${stack.region}:${stack.account}:configuration-set/${s.configurationSet}`,
+            ]
+          : []),
+      ],
+    }),
+  );
+}
+
 /** Says at synthesis, once per function, that it will answer NOT_CONFIGURED and why. */
 function notConfigured(fn: PlatformFunction, ctx: FunctionContext, why: string): void {
   Annotations.of(fn).addInfo(
-    `${ctx.definition.name} in ${ctx.envName} (${Stack.of(fn).region}): ${why}; the function answers NOT_CONFIGURED and its role has no sending permission.`,
+    `${ctx.definition.name} in ${ctx.envName} (${Stack.of(fn).region}): ${why}; the function answers NOT_CONFIGURED for that channel and its role gets no permission to send on it.`,
   );
 }

@@ -45,17 +45,27 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
     west = Template.fromStack(stacks[1]);
   });
 
-  it('deploys the three guide functions for develop (both Regions) and none for staging or prod', () => {
+  it('deploys the four guide functions for develop (both Regions) and none for staging or prod', () => {
     const guideFunctions = (s: LambdasStack) =>
       [...s.functions.keys()].filter((n) => n.startsWith('agent-guides-'));
     expect(stacks.map((s) => [s.stackName, guideFunctions(s)])).toEqual([
       [
         'acme-lambdas-develop-us-east-1',
-        ['agent-guides-settings', 'agent-guides-send-email', 'agent-guides-send-sms'],
+        [
+          'agent-guides-settings',
+          'agent-guides-send-email',
+          'agent-guides-send-sms',
+          'agent-guides-send-notice',
+        ],
       ],
       [
         'acme-lambdas-develop-us-west-2',
-        ['agent-guides-settings', 'agent-guides-send-email', 'agent-guides-send-sms'],
+        [
+          'agent-guides-settings',
+          'agent-guides-send-email',
+          'agent-guides-send-sms',
+          'agent-guides-send-notice',
+        ],
       ],
       ['acme-lambdas-staging-us-east-1', []],
       ['acme-lambdas-prod-us-east-1', []],
@@ -80,6 +90,17 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
         Condition: { StringEquals: { 'ses:FromAddress': 'cancellations@example.com' } },
       },
     ]);
+  });
+
+  it('lets send-notice (both channels in one submission) do exactly what send-email and send-sms do, nothing more', () => {
+    const sids = (role: string) => grantedStatements(east, role);
+    expect(sids('AgentGuidesSendNoticeRole')).toEqual([
+      ...sids('AgentGuidesSendEmailRole'),
+      ...sids('AgentGuidesSendSmsRole'),
+    ]);
+    expect(grantedStatements(west, 'AgentGuidesSendNoticeRole')).toEqual(
+      grantedStatements(west, 'AgentGuidesSendEmailRole'),
+    );
   });
 
   it("lets send-sms call sms-voice:SendTextMessage only from the Region's origination identity, and nothing where the Region has none", () => {
@@ -143,7 +164,12 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
 
   it("grants no guide role a wildcard resource other than X-Ray's and the settings function's ses:GetAccount", () => {
     for (const t of [east, west]) {
-      for (const role of ['AgentGuidesSendEmailRole', 'AgentGuidesSendSmsRole', 'AgentGuidesSettingsRole']) {
+      for (const role of [
+        'AgentGuidesSendEmailRole',
+        'AgentGuidesSendSmsRole',
+        'AgentGuidesSendNoticeRole',
+        'AgentGuidesSettingsRole',
+      ]) {
         const wild = statementsOf(t, role).filter((s) => JSON.stringify(s.Resource).includes('*'));
         expect(wild.map((s) => s.Action)).toEqual([
           ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
@@ -154,7 +180,12 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
   });
 
   it('associates every guide function with the instance, invocable by Connect from that instance only', () => {
-    for (const id of ['AgentGuidesSendEmail', 'AgentGuidesSendSms', 'AgentGuidesSettings']) {
+    for (const id of [
+      'AgentGuidesSendEmail',
+      'AgentGuidesSendSms',
+      'AgentGuidesSendNotice',
+      'AgentGuidesSettings',
+    ]) {
       east.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
         InstanceId: INSTANCE_ARN,
         IntegrationType: 'LAMBDA_FUNCTION',
@@ -197,7 +228,7 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
   it('says at synthesis where a function will answer NOT_CONFIGURED', () => {
     Annotations.fromStack(stacks[1]).hasInfo(
       '/acme-lambdas-develop-us-west-2/AgentGuidesSendSms',
-      'agent-guides-send-sms in develop (us-west-2): no SMS origination identity is configured for this Region; the function answers NOT_CONFIGURED and its role has no sending permission.',
+      'agent-guides-send-sms in develop (us-west-2): no SMS origination identity is configured for this Region; the function answers NOT_CONFIGURED for that channel and its role gets no permission to send on it.',
     );
     expect(Annotations.fromStack(stacks[0]).findInfo('*', Match.stringLikeRegexp('NOT_CONFIGURED'))).toEqual(
       [],
@@ -205,7 +236,12 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
   });
 
   it('publishes each guide function under the shared SSM names, so flows resolve ${lambda:...}', () => {
-    for (const name of ['agent-guides-send-email', 'agent-guides-send-sms', 'agent-guides-settings']) {
+    for (const name of [
+      'agent-guides-send-email',
+      'agent-guides-send-sms',
+      'agent-guides-send-notice',
+      'agent-guides-settings',
+    ]) {
       east.hasResourceProperties('AWS::SSM::Parameter', { Name: `/acme/develop/lambdas/${name}/arn` });
     }
   });

@@ -123,6 +123,7 @@ describe('guide settings', () => {
       SmsReady: 'false',
       EmailStatus: 'Ready',
       SmsStatus: 'Not ready: no sender is configured for this environment',
+      BothStatus: 'Not ready: SMS: no sender is configured for this environment',
       EmailNotReady: '',
       SmsNotReady: 'NOT_CONFIGURED',
       CardsView: 'arn:aws:connect:us-west-2:aws:view/cards',

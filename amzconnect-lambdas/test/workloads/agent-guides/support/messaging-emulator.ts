@@ -37,6 +37,8 @@ export class MessagingEmulator {
   public readonly texts: Record<string, unknown>[] = [];
   /** The next answers are this failure, until cleared. */
   public fail?: EmulatedFailure;
+  /** The next texts (only) fail with this error, until cleared; e-mails still go out. */
+  public failTexts?: EmulatedFailure;
   /** The next readiness look-ups fail with this error, until cleared. */
   public failLookups?: EmulatedFailure;
   public senders: EmulatedSenders = MessagingEmulator.noSenders();
@@ -75,13 +77,14 @@ export class MessagingEmulator {
       return json(200, { MessageId: `email-${this.emails.length}` });
     }
     if (req.method === 'POST' && target === 'PinpointSMSVoiceV2.SendTextMessage') {
-      if (this.fail)
+      const fail = this.failTexts ?? this.fail;
+      if (fail)
         return json(
-          this.fail.status,
+          fail.status,
           {
-            __type: this.fail.type,
-            Message: this.fail.message,
-            ...(this.fail.reason ? { Reason: this.fail.reason } : {}),
+            __type: fail.type,
+            Message: fail.message,
+            ...(fail.reason ? { Reason: fail.reason } : {}),
           },
           { 'content-type': 'application/x-amz-json-1.0' },
         );
