@@ -27,10 +27,33 @@ export interface GuideLink {
   readonly url: string;
 }
 
+/** The e-mail sender the settings function checks before it calls the channel ready. */
+export interface EmailReadinessSettings {
+  /** The SES identity (domain or address) `fromAddress` belongs to. */
+  readonly identity: string;
+  readonly template: string;
+  /** @default none: no configuration set to check */
+  readonly configurationSet?: string;
+}
+
+/** The SMS sender the settings function checks before it calls the channel ready. */
+export interface SmsReadinessSettings {
+  /** Phone number id (`phone-...`) or pool id (`pool-...`). */
+  readonly originationIdentity: string;
+  /** @default none: no configuration set to check */
+  readonly configurationSet?: string;
+}
+
 /** What the settings function reports to the guide flow. */
 export interface GuideSettings {
   readonly emailConfigured: boolean;
   readonly smsConfigured: boolean;
+  /** The e-mail sender to check; absent when e-mail is not configured (or its identity is unknown). */
+  readonly email?: EmailReadinessSettings;
+  /** The SMS sender to check; absent when SMS is not configured. */
+  readonly sms?: SmsReadinessSettings;
+  /** Settings whose values are known placeholders, e.g. `email.identity` (found at synthesis). */
+  readonly placeholders: readonly string[];
   readonly customerProfiles: boolean;
   readonly links: readonly GuideLink[];
   /** The Region the flow runs in, for the AWS-managed view ARNs. */
@@ -71,9 +94,33 @@ export function readSmsConfig(env: Env): SmsConfig {
 export function readGuideSettings(env: Env): GuideSettings {
   const email = readEmailConfig(env);
   const sms = readSmsConfig(env);
+  const emailConfigured = email.fromAddress !== undefined && email.template !== undefined;
+  const smsConfigured = sms.originationIdentity !== undefined && sms.messageTemplate !== undefined;
+  const identity = value(env, E.emailIdentity);
   return {
-    emailConfigured: email.fromAddress !== undefined && email.template !== undefined,
-    smsConfigured: sms.originationIdentity !== undefined && sms.messageTemplate !== undefined,
+    emailConfigured,
+    smsConfigured,
+    ...(emailConfigured && identity
+      ? {
+          email: {
+            identity,
+            template: email.template as string,
+            ...(email.configurationSet ? { configurationSet: email.configurationSet } : {}),
+          },
+        }
+      : {}),
+    ...(smsConfigured
+      ? {
+          sms: {
+            originationIdentity: sms.originationIdentity as string,
+            ...(sms.configurationSet ? { configurationSet: sms.configurationSet } : {}),
+          },
+        }
+      : {}),
+    placeholders: (value(env, E.placeholders) ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
     customerProfiles: value(env, E.customerProfiles) === 'true',
     links: parseLinks(value(env, E.links)),
     region: value(env, 'AWS_REGION') ?? '',

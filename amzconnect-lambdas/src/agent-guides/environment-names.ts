@@ -4,6 +4,8 @@
  * A variable that is absent means "not configured in this environment".
  */
 export const AGENT_GUIDES_ENV = {
+  /** The SES identity (domain or address) the sender belongs to; the settings function checks it. */
+  emailIdentity: 'EMAIL_IDENTITY',
   /** Sender address (`From`), inside the verified SES identity. */
   emailFromAddress: 'EMAIL_FROM_ADDRESS',
   /** SES template name; its variables are the notice fields. */
@@ -20,6 +22,11 @@ export const AGENT_GUIDES_ENV = {
   customerProfiles: 'GUIDE_CUSTOMER_PROFILES',
   /** JSON array of `{ "label", "url" }` shown in the views. */
   links: 'GUIDE_LINKS',
+  /**
+   * Comma-separated settings (`email.identity`, `sms.originationIdentity`, ...) whose values are
+   * known placeholders (example.com, 555 numbers, all-zero ids), found at synthesis.
+   */
+  placeholders: 'GUIDE_PLACEHOLDERS',
   /** Per-attempt request timeout of the service clients, milliseconds. */
   requestTimeoutMs: 'SEND_TIMEOUT_MS',
 } as const;

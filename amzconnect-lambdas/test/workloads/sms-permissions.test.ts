@@ -96,7 +96,7 @@ describe('SMS permissions of every workload (examples/all-workloads, develop)', 
       ]).toEqual([r.role, false]);
   });
 
-  it('let exactly the messaging outbound and agent-guides send-SMS roles text from the configured number, and from no other', async () => {
+  it('let exactly the messaging outbound and agent-guides send-SMS and send-notice roles text from the configured number, and from no other', async () => {
     // Act
     const senders: string[] = [];
     for (const r of roles.filter((x) => x.stack === 'acme-lambdas-develop-us-east-1')) {
@@ -109,8 +109,35 @@ describe('SMS permissions of every workload (examples/all-workloads, develop)', 
     // Assess
     expect(senders.map((s) => s.replace(/[0-9A-F]{8}$/, ''))).toEqual([
       'AgentGuidesSendSmsRole',
+      'AgentGuidesSendNoticeRole',
       'MessagingChannelsOutboundRole',
     ]);
+  });
+
+  it('let the agent-guides settings role read the configured SES sender and number only, and send nothing', async () => {
+    // Prepare
+    const role = roles.find(
+      (r) => r.stack === 'acme-lambdas-develop-us-east-1' && r.role.startsWith('AgentGuidesSettingsRole'),
+    )!;
+    const ses = (resource: string) => `arn:aws:ses:${REGION}:${ACCOUNT}:${resource}`;
+    const cases: [string, string, boolean][] = [
+      ['ses:GetAccount', '*', true],
+      ['ses:GetEmailIdentity', ses('identity/example.com'), true],
+      ['ses:GetEmailIdentity', ses('identity/other.example.org'), false],
+      ['ses:GetEmailTemplate', ses('template/acme-cancellation-notice'), true],
+      ['ses:GetEmailTemplate', ses('template/other-template'), false],
+      ['ses:GetConfigurationSet', ses('configuration-set/acme-agent-guides'), true],
+      ['ses:SendEmail', ses('identity/example.com'), false],
+      ['sms-voice:DescribePhoneNumbers', PHONE_NUMBER, true],
+      ['sms-voice:DescribePhoneNumbers', OTHER_NUMBER, false],
+      ['sms-voice:SendTextMessage', PHONE_NUMBER, false],
+    ];
+    // Act
+    const results: [string, string, boolean][] = [];
+    for (const [action, resource] of cases)
+      results.push([action, resource, await allowed(role.policies, action, resource)]);
+    // Assess
+    expect(results).toEqual(cases);
   });
 
   it('are written nowhere in the platform with a Pinpoint action or client', () => {

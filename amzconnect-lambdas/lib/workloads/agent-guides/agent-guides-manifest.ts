@@ -15,7 +15,12 @@ export const AGENT_GUIDES_MANIFEST: WorkloadManifest<AgentGuidesEnvironment, Age
     'Step-by-step agent guides (cancellation, disconnect) sending templated e-mail (SES) and SMS (End User Messaging)',
   flowsFolder: AGENT_GUIDES_WORKLOAD,
   // Registry functions (config/functions.json, "workload": "agent-guides").
-  flowFunctions: ['agent-guides-settings', 'agent-guides-send-email', 'agent-guides-send-sms'],
+  flowFunctions: [
+    'agent-guides-settings',
+    'agent-guides-send-email',
+    'agent-guides-send-sms',
+    'agent-guides-send-notice',
+  ],
   parse: (raw, ctx) =>
     parseAsEnvironmentEntry(raw, ctx, (shape, file) =>
       parseAgentGuidesConfig(shape, file, { environments: [ctx.environment] }),

@@ -45,17 +45,27 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
     west = Template.fromStack(stacks[1]);
   });
 
-  it('deploys the three guide functions for develop (both Regions) and none for staging or prod', () => {
+  it('deploys the four guide functions for develop (both Regions) and none for staging or prod', () => {
     const guideFunctions = (s: LambdasStack) =>
       [...s.functions.keys()].filter((n) => n.startsWith('agent-guides-'));
     expect(stacks.map((s) => [s.stackName, guideFunctions(s)])).toEqual([
       [
         'acme-lambdas-develop-us-east-1',
-        ['agent-guides-settings', 'agent-guides-send-email', 'agent-guides-send-sms'],
+        [
+          'agent-guides-settings',
+          'agent-guides-send-email',
+          'agent-guides-send-sms',
+          'agent-guides-send-notice',
+        ],
       ],
       [
         'acme-lambdas-develop-us-west-2',
-        ['agent-guides-settings', 'agent-guides-send-email', 'agent-guides-send-sms'],
+        [
+          'agent-guides-settings',
+          'agent-guides-send-email',
+          'agent-guides-send-sms',
+          'agent-guides-send-notice',
+        ],
       ],
       ['acme-lambdas-staging-us-east-1', []],
       ['acme-lambdas-prod-us-east-1', []],
@@ -82,6 +92,17 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
     ]);
   });
 
+  it('lets send-notice (both channels in one submission) do exactly what send-email and send-sms do, nothing more', () => {
+    const sids = (role: string) => grantedStatements(east, role);
+    expect(sids('AgentGuidesSendNoticeRole')).toEqual([
+      ...sids('AgentGuidesSendEmailRole'),
+      ...sids('AgentGuidesSendSmsRole'),
+    ]);
+    expect(grantedStatements(west, 'AgentGuidesSendNoticeRole')).toEqual(
+      grantedStatements(west, 'AgentGuidesSendEmailRole'),
+    );
+  });
+
   it("lets send-sms call sms-voice:SendTextMessage only from the Region's origination identity, and nothing where the Region has none", () => {
     expect(grantedStatements(east, 'AgentGuidesSendSmsRole')).toEqual([
       {
@@ -101,20 +122,70 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
       },
     ]);
     expect(grantedStatements(west, 'AgentGuidesSendSmsRole')).toEqual([]);
-    expect(grantedStatements(east, 'AgentGuidesSettingsRole')).toEqual([]);
   });
 
-  it("grants no guide role a wildcard resource other than X-Ray's", () => {
+  it("lets the settings function read, never change or send, the configured sender: SES account, identity, template, configuration set and the Region's number", () => {
+    const phone = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':sms-voice:us-east-1:111111111111:phone-number/phone-00000000000000000000000000000000',
+        ],
+      ],
+    };
+    const [account, sender, number] = grantedStatements(east, 'AgentGuidesSettingsRole');
+    expect([account, sender, number]).toEqual([
+      { Sid: 'ReadTheSesAccountSendingStatus', Effect: 'Allow', Action: 'ses:GetAccount', Resource: '*' },
+      {
+        Sid: 'ReadTheConfiguredSesSender',
+        Effect: 'Allow',
+        Action: ['ses:GetEmailIdentity', 'ses:GetEmailTemplate', 'ses:GetConfigurationSet'],
+        Resource: [
+          ses('identity/example.com'),
+          ses('template/acme-cancellation-notice'),
+          ses('configuration-set/acme-agent-guides'),
+        ],
+      },
+      {
+        Sid: 'ReadTheConfiguredSmsSender',
+        Effect: 'Allow',
+        Action: 'sms-voice:DescribePhoneNumbers',
+        Resource: phone,
+      },
+    ]);
+    // us-west-2 has no origination identity: nothing to read there.
+    expect(grantedStatements(west, 'AgentGuidesSettingsRole').map((s) => s.Sid)).toEqual([
+      'ReadTheSesAccountSendingStatus',
+      'ReadTheConfiguredSesSender',
+    ]);
+  });
+
+  it("grants no guide role a wildcard resource other than X-Ray's and the settings function's ses:GetAccount", () => {
     for (const t of [east, west]) {
-      for (const role of ['AgentGuidesSendEmailRole', 'AgentGuidesSendSmsRole', 'AgentGuidesSettingsRole']) {
+      for (const role of [
+        'AgentGuidesSendEmailRole',
+        'AgentGuidesSendSmsRole',
+        'AgentGuidesSendNoticeRole',
+        'AgentGuidesSettingsRole',
+      ]) {
         const wild = statementsOf(t, role).filter((s) => JSON.stringify(s.Resource).includes('*'));
-        expect(wild.map((s) => s.Action)).toEqual([['xray:PutTraceSegments', 'xray:PutTelemetryRecords']]);
+        expect(wild.map((s) => s.Action)).toEqual([
+          ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+          ...(role === 'AgentGuidesSettingsRole' ? ['ses:GetAccount'] : []),
+        ]);
       }
     }
   });
 
   it('associates every guide function with the instance, invocable by Connect from that instance only', () => {
-    for (const id of ['AgentGuidesSendEmail', 'AgentGuidesSendSms', 'AgentGuidesSettings']) {
+    for (const id of [
+      'AgentGuidesSendEmail',
+      'AgentGuidesSendSms',
+      'AgentGuidesSendNotice',
+      'AgentGuidesSettings',
+    ]) {
       east.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
         InstanceId: INSTANCE_ARN,
         IntegrationType: 'LAMBDA_FUNCTION',
@@ -145,6 +216,10 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
     });
     expect(envOf(west, 'AgentGuidesSendSms').SMS_ORIGINATION_IDENTITY).toBeUndefined();
     expect(envOf(east, 'AgentGuidesSettings')).toMatchObject({
+      EMAIL_IDENTITY: 'example.com',
+      SMS_ORIGINATION_IDENTITY: 'phone-00000000000000000000000000000000',
+      // The examples' values are placeholders: the settings function never calls them ready.
+      GUIDE_PLACEHOLDERS: 'email.identity,email.fromAddress,sms.originationIdentity',
       GUIDE_CUSTOMER_PROFILES: 'true',
       GUIDE_LINKS: '[{"label":"Cancellation policy","url":"https://www.example.com/cancellation-policy"}]',
     });
@@ -153,7 +228,7 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
   it('says at synthesis where a function will answer NOT_CONFIGURED', () => {
     Annotations.fromStack(stacks[1]).hasInfo(
       '/acme-lambdas-develop-us-west-2/AgentGuidesSendSms',
-      'agent-guides-send-sms in develop (us-west-2): no SMS origination identity is configured for this Region; the function answers NOT_CONFIGURED and its role has no sending permission.',
+      'agent-guides-send-sms in develop (us-west-2): no SMS origination identity is configured for this Region; the function answers NOT_CONFIGURED for that channel and its role gets no permission to send on it.',
     );
     expect(Annotations.fromStack(stacks[0]).findInfo('*', Match.stringLikeRegexp('NOT_CONFIGURED'))).toEqual(
       [],
@@ -161,7 +236,12 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
   });
 
   it('publishes each guide function under the shared SSM names, so flows resolve ${lambda:...}', () => {
-    for (const name of ['agent-guides-send-email', 'agent-guides-send-sms', 'agent-guides-settings']) {
+    for (const name of [
+      'agent-guides-send-email',
+      'agent-guides-send-sms',
+      'agent-guides-send-notice',
+      'agent-guides-settings',
+    ]) {
       east.hasResourceProperties('AWS::SSM::Parameter', { Name: `/acme/develop/lambdas/${name}/arn` });
     }
   });

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { readGuideSettings } from '../../../src/agent-guides/agent-guides-config';
+import { decideReadiness } from '../../../src/agent-guides/decide-readiness';
 import { guideSettingsAnswer, managedViewArn } from '../../../src/agent-guides/guide-settings-answer';
 import { maskEmail, maskPhone } from '../../../src/agent-guides/mask';
 import { isCalendarDate, parseNoticeFields, renderNotice } from '../../../src/agent-guides/notice-fields';
@@ -92,24 +93,39 @@ describe('masking', () => {
 });
 
 describe('guide settings', () => {
-  it('tells the flow what is configured, the links, and the managed view ARNs of its Region', () => {
+  it('tells the flow what is configured and ready, the links, and the managed view ARNs of its Region', () => {
     // Prepare
     const settings = readGuideSettings({
       AWS_REGION: 'us-west-2',
+      EMAIL_IDENTITY: 'example.com',
       EMAIL_FROM_ADDRESS: 'cancellations@example.com',
       EMAIL_TEMPLATE: 'acme-cancellation-notice',
       GUIDE_CUSTOMER_PROFILES: 'true',
       GUIDE_LINKS: '[{"label":"Cancellation policy","url":"https://www.example.com/p"}]',
     });
     // Act
-    const answer = guideSettingsAnswer(settings);
+    const answer = guideSettingsAnswer(
+      settings,
+      decideReadiness(settings, {
+        email: {
+          account: { status: 'found', value: { productionAccess: true, sendingEnabled: true } },
+          identity: { status: 'found', value: { verifiedForSending: true } },
+          template: { status: 'found', value: true },
+        },
+      }),
+    );
     // Assess
     expect(answer).toEqual({
       EmailConfigured: 'true',
       SmsConfigured: 'false',
       CustomerProfiles: 'true',
+      EmailReady: 'true',
+      SmsReady: 'false',
       EmailStatus: 'Ready',
-      SmsStatus: 'Not configured in this environment',
+      SmsStatus: 'Not ready: no sender is configured for this environment',
+      BothStatus: 'Not ready: SMS: no sender is configured for this environment',
+      EmailNotReady: '',
+      SmsNotReady: 'NOT_CONFIGURED',
       CardsView: 'arn:aws:connect:us-west-2:aws:view/cards',
       FormView: 'arn:aws:connect:us-west-2:aws:view/form',
       ConfirmationView: 'arn:aws:connect:us-west-2:aws:view/confirmation',

@@ -15,7 +15,20 @@ import { EXAMPLE_CONFIG_DIR, examplePlatform } from '../../support/example-confi
 const GUIDE_DIR = path.join(FLOWS_DIR, 'agent-guides');
 const HANDLER = 'ACME_agent_guides_handler';
 const GUIDE = 'ACME_agent_guide_cancellations';
-const FUNCTIONS = ['agent-guides-settings', 'agent-guides-send-email', 'agent-guides-send-sms'];
+const DISCONNECT = 'ACME_agent_guide_disconnect';
+const FUNCTIONS = [
+  'agent-guides-settings',
+  'agent-guides-send-email',
+  'agent-guides-send-sms',
+  'agent-guides-send-notice',
+];
+/** The environment's links (from the settings function), as every view shows them. */
+const LINKS = [1, 2, 3].map((i) => ({
+  Label: `$.Attributes.GuideLink${i}Label`,
+  Value: `$.Attributes.GuideLink${i}Label`,
+  LinkType: 'external',
+  Url: `$.Attributes.GuideLink${i}Url`,
+}));
 
 describe('the agent guide flows (flows/agent-guides/)', () => {
   const repo = loadRepoFlows(GUIDE_DIR);
@@ -23,10 +36,11 @@ describe('the agent guide flows (flows/agent-guides/)', () => {
   const byName = (name: string) => documents.find((d) => d.name === name)!;
   const actions = (name: string): readonly FlowAction[] => byName(name).content.Actions;
 
-  it('are two contact flows in the repository format', () => {
+  it('are three contact flows in the repository format', () => {
     expect(repo.errors).toEqual([]);
     expect(repo.flows.map((f) => [f.document.name, f.document.type, f.shape])).toEqual([
       [GUIDE, 'CONTACT_FLOW', 'repo'],
+      [DISCONNECT, 'CONTACT_FLOW', 'repo'],
       [HANDLER, 'CONTACT_FLOW', 'repo'],
     ]);
   });
@@ -46,10 +60,24 @@ describe('the agent guide flows (flows/agent-guides/)', () => {
     expect(text).not.toMatch(/arn:aws|\d{12}|us-(east|west)-\d/);
   });
 
-  it('the handler shows the guide as the default agent UI flow, sets the working queue by reference, and transfers', () => {
+  it('the handler shows the guide when the agent accepts and the wrap-up guide when the contact ends, sets the working queue by reference, and transfers', () => {
     const types = actions(HANDLER).map((a) => a.Type);
-    expect(actions(HANDLER).find((a) => a.Type === 'UpdateContactEventHooks')?.Parameters).toEqual({
-      EventHooks: { DefaultAgentUI: `\${flow:${GUIDE}}` },
+    // One hook per block: "Only one entry may be present in this map" (UpdateContactEventHooks,
+    // Amazon Connect flow language reference).
+    expect(
+      actions(HANDLER)
+        .filter((a) => a.Type === 'UpdateContactEventHooks')
+        .map((a) => a.Parameters),
+    ).toEqual([
+      { EventHooks: { DefaultAgentUI: `\${flow:${GUIDE}}` } },
+      { EventHooks: { DisconnectAgentUI: `\${flow:${DISCONNECT}}` } },
+    ]);
+    // The reference's attribute names, kept beside the hooks.
+    expect(
+      actions(HANDLER).find((a) => a.Identifier === 'remember-caller')?.Parameters?.Attributes,
+    ).toMatchObject({
+      DefaultFlowForAgentUI: `\${flow:${GUIDE}}`,
+      DisconnectFlowForAgentUI: `\${flow:${DISCONNECT}}`,
     });
     expect(actions(HANDLER).find((a) => a.Type === 'UpdateContactTargetQueue')?.Parameters).toEqual({
       QueueId: '${queue:ACME_Finance}',
@@ -57,13 +85,14 @@ describe('the agent guide flows (flows/agent-guides/)', () => {
     expect(types).toContain('TransferContactToQueue');
   });
 
-  it('the guide shows Cards, Form and Confirmation views, reads the customer profile, and invokes both send functions', () => {
+  it('the guide shows Cards, Form and Confirmation views, reads the customer profile, and invokes every send function', () => {
     const guide = actions(GUIDE);
     const views = guide
       .filter((a) => a.Type === 'ShowView')
       .map((a) => (a.Parameters!.ViewResource as { Id: string }).Id);
     expect(views).toEqual([
       '$.Attributes.GuideCardsView',
+      '$.Attributes.GuideFormView',
       '$.Attributes.GuideFormView',
       '$.Attributes.GuideFormView',
       '$.Attributes.GuideConfirmationView',
@@ -82,10 +111,88 @@ describe('the agent guide flows (flows/agent-guides/)', () => {
       expect(
         o.Transitions!.Conditions!.map((c) => (c.Condition as { Operands: string[] }).Operands[0]),
       ).toEqual(['SENT', 'INVALID_INPUT']);
-      // NOT_CONFIGURED, OPTED_OUT and FAILED show the function's message on the problem view.
+      // PARTIAL, NOT_CONFIGURED, OPTED_OUT and FAILED show the function's message on the problem view.
       expect(o.Transitions!.NextAction).toBe('show-problem');
     }
-    expect(outcomes).toHaveLength(2);
+    expect(outcomes.map((o) => o.Identifier)).toEqual(['email-outcome', 'sms-outcome', 'notice-outcome']);
+  });
+
+  it("show the environment's links on every view of both guides, in the documented AttributeBar", () => {
+    for (const name of [GUIDE, DISCONNECT]) {
+      const views = actions(name).filter((a) => a.Type === 'ShowView');
+      expect(views.length).toBeGreaterThanOrEqual(3);
+      for (const v of views) {
+        const data = v.Parameters!.ViewData as Record<string, unknown>;
+        expect([name, v.Identifier, data.AttributeBar]).toEqual([name, v.Identifier, LINKS]);
+        // Keys the managed views do not document are not used for links.
+        expect(Object.keys(data)).not.toContain('NoMatchFooter');
+        expect(Object.keys(data)).not.toContain('Links');
+      }
+    }
+    const remembered = (name: string) =>
+      actions(name).find((a) => a.Identifier === 'remember-settings')!.Parameters!.Attributes as Record<
+        string,
+        string
+      >;
+    for (const name of [GUIDE, DISCONNECT])
+      expect(remembered(name)).toMatchObject({
+        GuideLink1Label: '$.External.Link1Label',
+        GuideLink2Url: '$.External.Link2Url',
+        GuideLink3Url: '$.External.Link3Url',
+      });
+  });
+
+  it('send the notice by e-mail and SMS in one submission, passing back the keys of the channels already sent', () => {
+    const guide = actions(GUIDE);
+    const cards = guide.find((a) => a.Identifier === 'show-cards')!;
+    expect(
+      cards.Transitions!.Conditions!.map((c) => [
+        (c.Condition as { Operands: string[] }).Operands[0],
+        c.NextAction,
+      ]),
+    ).toContainEqual(['cancel-by-both', 'both-form']);
+    const form = guide.find((a) => a.Identifier === 'both-form')!;
+    const items = (
+      form.Parameters!.ViewData as { Sections: { Items: { Name: string; Required: boolean }[] }[] }
+    ).Sections[0].Items;
+    expect(items.map((i) => [i.Name, i.Required])).toEqual([
+      ['ToAddress', false],
+      ['ToNumber', false],
+      ['CustomerName', true],
+      ['CancellationDate', true],
+      ['Reference', true],
+    ]);
+    const send = guide.find((a) => a.Identifier === 'send-notice')!;
+    expect(send.Parameters!.LambdaInvocationAttributes).toMatchObject({
+      EmailSentKey: '$.Attributes.GuideEmailSentKey',
+      SmsSentKey: '$.Attributes.GuideSmsSentKey',
+    });
+    expect(
+      guide.find((a) => a.Identifier === 'remember-notice-result')!.Parameters!.Attributes,
+    ).toMatchObject({
+      GuideEmailSentKey: '$.External.EmailSentKey',
+      GuideSmsSentKey: '$.External.SmsSentKey',
+    });
+  });
+
+  it("the disconnect guide asks for the wrap-up and saves it on the customer's (related) contact", () => {
+    const guide = actions(DISCONNECT);
+    expect(
+      guide
+        .filter((a) => a.Type === 'ShowView')
+        .map((a) => (a.Parameters!.ViewResource as { Id: string }).Id),
+    ).toEqual([
+      '$.Attributes.GuideFormView',
+      '$.Attributes.GuideConfirmationView',
+      '$.Attributes.GuideConfirmationView',
+    ]);
+    expect(guide.find((a) => a.Identifier === 'save-wrap-up')!.Parameters).toEqual({
+      Attributes: {
+        WrapUpOutcome: '$.Views.ViewResultData.WrapUpOutcome',
+        WrapUpNotes: '$.Views.ViewResultData.WrapUpNotes',
+      },
+      TargetContact: 'Related',
+    });
   });
 });
 
@@ -97,7 +204,7 @@ describe('deploying the guide flows', () => {
     await env.stop();
   });
 
-  it('plans both as creates where the guide functions exist, the handler waiting for the guide it shows, then deploys them', async () => {
+  it('plans all three as creates where the guide functions exist, the handler waiting for the guides it shows, then deploys them', async () => {
     // Prepare
     env = await startDeployTestEnvironment({ lambdas: FUNCTIONS });
     env.connect.addQueue('ACME_Finance');
@@ -108,16 +215,21 @@ describe('deploying the guide flows', () => {
     // Assess
     expect(prepared.plan.items.map((i) => [i.name, i.action, i.pending, i.problems])).toEqual([
       [GUIDE, 'create', [], []],
-      [HANDLER, 'create', [`flow:${GUIDE}`], []],
+      [DISCONNECT, 'create', [], []],
+      [HANDLER, 'create', [`flow:${GUIDE}`, `flow:${DISCONNECT}`], []],
     ]);
     expect(run.report.status).toBe('succeeded');
     const guideArn = env.connect.flowByName(`acme-${GUIDE}`)!.arn;
     const handler = JSON.parse(env.connect.flowByName(`acme-${HANDLER}`)!.content!) as {
       Actions: FlowAction[];
     };
-    expect(handler.Actions.find((a) => a.Type === 'UpdateContactEventHooks')?.Parameters).toEqual({
-      EventHooks: { DefaultAgentUI: guideArn },
-    });
+    const disconnectArn = env.connect.flowByName(`acme-${DISCONNECT}`)!.arn;
+    expect(
+      handler.Actions.filter((a) => a.Type === 'UpdateContactEventHooks').map((a) => a.Parameters),
+    ).toEqual([
+      { EventHooks: { DefaultAgentUI: guideArn } },
+      { EventHooks: { DisconnectAgentUI: disconnectArn } },
+    ]);
     const guide = env.connect.flowByName(`acme-${GUIDE}`)!.content!;
     for (const f of FUNCTIONS) expect(guide).toContain(env.lambdaArn(f));
   });
@@ -146,10 +258,10 @@ describe('which environments get the guide flows', () => {
     const guideFlows = (env: string) =>
       forEnv(env)
         .map((d) => d.name)
-        .filter((n) => n === HANDLER || n === GUIDE)
+        .filter((n) => n === HANDLER || n === GUIDE || n === DISCONNECT)
         .sort();
     // Act / Assess
-    expect(guideFlows('develop')).toEqual([GUIDE, HANDLER]);
+    expect(guideFlows('develop')).toEqual([GUIDE, DISCONNECT, HANDLER]);
     expect(guideFlows('staging')).toEqual([]);
     expect(guideFlows('prod')).toEqual([]);
     expect(forEnv('prod').map((d) => d.name)).toContain('ACME_Main');
@@ -174,11 +286,13 @@ describe('the contact-flows stacks of examples/all-workloads', () => {
     const bundled = (s: ContactFlowsStack) => {
       const file = path.resolve(app.outdir, s.bundle.assetPath);
       const bundle = JSON.parse(fs.readFileSync(file, 'utf8')) as { documents: { name: string }[] };
-      return bundle.documents.map((d) => d.name).filter((n) => n === HANDLER || n === GUIDE);
+      return bundle.documents
+        .map((d) => d.name)
+        .filter((n) => n === HANDLER || n === GUIDE || n === DISCONNECT);
     };
     expect(stacks.map((s) => [s.stackName, bundled(s)])).toEqual([
-      ['acme-contact-flows-develop-us-east-1', [GUIDE, HANDLER]],
-      ['acme-contact-flows-develop-us-west-2', [GUIDE, HANDLER]],
+      ['acme-contact-flows-develop-us-east-1', [GUIDE, DISCONNECT, HANDLER]],
+      ['acme-contact-flows-develop-us-west-2', [GUIDE, DISCONNECT, HANDLER]],
       ['acme-contact-flows-staging-us-east-1', []],
       ['acme-contact-flows-prod-us-east-1', []],
     ]);

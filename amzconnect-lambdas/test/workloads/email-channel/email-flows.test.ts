@@ -108,6 +108,7 @@ describe('email channel flows', () => {
       'agent-guides-settings',
       'agent-guides-send-email',
       'agent-guides-send-sms',
+      'agent-guides-send-notice',
       'email-generate-url',
       'email-whisper',
     ]);

@@ -60,7 +60,12 @@ describe('workload manifests', () => {
       [
         'agent-guides',
         'agent-guides',
-        ['agent-guides-settings', 'agent-guides-send-email', 'agent-guides-send-sms'],
+        [
+          'agent-guides-settings',
+          'agent-guides-send-email',
+          'agent-guides-send-sms',
+          'agent-guides-send-notice',
+        ],
       ],
       ['messaging-channels', 'messaging-channels', []],
       ['email-channel', 'email-channel', ['email-generate-url', 'email-whisper']],
