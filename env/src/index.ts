@@ -15,6 +15,7 @@ export * from './run-platform-app';
 export * from './target-account-roles';
 export * from './read-json-file';
 export * from './contracts/deployed-flow-name';
+export * from './contracts/platform-prefix';
 export * from './workload-permissions-boundary';
 export * from './nag-resource-name';
 export * from './custom-resource-service-timeout';

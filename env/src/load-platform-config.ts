@@ -13,6 +13,7 @@ import {
 import { loadEnvironmentSettings } from './load-environment-settings';
 import { Environment, PlatformConfig } from './platform-config';
 import { readJsonFile } from './read-json-file';
+import { DEFAULT_PLATFORM_PREFIX } from './contracts/platform-prefix';
 import { DEFAULT_BOOTSTRAP_QUALIFIER } from './target-account-roles';
 
 /** File names inside the configuration folder. */
@@ -35,6 +36,7 @@ const EXAMPLES: Record<string, string> = {
   owner: '"my-org"',
   email: '"ops@example.com"',
   bootstrapQualifier: '"hnb659fds"',
+  platformPrefix: '"amzconnect"',
 };
 
 function issueToProblems(
@@ -80,6 +82,7 @@ const DEVOPS_KEYS = [
   'email',
   'branch',
   'bootstrapQualifier',
+  'platformPrefix',
 ];
 
 function parseWith<T>(
@@ -235,6 +238,7 @@ export function loadPlatformConfig(
   }
   if (problems.length > 0 || !accountVars || !devops || !settings) throw new ConfigError(problems);
   const bootstrapQualifier = devops.bootstrapQualifier ?? DEFAULT_BOOTSTRAP_QUALIFIER;
+  const platformPrefix = devops.platformPrefix ?? DEFAULT_PLATFORM_PREFIX;
 
   const notices: string[] = [];
   const environments: Environment[] = accountVars.accounts.map((a, i) => {
@@ -256,6 +260,7 @@ export function loadPlatformConfig(
       settings: settings.get(a.env)!,
       allowSharedAccountRegion: a.allowSharedAccountRegion ?? false,
       bootstrapQualifier,
+      platformPrefix,
     };
   });
   return {
@@ -272,6 +277,7 @@ export function loadPlatformConfig(
       branch: devops.branch ?? DEFAULT_TOOLING_BRANCH,
       email: devops.email,
       bootstrapQualifier,
+      platformPrefix,
     },
   };
 }

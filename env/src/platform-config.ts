@@ -40,6 +40,11 @@ export interface Environment {
   readonly allowSharedAccountRegion: boolean;
   /** CDK bootstrap qualifier of the target account (`devops.json` `bootstrapQualifier`). @default hnb659fds */
   readonly bootstrapQualifier: string;
+  /**
+   * Platform prefix (`devops.json` `platformPrefix`): names the tooling roles the target account
+   * trusts and the IAM path of the access roles there. @default amzconnect
+   */
+  readonly platformPrefix: string;
 }
 
 /** The tooling account that hosts the pipelines and the webhook router. */
@@ -62,6 +67,12 @@ export interface ToolingAccount {
   readonly email: string;
   /** CDK bootstrap qualifier of the tooling and target accounts. @default hnb659fds */
   readonly bootstrapQualifier: string;
+  /**
+   * First part of every name the platform gives in the tooling account (stacks, pipelines, build
+   * projects, roles, buckets), so that two platforms can share one tooling account.
+   * @default amzconnect
+   */
+  readonly platformPrefix: string;
 }
 
 /** Everything the apps need to know about where the platform deploys. */
