@@ -177,6 +177,7 @@ export const devopsSchema = z
         'must be the qualifier the accounts were bootstrapped with (`cdk bootstrap --qualifier`): 1-10 lowercase letters or digits, e.g. "hnb659fds".',
       )
       .optional(),
+    accountUniqueNames: z.boolean().optional(),
     platformPrefix: z
       .string()
       .regex(

@@ -1,3 +1,4 @@
+export * from './account-unique-suffix';
 export * from './cli-args';
 export * from './config-error';
 export * from './config-schema';

@@ -37,6 +37,7 @@ const EXAMPLES: Record<string, string> = {
   email: '"ops@example.com"',
   bootstrapQualifier: '"hnb659fds"',
   platformPrefix: '"amzconnect"',
+  accountUniqueNames: 'true',
 };
 
 function issueToProblems(
@@ -83,6 +84,7 @@ const DEVOPS_KEYS = [
   'branch',
   'bootstrapQualifier',
   'platformPrefix',
+  'accountUniqueNames',
 ];
 
 function parseWith<T>(
@@ -261,6 +263,7 @@ export function loadPlatformConfig(
       allowSharedAccountRegion: a.allowSharedAccountRegion ?? false,
       bootstrapQualifier,
       platformPrefix,
+      accountUniqueNames: devops.accountUniqueNames ?? false,
     };
   });
   return {

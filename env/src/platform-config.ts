@@ -45,6 +45,14 @@ export interface Environment {
    * trusts and the IAM path of the access roles there. @default amzconnect
    */
   readonly platformPrefix: string;
+  /**
+   * Whether the names of this environment in global namespaces (Connect instance aliases, S3
+   * bucket names) end with {@link accountUniqueSuffix} (`devops.json` `accountUniqueNames`). The
+   * sample turns it on; a configuration written before the field keeps its names, because a new
+   * alias replaces the instance and a new bucket name replaces the bucket.
+   * @default false
+   */
+  readonly accountUniqueNames: boolean;
 }
 
 /** The tooling account that hosts the pipelines and the webhook router. */

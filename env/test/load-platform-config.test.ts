@@ -218,6 +218,16 @@ describe('loadPlatformConfig', () => {
     },
   );
 
+  it('keeps target names as they are unless devops.json turns accountUniqueNames on', () => {
+    const sample = loadPlatformConfig(SAMPLE_DIR);
+    const unique = loadPlatformConfig(
+      configDir(sampleAccounts(), { ...sampleDevops(), accountUniqueNames: true }),
+    );
+
+    expect(sample.environments.map((e) => e.accountUniqueNames)).toEqual([false, false, false]);
+    expect(unique.environments.map((e) => e.accountUniqueNames)).toEqual([true, true, true]);
+  });
+
   it('rejects unknown keys and names the known ones', () => {
     expect(
       problemsOf(
@@ -225,7 +235,7 @@ describe('loadPlatformConfig', () => {
       ),
     ).toEqual([
       'accountvars.json: accounts[0].regions: is not a known key; remove it or fix its spelling (known keys: env, branch, enabled, account, region, app, approval, existingInstances, allowSharedAccountRegion).',
-      'devops.json: mail: is not a known key; remove it or fix its spelling (known keys: env, account, region, codestarArn, repo, owner, email, branch, bootstrapQualifier, platformPrefix).',
+      'devops.json: mail: is not a known key; remove it or fix its spelling (known keys: env, account, region, codestarArn, repo, owner, email, branch, bootstrapQualifier, platformPrefix, accountUniqueNames).',
     ]);
   });
 

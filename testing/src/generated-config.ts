@@ -22,6 +22,7 @@ export function generatedConfig(envCount: number, regionCount: number): Platform
     allowSharedAccountRegion: false,
     bootstrapQualifier: 'hnb659fds',
     platformPrefix: DEFAULT_PLATFORM_PREFIX,
+    accountUniqueNames: false,
   }));
   return {
     configDir: '/generated',
