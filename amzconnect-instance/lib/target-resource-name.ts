@@ -4,7 +4,7 @@ import { environmentQualifiedName } from './environment-qualified-name';
 /**
  * The physical name, in a global namespace, of a per-environment, per-Region resource:
  * `<base>-<env>-<region>`, lowercased, followed by `-<accountUniqueSuffix>` when the environment
- * has `accountUniqueNames` (e.g. `acme-connect-storage-develop-us-east-1-3f9c0a12`), so that two
+ * has `accountUniqueNames` (e.g. `acme-connect-storage-develop-us-east-1-83f15f4b` in account 111111111111), so that two
  * adopters with the same names, or a retained bucket of a deleted stack, do not clash.
  */
 export function targetResourceName(
