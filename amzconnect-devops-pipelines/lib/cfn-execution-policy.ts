@@ -1,11 +1,11 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ACCESS_ROLE_PATH, Environment, workloadBoundaryArn } from '@amzconnect/env';
+import { accessRolePath, Environment, workloadBoundaryArn } from '@amzconnect/env';
 import { RESOURCE_TYPE_ACTIONS, WILDCARD_ONLY_ACTIONS } from './resource-type-actions';
 
 /** What the execution policy of one environment is built from. */
 export type ExecutionPolicyEnvironment = Pick<
   Environment,
-  'app' | 'name' | 'account' | 'regions' | 'bootstrapQualifier'
+  'app' | 'name' | 'account' | 'regions' | 'bootstrapQualifier' | 'platformPrefix'
 >;
 
 /**
@@ -209,7 +209,7 @@ function roleStatements(
       sid: 'NeverTouchAccessRolesOrBoundary',
       effect: iam.Effect.DENY,
       actions: ['iam:*'],
-      resources: [`${account}:role${ACCESS_ROLE_PATH}*`, `${account}:policy${ACCESS_ROLE_PATH}*`],
+      resources: [`${account}:role${accessRolePath(env)}*`, `${account}:policy${accessRolePath(env)}*`],
     }),
     new iam.PolicyStatement({
       sid: 'NeverRemoveBoundaries',

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { AddStacksOptions, enabledEnvironments, PlatformConfig } from '@amzconnect/env';
 import { EnvironmentPipelinesStack } from './environment-pipelines-stack';
-import { environmentPipelinesStackName, targetAccessStackName, TOOLING_CORE_STACK_NAME } from './stack-names';
+import { environmentPipelinesStackName, targetAccessStackName, toolingCoreStackName } from './stack-names';
 import { TargetAccountAccessStack } from './target-account-access-stack';
 import { ToolingCoreStack } from './tooling-core-stack';
 
@@ -41,8 +41,9 @@ export function addToolingStacks(
   options: AddStacksOptions = {},
 ): ToolingStacks {
   const toolingEnv = { account: config.tooling.account, region: config.tooling.region };
-  const core = new ToolingCoreStack(app, TOOLING_CORE_STACK_NAME, {
-    stackName: TOOLING_CORE_STACK_NAME,
+  const coreName = toolingCoreStackName(config.tooling);
+  const core = new ToolingCoreStack(app, coreName, {
+    stackName: coreName,
     env: toolingEnv,
     config,
     description: 'Amazon Connect CI/CD: shared pipeline resources, self-update pipeline and webhook router',
@@ -50,8 +51,8 @@ export function addToolingStacks(
   const enabled = enabledEnvironments(config);
   const environments = enabled.map(
     (environment) =>
-      new EnvironmentPipelinesStack(app, environmentPipelinesStackName(environment), {
-        stackName: environmentPipelinesStackName(environment),
+      new EnvironmentPipelinesStack(app, environmentPipelinesStackName(config.tooling, environment), {
+        stackName: environmentPipelinesStackName(config.tooling, environment),
         env: toolingEnv,
         environment,
         tooling: config.tooling,

@@ -11,7 +11,7 @@ import {
   acknowledgeBucketObjects,
   acknowledgeCodeBuildDefaults,
 } from './nag-acknowledgements';
-import { TOOLING_CORE_STACK_NAME } from './stack-names';
+import { toolingCoreStackName } from './stack-names';
 
 /** Script a pull-request check runs, relative to the repository root. */
 export const PR_CHECK_SCRIPT = 'amzconnect-devops-pipelines/scripts/pr-check.sh';
@@ -38,13 +38,13 @@ export const DEFAULT_FORK_APPROVER_ROLES: readonly string[] = [
 ];
 
 /** Name of the role pull-request checks run as, in the tooling account (derived from the core stack's name). */
-export function pullRequestCheckRoleName(): string {
-  return `${TOOLING_CORE_STACK_NAME}-pr-check`;
+export function pullRequestCheckRoleName(tooling: Pick<ToolingAccount, 'platformPrefix'>): string {
+  return `${toolingCoreStackName(tooling)}-pr-check`;
 }
 
 /** ARN of {@link pullRequestCheckRoleName}: target accounts' flow-plan roles trust it. */
-export function pullRequestCheckRoleArn(tooling: Pick<ToolingAccount, 'account'>): string {
-  return `arn:aws:iam::${tooling.account}:role/${pullRequestCheckRoleName()}`;
+export function pullRequestCheckRoleArn(tooling: Pick<ToolingAccount, 'account' | 'platformPrefix'>): string {
+  return `arn:aws:iam::${tooling.account}:role/${pullRequestCheckRoleName(tooling)}`;
 }
 
 /** Base branches whose pull requests get a check: every enabled environment's, and the tooling branch. */
@@ -90,7 +90,7 @@ export class PullRequestChecks extends Construct {
     const { tooling } = config;
     const environments = enabledEnvironments(config);
     this.role = new iam.Role(this, 'Role', {
-      roleName: pullRequestCheckRoleName(),
+      roleName: pullRequestCheckRoleName(tooling),
       assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com'),
       description: 'Pull-request checks: lint, tests, synth and read-only flow plans; never deploys',
     });

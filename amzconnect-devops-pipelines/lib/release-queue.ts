@@ -136,7 +136,9 @@ export class ReleaseQueue extends Construct {
     // Any state the queue handles, of any pipeline whose name starts with a sub-project's prefix:
     // four `prefix` matchers, whatever the number of environments (EventBridge event patterns are
     // limited to 2,048 characters by default: EventBridge quotas).
-    const pipelinePrefixes = SUBPROJECT_IDS.map((sub) => ({ prefix: subprojectPipelinePrefix(sub) }));
+    const pipelinePrefixes = SUBPROJECT_IDS.map((sub) => ({
+      prefix: subprojectPipelinePrefix(config.tooling.platformPrefix, sub),
+    }));
     this.rule = new events.Rule(this, 'PipelineExecutionChanged', {
       description: 'A sub-project pipeline execution changed state: advance or halt its release queue.',
       eventPattern: {

@@ -1,9 +1,11 @@
 /**
  * What CloudFormation does, in IAM actions, to create, update, read and delete each resource type
  * the sub-project templates contain. This table is the source of the execution policy: a service
- * whose resource types no template uses gets no permission at all, and a test
- * (`test/iam/execution-policy.test.ts`) fails when a template gains a resource type that is
- * missing here.
+ * whose resource types no template uses gets no permission at all. A test
+ * (`test/iam/resource-type-table.test.ts`) checks it both ways against the templates of the
+ * sample and of `examples/all-workloads`: a resource type without a row, or a row no template
+ * uses, fails it (the email channel adds its rule to the account's active receipt rule set and
+ * never creates one, so there is no `AWS::SES::ReceiptRuleSet` row).
  *
  * Sources: the `handlers.{create,read,update,delete}.permissions` of each type's CloudFormation
  * resource provider schema (`aws cloudformation describe-type --type RESOURCE --type-name <type>`;
@@ -12,7 +14,7 @@
  * `AWS::Connect::InstanceStorageConfig` is `StorageType: S3`), no Amazon Q/Cases/Voice ID
  * integrations (`IntegrationType` is `LEX_BOT` or `LAMBDA_FUNCTION`), no VPC or EFS for
  * functions, no DynamoDB import or Kinesis streaming. Types without a registry schema
- * (`AWS::ApiGatewayV2::Stage`, `AWS::Logs::LogGroup`, `AWS::SES::ReceiptRule(Set)`,
+ * (`AWS::ApiGatewayV2::Stage`, `AWS::Logs::LogGroup`, `AWS::SES::ReceiptRule`,
  * `AWS::SNS::Subscription`/`TopicPolicy`, `AWS::SQS::QueuePolicy`, `AWS::IAM::Policy`) list the
  * API operations of their CloudFormation reference page. Custom resources need only
  * `lambda:InvokeFunction` on their provider function: CloudFormation invokes the service token
@@ -350,11 +352,6 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
     'ses:DescribeReceiptRule',
     'ses:UpdateReceiptRule',
   ],
-  'AWS::SES::ReceiptRuleSet': [
-    'ses:CreateReceiptRuleSet',
-    'ses:DeleteReceiptRuleSet',
-    'ses:DescribeReceiptRuleSet',
-  ],
   'AWS::SNS::Subscription': [
     'sns:GetSubscriptionAttributes',
     'sns:SetSubscriptionAttributes',
@@ -425,11 +422,8 @@ export const WILDCARD_ONLY_ACTIONS: readonly string[] = [
   'lex:ListBots',
   'logs:DescribeLogGroups',
   'ses:CreateReceiptRule',
-  'ses:CreateReceiptRuleSet',
   'ses:DeleteReceiptRule',
-  'ses:DeleteReceiptRuleSet',
   'ses:DescribeReceiptRule',
-  'ses:DescribeReceiptRuleSet',
   'ses:UpdateReceiptRule',
 ];
 

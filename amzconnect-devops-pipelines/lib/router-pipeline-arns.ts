@@ -21,5 +21,7 @@ export function pipelineArn(tooling: ToolingAccount, name: string): string {
  * (Service Authorization Reference, "Actions, resources, and condition keys for AWS CodePipeline").
  */
 export function subprojectPipelineArns(tooling: ToolingAccount): string[] {
-  return SUBPROJECT_IDS.map((id) => pipelineArn(tooling, `${subprojectPipelinePrefix(id)}*`));
+  return SUBPROJECT_IDS.map((id) =>
+    pipelineArn(tooling, `${subprojectPipelinePrefix(tooling.platformPrefix, id)}*`),
+  );
 }

@@ -6,19 +6,14 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import {
-  SELF_UPDATE_PIPELINE_NAME,
-  SOURCE_ACTION_NAME,
-  TOOLING_FOLDER,
-  ToolingAccount,
-} from '@amzconnect/env';
+import { selfUpdatePipelineName, SOURCE_ACTION_NAME, TOOLING_FOLDER, ToolingAccount } from '@amzconnect/env';
 import { acknowledgeArtifactGrants, acknowledgeBucketObjects } from './nag-acknowledgements';
 import { PipelineProject } from './pipeline-project';
 import { CLOUD_ASSEMBLY_ARTIFACT, deployCommand, STACK_NAME_VARIABLE } from './environment-deploy-project';
 import { notifyOnExecutionResult } from './pipeline-notifications';
 import { createBuildProject, TARGET_ENV_VARIABLE } from './subproject-build-projects';
 import { releaseVariables, SOURCE_VARIABLES_NAMESPACE } from './subproject-pipeline';
-import { TOOLING_STACK_PATTERN } from './stack-names';
+import { toolingStackPattern } from './stack-names';
 
 /** Props of {@link SelfUpdatePipeline}. */
 export interface SelfUpdatePipelineProps {
@@ -41,7 +36,7 @@ export const SECURITY_SUMMARY_VARIABLE = 'SECURITY_SUMMARY';
 /**
  * The pipeline that redeploys the tooling stacks themselves from the tooling branch, so adding
  * an environment to `env/` and pushing creates its pipelines. It deploys through the tooling
- * account's own CDK bootstrap roles and only the tooling stacks (`amzconnect-devops-*`), and
+ * account's own CDK bootstrap roles and only the tooling stacks (`<platform prefix>-devops-*`), and
  * never without a person: a Review step diffs the synthesized stacks against the deployed ones
  * and reports whether IAM permissions or security groups widen (like CDK Pipelines'
  * permissions-broadening check, `cdk diff --security-only --fail`), then a release manager
@@ -99,7 +94,7 @@ export class SelfUpdatePipeline extends Construct {
     );
     const review = new PipelineProject(this, 'Review', {
       description: 'Report whether the tooling stacks widen IAM permissions or security groups',
-      command: `bash ${SECURITY_DIFF_SCRIPT} "$CODEBUILD_SRC_DIR_${CLOUD_ASSEMBLY_ARTIFACT}" "${TOOLING_STACK_PATTERN}"`,
+      command: `bash ${SECURITY_DIFF_SCRIPT} "$CODEBUILD_SRC_DIR_${CLOUD_ASSEMBLY_ARTIFACT}" "${toolingStackPattern(tooling)}"`,
       role: reviewRole,
       encryptionKey: props.encryptionKey,
       artifactBucketName: props.artifactBucketName,
@@ -108,7 +103,7 @@ export class SelfUpdatePipeline extends Construct {
     const commit = `#{${SOURCE_VARIABLES_NAMESPACE}.CommitId}`;
 
     this.pipeline = new codepipeline.Pipeline(this, 'Pipeline', {
-      pipelineName: SELF_UPDATE_PIPELINE_NAME,
+      pipelineName: selfUpdatePipelineName(tooling.platformPrefix),
       pipelineType: codepipeline.PipelineType.V2,
       executionMode: codepipeline.ExecutionMode.QUEUED,
       artifactBucket: props.artifactBucket,
@@ -162,7 +157,7 @@ export class SelfUpdatePipeline extends Construct {
               notificationTopic: props.approvalTopic,
               externalEntityLink: `https://github.com/${tooling.owner}/${tooling.repo}/commit/${commit}`,
               additionalInformation:
-                `Update the pipelines themselves (${TOOLING_STACK_PATTERN}) in account ${tooling.account}. ` +
+                `Update the pipelines themselves (${toolingStackPattern(tooling)}) in account ${tooling.account}. ` +
                 `Commit ${commit}: #{${SOURCE_VARIABLES_NAMESPACE}.CommitMessage}. ` +
                 `Security: #{SecurityDiff.${SECURITY_SUMMARY_VARIABLE}}.`,
             }),
@@ -176,7 +171,7 @@ export class SelfUpdatePipeline extends Construct {
               project: deploy,
               input: source,
               extraInputs: [assembly],
-              environmentVariables: { [STACK_NAME_VARIABLE]: { value: TOOLING_STACK_PATTERN } },
+              environmentVariables: { [STACK_NAME_VARIABLE]: { value: toolingStackPattern(tooling) } },
             }),
           ],
         },

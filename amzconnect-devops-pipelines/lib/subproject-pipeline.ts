@@ -73,7 +73,7 @@ export class SubprojectPipeline extends Construct {
     const assembly = new codepipeline.Artifact(CLOUD_ASSEMBLY_ARTIFACT);
 
     this.pipeline = new codepipeline.Pipeline(this, 'Pipeline', {
-      pipelineName: pipelineName(props.subproject, env.branch),
+      pipelineName: pipelineName(props.tooling.platformPrefix, props.subproject, env.branch),
       pipelineType: codepipeline.PipelineType.V2,
       executionMode: codepipeline.ExecutionMode.QUEUED,
       artifactBucket: props.artifactBucket,

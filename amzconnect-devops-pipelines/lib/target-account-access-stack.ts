@@ -2,7 +2,7 @@ import { Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import {
-  ACCESS_ROLE_PATH,
+  accessRolePath,
   Environment,
   SUBPROJECT_IDS,
   subprojectStackName,
@@ -77,7 +77,7 @@ export const RECOVERY_ACTIONS = [
 /**
  * Deployed once into each target account (by an administrator of that account), after
  * `cdk bootstrap` without `--trust`: the roles through which the tooling account deploys the
- * environment, under the path {@link ACCESS_ROLE_PATH}. The deploy and publish roles trust
+ * environment, under the path `/<platform prefix>-access/` ({@link accessRolePath}). The deploy and publish roles trust
  * exactly the tooling account's deploy role for this environment and the flow-plan role exactly
  * its plan role, not the whole tooling account; the execution role carries the policy derived
  * from the templates' resource types, and every role the stacks create must carry the workload
@@ -123,7 +123,7 @@ export class TargetAccountAccessStack extends Stack {
     this.executionPolicies = packs.map((pack, n) => {
       const policy = new iam.ManagedPolicy(this, n === 0 ? 'ExecutionPolicy' : `ExecutionPolicy${n + 1}`, {
         managedPolicyName: `${env.app}-${env.name}-cfn-execution${n === 0 ? '' : `-${n + 1}`}`,
-        path: ACCESS_ROLE_PATH,
+        path: accessRolePath(env),
         description: `What CloudFormation may do when deploying the ${env.name} environment (${n + 1}/${packs.length})`,
         statements: pack.map((x) => statements[x.i]),
       });
@@ -133,7 +133,7 @@ export class TargetAccountAccessStack extends Stack {
 
     this.executionRole = new iam.Role(this, 'ExecutionRole', {
       roleName: names.execution,
-      path: ACCESS_ROLE_PATH,
+      path: accessRolePath(env),
       assumedBy: new iam.ServicePrincipal('cloudformation.amazonaws.com'),
       managedPolicies: [...this.executionPolicies],
       description: `CloudFormation execution role for the ${env.name} environment`,
@@ -141,7 +141,7 @@ export class TargetAccountAccessStack extends Stack {
 
     this.deployRole = new iam.Role(this, 'DeployRole', {
       roleName: names.deploy,
-      path: ACCESS_ROLE_PATH,
+      path: accessRolePath(env),
       assumedBy: trusted,
       description: `Assumed by the tooling account's ${env.name} deploy project to run CloudFormation`,
     });
@@ -247,7 +247,7 @@ export class TargetAccountAccessStack extends Stack {
 
     this.publishRole = new iam.Role(this, 'PublishRole', {
       roleName: names.publish,
-      path: ACCESS_ROLE_PATH,
+      path: accessRolePath(env),
       assumedBy: trusted,
       description: `Assumed by the tooling account's ${env.name} deploy project to upload file assets`,
     });
@@ -282,7 +282,7 @@ export class TargetAccountAccessStack extends Stack {
   private createFlowPlanRole(env: Environment, roleName: string, trusted: iam.IPrincipal): iam.Role {
     const role = new iam.Role(this, 'FlowPlanRole', {
       roleName,
-      path: ACCESS_ROLE_PATH,
+      path: accessRolePath(env),
       assumedBy: trusted,
       description: `Assumed by the tooling account's ${env.name} plan project to compute the contact-flow plan (read-only)`,
     });

@@ -43,7 +43,7 @@ export class ToolingCoreStack extends Stack {
     this.key = new ToolingKey(this, 'ToolingKey');
     this.artifacts = new AccessLoggedBucket(this, 'Artifacts', {
       encryptionKey: this.key.key,
-      bucketName: artifactBucketName(tooling.account, tooling.region),
+      bucketName: artifactBucketName(tooling),
       retainOnDelete: true,
       // Pipelines keep artifacts only while a release might still use them.
       expiration: Duration.days(90),
@@ -55,13 +55,13 @@ export class ToolingCoreStack extends Stack {
     });
     // Referenced by name so that policies name the bucket rather than a token.
     const artifactBucket = s3.Bucket.fromBucketAttributes(this, 'ArtifactBucketByName', {
-      bucketName: artifactBucketName(tooling.account, tooling.region),
+      bucketName: artifactBucketName(tooling),
       encryptionKey: this.key.key,
     });
     this.selfUpdate = new SelfUpdatePipeline(this, 'SelfUpdate', {
       tooling,
       artifactBucket,
-      artifactBucketName: artifactBucketName(tooling.account, tooling.region),
+      artifactBucketName: artifactBucketName(tooling),
       encryptionKey: this.key.key,
       notificationTopic: this.topics.pipelineEvents,
       approvalTopic: this.topics.approvals,
@@ -78,7 +78,7 @@ export class ToolingCoreStack extends Stack {
     this.pullRequestChecks = new PullRequestChecks(this, 'PullRequestChecks', {
       config: props.config,
       encryptionKey: this.key.key,
-      artifactBucketName: artifactBucketName(tooling.account, tooling.region),
+      artifactBucketName: artifactBucketName(tooling),
     });
     this.alarms = new ReleaseAlarms(this, 'ReleaseAlarms', {
       api: this.router.api,

@@ -161,6 +161,8 @@ export class WebhookRouter extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.api = new apigateway.RestApi(this, 'Api', {
+      // API names need not be unique; the prefix tells two platforms' routers apart in the console.
+      restApiName: `${config.tooling.platformPrefix}-webhook-router`,
       description: 'GitHub webhook endpoint of the release pipelines.',
       endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
       // API Gateway writes CloudWatch logs through one account-level role per Region

@@ -1,7 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ACCESS_ROLE_PATH, Environment, workloadBoundaryName } from '@amzconnect/env';
+import { accessRolePath, Environment, workloadBoundaryName } from '@amzconnect/env';
 
 /**
  * Services the workloads' own roles (functions, custom-resource providers, bots) call at run
@@ -32,14 +32,14 @@ export const WORKLOAD_SERVICES: readonly string[] = [
 /** Props of {@link WorkloadBoundaryPolicy}. */
 export interface WorkloadBoundaryPolicyProps {
   /** The environment whose stacks' roles the boundary caps. */
-  readonly environment: Pick<Environment, 'app' | 'name'>;
+  readonly environment: Pick<Environment, 'app' | 'name' | 'platformPrefix'>;
 }
 
 /**
  * The permissions boundary of every role the environment's stacks create: the workload services,
  * and never IAM, STS role chaining, Organizations or account settings. The execution role can
  * create or change a role only when it carries this boundary, and cannot edit the boundary
- * (it lives under {@link ACCESS_ROLE_PATH}, which the execution policy denies), so a template
+ * (it lives under {@link accessRolePath}, which the execution policy denies), so a template
  * cannot produce a role stronger than this.
  */
 export class WorkloadBoundaryPolicy extends Construct {
@@ -51,7 +51,7 @@ export class WorkloadBoundaryPolicy extends Construct {
     const env = props.environment;
     this.policy = new iam.ManagedPolicy(this, 'Policy', {
       managedPolicyName: workloadBoundaryName(env),
-      path: ACCESS_ROLE_PATH,
+      path: accessRolePath(env),
       description: `Permissions boundary of every role the ${env.name} stacks create`,
       statements: [
         new iam.PolicyStatement({

@@ -6,10 +6,10 @@ import {
   type AddStacks,
 } from '@amzconnect/env';
 import { ConnectInstanceStack } from './connect-instance-stack';
-import { environmentQualifiedName } from './environment-qualified-name';
 import type { InstanceConfig } from './instance-config';
 import { lifecyclePolicy } from './lifecycle-policy';
 import { instanceAliasFor, loadInstanceConfig } from './load-instance-config';
+import { targetResourceName } from './target-resource-name';
 
 /** Sub-project id used in stack names. */
 export const INSTANCE_SUBPROJECT = 'instance' as const;
@@ -40,8 +40,8 @@ export function addInstanceStacksWith(instanceConfig?: InstanceConfig): AddStack
         app: environment.app,
         environmentName: environment.name,
         config: instance,
-        instanceAlias: instanceAliasFor(instance, environment.name, region),
-        storageBucketName: environmentQualifiedName(instance.storage.bucketName, environment.name, region),
+        instanceAlias: instanceAliasFor(instance, environment, region),
+        storageBucketName: targetResourceName(instance.storage.bucketName, environment, region),
         lifecycle: lifecyclePolicy(environment, config.tooling, settings),
         existingInstance,
         existingObjects: settings.existingObjects,

@@ -1,3 +1,11 @@
+/*
+ * Source: Amazon Connect API Reference, `CreateInstance` / `Instance`, `InstanceAlias`: "Length
+ * Constraints: Minimum length of 1. Maximum length of 45. Pattern: ^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$"
+ * (https://docs.aws.amazon.com/connect/latest/APIReference/API_Instance.html). The SDK's shape for
+ * it, `DirectoryAlias` in `@aws-sdk/client-connect` (3.1136.0, `dist-cjs/index.js`), is only a
+ * sensitive string: v3 clients ship no length or pattern traits, so the rule is restated here.
+ */
+
 /** Maximum length of an Amazon Connect instance alias (API `CreateInstance`, `InstanceAlias`). */
 export const CONNECT_INSTANCE_ALIAS_MAX_LENGTH = 45;
 

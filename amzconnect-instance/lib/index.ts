@@ -13,3 +13,4 @@ export * from './lifecycle-policy';
 export * from './load-instance-config';
 export * from './s3-bucket-name';
 export * from './target-name-problems';
+export * from './target-resource-name';

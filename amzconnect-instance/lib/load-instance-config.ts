@@ -6,12 +6,12 @@ import {
   parseWithProblems,
   readJsonFile,
   type ConfigProblem,
+  type Environment,
   type PlatformConfig,
   withoutMovedEnvironments,
 } from '@amzconnect/env';
 import { connectInstanceAliasProblem } from './connect-instance-alias';
 import { parseEnvironmentSection } from './environment-section';
-import { environmentQualifiedName } from './environment-qualified-name';
 import type { InstanceConfig, InstanceEnvironmentSettings } from './instance-config';
 import {
   ADMIN_OBJECT_KINDS,
@@ -20,6 +20,7 @@ import {
 } from './instance-config-schema';
 import { lifecycleOverrideProblems } from './lifecycle-override-problems';
 import { s3BucketNameProblem } from './s3-bucket-name';
+import { targetResourceName } from './target-resource-name';
 
 /** Default location of the instance configuration, relative to the sub-project. */
 export const INSTANCE_CONFIG_FILE = path.join(__dirname, '..', 'config', 'instance.json');
@@ -234,15 +235,20 @@ function environmentSettings(
 }
 
 /**
- * The final alias of the instance the platform manages for `environmentName` in `region`:
- * `<alias>-<region>` when the environment's settings give an `alias`, else
- * `<instanceAlias>-<env>-<region>`, lowercased.
+ * The final alias of the instance the platform manages for `environment` in `region`:
+ * `<alias>-<region>` when the environment's settings give an `alias` (kept as written, for
+ * adopters whose aliases already exist), else `<instanceAlias>-<env>-<region>`, with
+ * `-<accountUniqueSuffix>` when the environment has `accountUniqueNames`; lowercased.
  */
-export function instanceAliasFor(config: InstanceConfig, environmentName: string, region: string): string {
-  const alias = config.environments[environmentName]?.alias;
+export function instanceAliasFor(
+  config: InstanceConfig,
+  environment: Pick<Environment, 'name' | 'account' | 'app' | 'accountUniqueNames'>,
+  region: string,
+): string {
+  const alias = config.environments[environment.name]?.alias;
   return alias
     ? `${alias}-${region}`.toLowerCase()
-    : environmentQualifiedName(config.instanceAlias, environmentName, region);
+    : targetResourceName(config.instanceAlias, environment, region);
 }
 
 /** Targets whose instance the platform creates (Regions without an existing instance). */
@@ -287,7 +293,7 @@ export function loadInstanceConfig(
   const config: InstanceConfig | undefined = parsed ? { ...parsed, environments } : undefined;
   if (config && options.platform) {
     for (const { environment, region } of managedTargets(options.platform)) {
-      const aliasProblem = connectInstanceAliasProblem(instanceAliasFor(config, environment.name, region));
+      const aliasProblem = connectInstanceAliasProblem(instanceAliasFor(config, environment, region));
       if (aliasProblem) {
         const fromSettings = config.environments[environment.name]?.alias !== undefined;
         problems.push({
@@ -297,7 +303,7 @@ export function loadInstanceConfig(
         });
       }
       const bucketProblem = s3BucketNameProblem(
-        environmentQualifiedName(config.storage.bucketName, environment.name, region),
+        targetResourceName(config.storage.bucketName, environment, region),
       );
       if (bucketProblem) {
         problems.push({

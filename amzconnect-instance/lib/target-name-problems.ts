@@ -1,5 +1,5 @@
 import { enabledEnvironments, type ConfigProblem, type PlatformConfig } from '@amzconnect/env';
-import { environmentQualifiedName } from './environment-qualified-name';
+import { targetResourceName } from './target-resource-name';
 
 /**
  * Checks the physical name derived from `base` for every enabled environment and Region of
@@ -15,7 +15,7 @@ export function targetNameProblems(
   const problems: ConfigProblem[] = [];
   for (const environment of enabledEnvironments(platform)) {
     for (const region of environment.regions) {
-      const problem = check(environmentQualifiedName(base, environment.name, region));
+      const problem = check(targetResourceName(base, environment, region));
       if (problem)
         problems.push({
           file,

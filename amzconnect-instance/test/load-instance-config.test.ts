@@ -211,8 +211,9 @@ describe('loadInstanceConfig', () => {
     const config = loadInstanceConfig(INSTANCE_CONFIG_FILE, { platform });
 
     // Assess
-    expect(instanceAliasFor(config, 'staging', 'us-east-1')).toBe('acme-stage-us-east-1');
-    expect(instanceAliasFor(config, 'prod', 'us-east-1')).toBe('acme-prod-us-east-1');
+    const env = (name: string) => platform.environments.find((e) => e.name === name)!;
+    expect(instanceAliasFor(config, env('staging'), 'us-east-1')).toBe('acme-stage-us-east-1');
+    expect(instanceAliasFor(config, env('prod'), 'us-east-1')).toBe('acme-prod-us-east-1');
   });
 
   it('reports a JSON syntax error with line and column', () => {

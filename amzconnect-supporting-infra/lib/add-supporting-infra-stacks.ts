@@ -6,7 +6,7 @@ import {
   type AddStacks,
   type ConfigProblem,
 } from '@amzconnect/env';
-import { environmentQualifiedName, lifecyclePolicy } from '@amzconnect/instance';
+import { lifecyclePolicy, targetResourceName } from '@amzconnect/instance';
 import type { BotDefinition } from './bot-definition';
 import { loadBotDefinitions } from './load-bot-definitions';
 import { loadSupportingInfraConfig, type LoadedSupportingInfraConfig } from './load-supporting-infra-config';
@@ -60,7 +60,7 @@ export function addSupportingInfraStacksWith(inputs: SupportingInfraInputs = {})
         app: environment.app,
         environmentName: environment.name,
         bots,
-        flowBucketName: environmentQualifiedName(config.flowBucketName, environment.name, region),
+        flowBucketName: targetResourceName(config.flowBucketName, environment, region),
         conversationLogRetention: config.conversationLogRetentionDays,
         sampleCustomers: overrides.loadSampleCustomers ? sampleCustomers : [],
         lifecycle: lifecyclePolicy(environment, platform.tooling, overrides),

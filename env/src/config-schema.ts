@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AWS_REGION_PATTERN, CONNECT_REGIONS } from './connect-regions';
+import { PLATFORM_PREFIX_MAX_LENGTH, PLATFORM_PREFIX_PATTERN } from './contracts/platform-prefix';
 import { CONNECT_INSTANCE_ARN_PATTERN, parseConnectInstanceArn } from './existing-instance';
 
 /** Placeholder account id used by templates; never deployable. */
@@ -185,6 +186,14 @@ export const devopsSchema = z
       .regex(
         BOOTSTRAP_QUALIFIER,
         'must be the qualifier the accounts were bootstrapped with (`cdk bootstrap --qualifier`): 1-10 lowercase letters or digits, e.g. "hnb659fds".',
+      )
+      .optional(),
+    accountUniqueNames: z.boolean().optional(),
+    platformPrefix: z
+      .string()
+      .regex(
+        PLATFORM_PREFIX_PATTERN,
+        `must be 2-${PLATFORM_PREFIX_MAX_LENGTH} lowercase letters, digits or single hyphens, starting with a letter and ending with a letter or digit (it starts every tooling-account name, and the longest, an artifact bucket name, must fit in Amazon S3's 63 characters), e.g. "acme-cc".`,
       )
       .optional(),
   })

@@ -1,3 +1,4 @@
+export * from './account-unique-suffix';
 export * from './cli-args';
 export * from './config-error';
 export * from './config-schema';
@@ -15,6 +16,7 @@ export * from './run-platform-app';
 export * from './target-account-roles';
 export * from './read-json-file';
 export * from './contracts/deployed-flow-name';
+export * from './contracts/platform-prefix';
 export * from './workload-permissions-boundary';
 export * from './nag-resource-name';
 export * from './custom-resource-service-timeout';

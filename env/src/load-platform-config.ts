@@ -14,6 +14,7 @@ import {
 import { loadEnvironmentSettings } from './load-environment-settings';
 import { Environment, PlatformConfig } from './platform-config';
 import { readJsonFile } from './read-json-file';
+import { DEFAULT_PLATFORM_PREFIX } from './contracts/platform-prefix';
 import { DEFAULT_BOOTSTRAP_QUALIFIER } from './target-account-roles';
 
 /** File names inside the configuration folder. */
@@ -36,6 +37,8 @@ const EXAMPLES: Record<string, string> = {
   owner: '"my-org"',
   email: '"ops@example.com"',
   bootstrapQualifier: '"hnb659fds"',
+  platformPrefix: '"amzconnect"',
+  accountUniqueNames: 'true',
 };
 
 function issueToProblems(
@@ -81,6 +84,8 @@ const DEVOPS_KEYS = [
   'email',
   'branch',
   'bootstrapQualifier',
+  'platformPrefix',
+  'accountUniqueNames',
 ];
 
 function parseWith<T>(
@@ -305,6 +310,7 @@ export function loadPlatformConfig(
   if (accountVars && devops) accountChecks(accountVars.accounts, devops, files, strict, problems);
   if (problems.length > 0 || !accountVars || !devops || !settings) throw new ConfigError(problems);
   const bootstrapQualifier = devops.bootstrapQualifier ?? DEFAULT_BOOTSTRAP_QUALIFIER;
+  const platformPrefix = devops.platformPrefix ?? DEFAULT_PLATFORM_PREFIX;
 
   const standIns = placeholderStandIns([...accountVars.accounts.map((a) => a.account), devops.account]);
   const modelAccount = (account: string) => standIns.get(account.toUpperCase()) ?? account;
@@ -328,6 +334,8 @@ export function loadPlatformConfig(
       settings: settings.get(a.env)!,
       allowSharedAccountRegion: a.allowSharedAccountRegion ?? false,
       bootstrapQualifier,
+      platformPrefix,
+      accountUniqueNames: devops.accountUniqueNames ?? false,
     };
   });
   return {
@@ -345,6 +353,7 @@ export function loadPlatformConfig(
       branch: devops.branch ?? DEFAULT_TOOLING_BRANCH,
       email: devops.email,
       bootstrapQualifier,
+      platformPrefix,
     },
   };
 }

@@ -44,6 +44,19 @@ export interface Environment {
   readonly allowSharedAccountRegion: boolean;
   /** CDK bootstrap qualifier of the target account (`devops.json` `bootstrapQualifier`). @default hnb659fds */
   readonly bootstrapQualifier: string;
+  /**
+   * Platform prefix (`devops.json` `platformPrefix`): names the tooling roles the target account
+   * trusts and the IAM path of the access roles there. @default amzconnect
+   */
+  readonly platformPrefix: string;
+  /**
+   * Whether the names of this environment in global namespaces (Connect instance aliases, S3
+   * bucket names) end with {@link accountUniqueSuffix} (`devops.json` `accountUniqueNames`). The
+   * sample turns it on; a configuration written before the field keeps its names, because a new
+   * alias replaces the instance and a new bucket name replaces the bucket.
+   * @default false
+   */
+  readonly accountUniqueNames: boolean;
 }
 
 /** The tooling account that hosts the pipelines and the webhook router. */
@@ -66,6 +79,12 @@ export interface ToolingAccount {
   readonly email: string;
   /** CDK bootstrap qualifier of the tooling and target accounts. @default hnb659fds */
   readonly bootstrapQualifier: string;
+  /**
+   * First part of every name the platform gives in the tooling account (stacks, pipelines, build
+   * projects, roles, buckets), so that two platforms can share one tooling account.
+   * @default amzconnect
+   */
+  readonly platformPrefix: string;
 }
 
 /** Everything the apps need to know about where the platform deploys. */

@@ -180,12 +180,20 @@ export function owningWorkspace(path: string): Workspace | undefined {
 /** Folder of the tooling app, which the self-update pipeline redeploys. */
 export const TOOLING_FOLDER = workspaceById('devops-pipelines').folder;
 
-/** Name of the self-update pipeline that redeploys the tooling stacks. */
-export const SELF_UPDATE_PIPELINE_NAME = 'amzconnect-devops-pipelines';
+/**
+ * Name of the self-update pipeline that redeploys the tooling stacks, e.g.
+ * `amzconnect-devops-pipelines` for the platform prefix `amzconnect`.
+ */
+export function selfUpdatePipelineName(platformPrefix: string): string {
+  return `${platformPrefix}-devops-pipelines`;
+}
 
-/** Name of the pipeline that deploys `subproject` for the environment on `branch`. */
-export function pipelineName(subproject: SubprojectId, branch: string): string {
-  return `amzconnect-${subproject}-${branch}`;
+/**
+ * Name of the pipeline that deploys `subproject` for the environment on `branch`, e.g.
+ * `amzconnect-lambdas-develop` for the platform prefix `amzconnect`.
+ */
+export function pipelineName(platformPrefix: string, subproject: SubprojectId, branch: string): string {
+  return `${platformPrefix}-${subproject}-${branch}`;
 }
 
 /** Name of every pipeline's source action; `StartPipelineExecution` pins its revision by this name. */

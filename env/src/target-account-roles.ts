@@ -8,7 +8,7 @@ import { Environment, ToolingAccount } from './platform-config';
  * name, so that the target account can trust exactly that role (not the whole tooling account).
  * The target account holds the roles created by the target-account access stack
  * (`amzconnect-devops-pipelines`, `TargetAccountAccessStack`), all under the IAM path
- * {@link ACCESS_ROLE_PATH} so that no name prefix the platform's own stacks use can match them:
+ * {@link accessRolePath} so that no name prefix the platform's own stacks use can match them:
  * - deploy: assumed by the tooling deploy role; drives CloudFormation for the environment's stacks;
  * - publish: assumed by the tooling deploy role; uploads file assets to the CDK assets bucket;
  * - execution: assumed by CloudFormation; carries the scoped execution policy;
@@ -24,25 +24,28 @@ import { Environment, ToolingAccount } from './platform-config';
 export const DEFAULT_BOOTSTRAP_QUALIFIER = 'hnb659fds';
 
 /**
- * IAM path of every role and policy of the target-account access stack. Roles the platform's
- * stacks create live at `/` (named `<app>-...`), so `role/<app>-*` never matches an access role.
+ * IAM path of every role and policy of the target-account access stack, `/<platform prefix>-access/`
+ * (`/amzconnect-access/` by default). Roles the platform's stacks create live at `/` (named
+ * `<app>-...`), so `role/<app>-*` never matches an access role.
  */
-export const ACCESS_ROLE_PATH = '/amzconnect-access/';
+export function accessRolePath(env: Pick<Environment, 'platformPrefix'>): string {
+  return `/${env.platformPrefix}-access/`;
+}
 
 /** Name of the tooling-account role of the deploy CodeBuild project for an environment. */
-export function toolingDeployRoleName(env: Pick<Environment, 'name'>): string {
-  return `amzconnect-deploy-${env.name}`;
+export function toolingDeployRoleName(env: Pick<Environment, 'name' | 'platformPrefix'>): string {
+  return `${env.platformPrefix}-deploy-${env.name}`;
 }
 
 /** Name of the tooling-account role of the flow-plan CodeBuild project (may assume only the plan role). */
-export function toolingPlanRoleName(env: Pick<Environment, 'name'>): string {
-  return `amzconnect-plan-${env.name}`;
+export function toolingPlanRoleName(env: Pick<Environment, 'name' | 'platformPrefix'>): string {
+  return `${env.platformPrefix}-plan-${env.name}`;
 }
 
 /** ARN of the tooling-account deploy role for an environment. */
 export function toolingDeployRoleArn(
   tooling: Pick<ToolingAccount, 'account'>,
-  env: Pick<Environment, 'name'>,
+  env: Pick<Environment, 'name' | 'platformPrefix'>,
 ): string {
   return `arn:aws:iam::${tooling.account}:role/${toolingDeployRoleName(env)}`;
 }
@@ -50,7 +53,7 @@ export function toolingDeployRoleArn(
 /** ARN of the tooling-account plan role for an environment. */
 export function toolingPlanRoleArn(
   tooling: Pick<ToolingAccount, 'account'>,
-  env: Pick<Environment, 'name'>,
+  env: Pick<Environment, 'name' | 'platformPrefix'>,
 ): string {
   return `arn:aws:iam::${tooling.account}:role/${toolingPlanRoleName(env)}`;
 }
@@ -71,15 +74,15 @@ export function targetRoleNames(env: Pick<Environment, 'app' | 'name'>): {
   };
 }
 
-/** ARNs of the target-account roles (under {@link ACCESS_ROLE_PATH}). */
-export function targetRoleArns(env: Pick<Environment, 'app' | 'name' | 'account'>): {
+/** ARNs of the target-account roles (under {@link accessRolePath}). */
+export function targetRoleArns(env: Pick<Environment, 'app' | 'name' | 'account' | 'platformPrefix'>): {
   readonly deploy: string;
   readonly publish: string;
   readonly execution: string;
   readonly flowPlan: string;
 } {
   const names = targetRoleNames(env);
-  const arn = (n: string) => `arn:aws:iam::${env.account}:role${ACCESS_ROLE_PATH}${n}`;
+  const arn = (n: string) => `arn:aws:iam::${env.account}:role${accessRolePath(env)}${n}`;
   return {
     deploy: arn(names.deploy),
     publish: arn(names.publish),
@@ -96,12 +99,12 @@ export function workloadBoundaryName(env: Pick<Environment, 'app' | 'name'>): st
   return `${env.app}-${env.name}-workload-boundary`;
 }
 
-/** ARN of {@link workloadBoundaryName} (under {@link ACCESS_ROLE_PATH}). */
+/** ARN of {@link workloadBoundaryName} (under {@link accessRolePath}). */
 export function workloadBoundaryArn(
-  env: Pick<Environment, 'app' | 'name' | 'account'>,
+  env: Pick<Environment, 'app' | 'name' | 'account' | 'platformPrefix'>,
   partition = 'aws',
 ): string {
-  return `arn:${partition}:iam::${env.account}:policy${ACCESS_ROLE_PATH}${workloadBoundaryName(env)}`;
+  return `arn:${partition}:iam::${env.account}:policy${accessRolePath(env)}${workloadBoundaryName(env)}`;
 }
 
 /**
@@ -124,7 +127,10 @@ export class TargetStackSynthesizer extends DefaultStackSynthesizer {
 }
 
 /** What a target stack's synthesizer needs to know of its environment. */
-export type TargetEnvironment = Pick<Environment, 'app' | 'name' | 'account' | 'bootstrapQualifier'>;
+export type TargetEnvironment = Pick<
+  Environment,
+  'app' | 'name' | 'account' | 'bootstrapQualifier' | 'platformPrefix'
+>;
 
 /** The synthesizer for every stack deployed into a target account (see {@link TargetStackSynthesizer}). */
 export function targetStackSynthesizer(env: TargetEnvironment): TargetStackSynthesizer {

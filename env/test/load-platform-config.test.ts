@@ -228,6 +228,45 @@ describe('loadPlatformConfig', () => {
     ]);
   });
 
+  it('defaults the platform prefix to amzconnect and gives the configured one to the tooling account and every environment', () => {
+    const sample = loadPlatformConfig(SAMPLE_DIR);
+    const custom = loadPlatformConfig(
+      configDir(sampleAccounts(), { ...sampleDevops(), platformPrefix: 'acme-cc' }),
+    );
+
+    expect([sample.tooling.platformPrefix, ...sample.environments.map((e) => e.platformPrefix)]).toEqual([
+      'amzconnect',
+      'amzconnect',
+      'amzconnect',
+      'amzconnect',
+    ]);
+    expect([custom.tooling.platformPrefix, ...custom.environments.map((e) => e.platformPrefix)]).toEqual([
+      'acme-cc',
+      'acme-cc',
+      'acme-cc',
+      'acme-cc',
+    ]);
+  });
+
+  it.each(['Acme', 'a', 'acme-', '1acme', 'ac--me', 'xn--acme', 'acme_cc', 'acme-contact-cc'])(
+    'rejects the platform prefix %j with the rule and an example',
+    (platformPrefix) => {
+      expect(problemsOf(configDir(sampleAccounts(), { ...sampleDevops(), platformPrefix }))).toEqual([
+        'devops.json: platformPrefix: must be 2-14 lowercase letters, digits or single hyphens, starting with a letter and ending with a letter or digit (it starts every tooling-account name, and the longest, an artifact bucket name, must fit in Amazon S3\'s 63 characters), e.g. "acme-cc".',
+      ]);
+    },
+  );
+
+  it('keeps target names as they are unless devops.json turns accountUniqueNames on', () => {
+    const sample = loadPlatformConfig(SAMPLE_DIR);
+    const unique = loadPlatformConfig(
+      configDir(sampleAccounts(), { ...sampleDevops(), accountUniqueNames: true }),
+    );
+
+    expect(sample.environments.map((e) => e.accountUniqueNames)).toEqual([false, false, false]);
+    expect(unique.environments.map((e) => e.accountUniqueNames)).toEqual([true, true, true]);
+  });
+
   it('rejects unknown keys and names the known ones', () => {
     expect(
       problemsOf(
@@ -235,7 +274,7 @@ describe('loadPlatformConfig', () => {
       ),
     ).toEqual([
       'accountvars.json: accounts[0].regions: is not a known key; remove it or fix its spelling (known keys: env, branch, enabled, account, region, app, approval, existingInstances, allowSharedAccountRegion).',
-      'devops.json: mail: is not a known key; remove it or fix its spelling (known keys: env, account, region, codestarArn, repo, owner, email, branch, bootstrapQualifier).',
+      'devops.json: mail: is not a known key; remove it or fix its spelling (known keys: env, account, region, codestarArn, repo, owner, email, branch, bootstrapQualifier, platformPrefix, accountUniqueNames).',
     ]);
   });
 

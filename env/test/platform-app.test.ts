@@ -46,7 +46,13 @@ describe('createPlatformApp', () => {
 
   it('puts the environment boundary on every role of a target stack, and on no other stack', () => {
     const app = createPlatformApp();
-    const env = { app: 'acme', name: 'develop', account: '111111111111', bootstrapQualifier: 'hnb659fds' };
+    const env = {
+      app: 'acme',
+      name: 'develop',
+      account: '111111111111',
+      bootstrapQualifier: 'hnb659fds',
+      platformPrefix: 'amzconnect',
+    };
     const target = new Stack(app, 'Target', { env: ENV, synthesizer: targetStackSynthesizer(env) });
     const tooling = new Stack(app, 'Tooling', { env: ENV });
     for (const stack of [target, tooling]) {

@@ -1,4 +1,9 @@
-import { defaultEnvironmentSettings, Environment, PlatformConfig } from '@amzconnect/env';
+import {
+  DEFAULT_PLATFORM_PREFIX,
+  defaultEnvironmentSettings,
+  Environment,
+  PlatformConfig,
+} from '@amzconnect/env';
 
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-central-1', 'eu-west-2', 'ap-southeast-2', 'ca-central-1'];
 
@@ -16,6 +21,8 @@ export function generatedConfig(envCount: number, regionCount: number): Platform
     settings: defaultEnvironmentSettings(`/generated/environments/env${i}.json`),
     allowSharedAccountRegion: false,
     bootstrapQualifier: 'hnb659fds',
+    platformPrefix: DEFAULT_PLATFORM_PREFIX,
+    accountUniqueNames: false,
   }));
   return {
     configDir: '/generated',
@@ -32,6 +39,7 @@ export function generatedConfig(envCount: number, regionCount: number): Platform
       branch: 'main',
       email: 'ops@example.com',
       bootstrapQualifier: 'hnb659fds',
+      platformPrefix: DEFAULT_PLATFORM_PREFIX,
     },
   };
 }

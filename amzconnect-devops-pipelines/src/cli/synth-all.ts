@@ -22,7 +22,7 @@ import {
   PlatformConfig,
   pipelineName,
   REPO_ROOT,
-  SELF_UPDATE_PIPELINE_NAME,
+  selfUpdatePipelineName,
   SUBPROJECT_IDS,
   SUBPROJECTS,
   SubprojectId,
@@ -191,13 +191,13 @@ export function environmentTable(config: PlatformConfig): string {
     e.branch,
     e.account,
     e.regions.join(', '),
-    SUBPROJECT_IDS.map((s) => pipelineName(s, e.branch)).join(', '),
+    SUBPROJECT_IDS.map((s) => pipelineName(config.tooling.platformPrefix, s, e.branch)).join(', '),
     e.approval ? 'yes' : 'no',
   ]);
   const disabled = config.environments.filter((e) => !e.enabled).map((e) => e.name);
   return [
     renderTable(['env', 'branch', 'account', 'regions', 'pipelines', 'approval'], rows),
-    `self-update: ${SELF_UPDATE_PIPELINE_NAME} (branch ${config.tooling.branch}, tooling account ${config.tooling.account} ${config.tooling.region})`,
+    `self-update: ${selfUpdatePipelineName(config.tooling.platformPrefix)} (branch ${config.tooling.branch}, tooling account ${config.tooling.account} ${config.tooling.region})`,
     ...(disabled.length ? [`disabled (no pipelines): ${disabled.join(', ')}`] : []),
   ].join('\n');
 }

@@ -2,7 +2,7 @@ import {
   enabledEnvironments,
   PlatformConfig,
   pipelineName,
-  SELF_UPDATE_PIPELINE_NAME,
+  selfUpdatePipelineName,
   SUBPROJECTS,
 } from '@amzconnect/env';
 
@@ -25,7 +25,7 @@ export function pipelinesDot(config: PlatformConfig): string {
     '  github -> router [label="push"];',
     `  subgraph cluster_tooling {`,
     `    label=${quote(`Tooling account ${tooling.account} (${tooling.region})`)}; style="rounded"; color="#ff9900";`,
-    `    selfupdate [label=${quote(`${SELF_UPDATE_PIPELINE_NAME}\nbranch ${tooling.branch}`)}, fillcolor="#fff3e0"];`,
+    `    selfupdate [label=${quote(`${selfUpdatePipelineName(tooling.platformPrefix)}\nbranch ${tooling.branch}`)}, fillcolor="#fff3e0"];`,
   ];
   const envs = enabledEnvironments(config);
   envs.forEach((env, i) => {
@@ -34,7 +34,9 @@ export function pipelinesDot(config: PlatformConfig): string {
       `      label=${quote(`${env.name} (branch ${env.branch})${env.approval ? ' · approval' : ''}`)}; style="rounded,dashed"; color="#545b64";`,
     );
     SUBPROJECTS.forEach((s, j) => {
-      lines.push(`      p${i}_${j} [label=${quote(pipelineName(s.id, env.branch))}];`);
+      lines.push(
+        `      p${i}_${j} [label=${quote(pipelineName(tooling.platformPrefix, s.id, env.branch))}];`,
+      );
       if (j > 0) lines.push(`      p${i}_${j - 1} -> p${i}_${j} [style=dotted, arrowsize=0.6];`);
     });
     lines.push('    }');

@@ -151,9 +151,12 @@ export function createReleaseQueue(deps: ReleaseQueueDeps) {
 
 export type ReleaseQueue = ReturnType<typeof createReleaseQueue>;
 
-/** Prefix shared by a sub-project's pipelines of every environment (EventBridge and IAM match on it). */
-export function subprojectPipelinePrefix(subproject: SubprojectId): string {
-  return pipelineName(subproject, '');
+/**
+ * Prefix shared by a sub-project's pipelines of every environment of one platform, e.g.
+ * `amzconnect-lambdas-` (EventBridge and IAM match on it).
+ */
+export function subprojectPipelinePrefix(platformPrefix: string, subproject: SubprojectId): string {
+  return pipelineName(platformPrefix, subproject, '');
 }
 
 /** Whether a string is an execution state the queue handles. */

@@ -1,7 +1,8 @@
 import type { PlatformConfig } from '@amzconnect/env';
 import {
+  PLATFORM_PREFIX_PATTERN,
   pipelineName,
-  SELF_UPDATE_PIPELINE_NAME,
+  selfUpdatePipelineName,
   SUBPROJECT_IDS,
   SubprojectId,
 } from '@amzconnect/env/contracts';
@@ -24,6 +25,8 @@ export interface RoutedEnvironment {
  * time and handed to the Lambda as compact JSON (see {@link serializeRoutingTable}).
  */
 export interface RoutingTable {
+  /** Platform prefix of every pipeline name (`devops.json` `platformPrefix`), e.g. `amzconnect`. */
+  readonly platformPrefix: string;
   /** Enabled environments only, in configuration order. */
   readonly environments: readonly RoutedEnvironment[];
   /** Branch the self-update pipeline tracks. */
@@ -36,21 +39,23 @@ export interface RoutingTable {
 
 /** Builds the routing table from the validated platform configuration. */
 export function routingTableFromConfig(config: PlatformConfig): RoutingTable {
+  const prefix = config.tooling.platformPrefix;
   return {
+    platformPrefix: prefix,
     environments: config.environments
       .filter((e) => e.enabled)
-      .map((e) => ({
-        name: e.name,
-        branch: e.branch,
-        pipelines: Object.fromEntries(SUBPROJECT_IDS.map((id) => [id, pipelineName(id, e.branch)])) as Record<
-          SubprojectId,
-          string
-        >,
-      })),
+      .map((e) => ({ name: e.name, branch: e.branch, pipelines: environmentPipelines(prefix, e.branch) })),
     toolingBranch: config.tooling.branch,
-    selfUpdatePipeline: SELF_UPDATE_PIPELINE_NAME,
+    selfUpdatePipeline: selfUpdatePipelineName(prefix),
     repository: `${config.tooling.owner}/${config.tooling.repo}`,
   };
+}
+
+/** The pipeline names of the environment on `branch`, by sub-project. */
+function environmentPipelines(platformPrefix: string, branch: string): Record<SubprojectId, string> {
+  return Object.fromEntries(
+    SUBPROJECT_IDS.map((id) => [id, pipelineName(platformPrefix, id, branch)]),
+  ) as Record<SubprojectId, string>;
 }
 
 /** Every pipeline the router may start: each sub-project pipeline of each enabled environment, then self-update. */
@@ -67,12 +72,13 @@ export function releasePipelines(table: RoutingTable): string[] {
 }
 
 /**
- * Compact JSON form: `{"t":"main","s":"<self-update>","r":"owner/repo","e":[["develop","develop"],...]}`. Pipeline names are
- * not stored: they follow from the branch (`pipelineName`), which keeps 25 environments well inside a
- * Lambda environment's 4 KB.
+ * Compact JSON form: `{"p":"amzconnect","t":"main","s":"<self-update>","r":"owner/repo","e":[["develop","develop"],...]}`.
+ * Pipeline names are not stored: they follow from the platform prefix and the branch
+ * (`pipelineName`), which keeps 25 environments well inside a Lambda environment's 4 KB.
  */
 export function serializeRoutingTable(table: RoutingTable): string {
   return JSON.stringify({
+    p: table.platformPrefix,
     t: table.toolingBranch,
     s: table.selfUpdatePipeline,
     r: table.repository,
@@ -103,8 +109,11 @@ export function parseRoutingTable(
   } catch {
     return fail('is not valid JSON');
   }
-  const r = raw as { t?: unknown; s?: unknown; r?: unknown; e?: unknown };
+  const r = raw as { p?: unknown; t?: unknown; s?: unknown; r?: unknown; e?: unknown };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('must be a JSON object');
+  if (typeof r.p !== 'string' || !PLATFORM_PREFIX_PATTERN.test(r.p))
+    return fail('has no valid platform prefix in "p"');
+  const prefix = r.p;
   if (typeof r.t !== 'string' || !NAME.test(r.t)) return fail('has no valid tooling branch in "t"');
   if (typeof r.s !== 'string' || !NAME.test(r.s))
     return fail('has no valid self-update pipeline name in "s"');
@@ -119,14 +128,13 @@ export function parseRoutingTable(
       NAME.test(entry[1]);
     if (!ok) return fail(`has an invalid environment at e[${i}] (expected [name, branch])`);
     const [name, branch] = entry as [string, string];
-    return {
-      name,
-      branch,
-      pipelines: Object.fromEntries(SUBPROJECT_IDS.map((id) => [id, pipelineName(id, branch)])) as Record<
-        SubprojectId,
-        string
-      >,
-    };
+    return { name, branch, pipelines: environmentPipelines(prefix, branch) };
   });
-  return { environments, toolingBranch: r.t, selfUpdatePipeline: r.s, repository: r.r };
+  return {
+    platformPrefix: prefix,
+    environments,
+    toolingBranch: r.t,
+    selfUpdatePipeline: r.s,
+    repository: r.r,
+  };
 }

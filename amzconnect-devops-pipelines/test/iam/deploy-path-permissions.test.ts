@@ -251,7 +251,8 @@ describe.each([
   it('gives the execution roles no action outside the resource-type table (which also covers the workloads, off in the sample)', () => {
     // The access stack is deployed by hand once per environment, so its policy covers every
     // resource type the platform can deploy there, switched-on workloads included; the table is
-    // the whole vocabulary, and nothing beyond it is allowed.
+    // the whole vocabulary, and nothing beyond it is allowed. That every row is needed by some
+    // template (of the sample or of examples/all-workloads) is resource-type-table.test.ts.
     const needed = new Set(
       Object.values(RESOURCE_TYPE_ACTIONS)
         .flat()

@@ -67,7 +67,7 @@ const PASSED_TO: Record<string, string> = {
  */
 export async function resourceTypeRequests(
   resourceType: string,
-  env: Pick<Environment, 'app' | 'name' | 'account' | 'bootstrapQualifier'>,
+  env: Pick<Environment, 'app' | 'name' | 'account' | 'bootstrapQualifier' | 'platformPrefix'>,
   region: string,
   stackName: string,
 ): Promise<IamRequest[]> {
@@ -114,7 +114,7 @@ export async function resourceTypeRequests(
 function iamRequest(
   resourceType: string,
   action: string,
-  env: Pick<Environment, 'app' | 'name' | 'account'>,
+  env: Pick<Environment, 'app' | 'name' | 'account' | 'platformPrefix'>,
   stackName: string,
 ): IamRequest {
   const account = `arn:aws:iam::${env.account}`;
@@ -161,7 +161,7 @@ function apiGatewayArn(resourceType: string, action: string, region: string): st
 /** Fills an iam-data ARN format with the values CloudFormation would produce for `stackName`. */
 function fillArn(
   format: string,
-  env: Pick<Environment, 'app' | 'name' | 'account' | 'bootstrapQualifier'>,
+  env: Pick<Environment, 'app' | 'name' | 'account' | 'bootstrapQualifier' | 'platformPrefix'>,
   region: string,
   stackName: string,
 ): string {

@@ -51,17 +51,32 @@ describe('serializeRoutingTable / parseRoutingTable', () => {
     expect(parseRoutingTable(json)).toEqual(sampleTable);
   });
 
+  it('carries the platform prefix, so the Lambda derives the same pipeline names as the stacks', () => {
+    const table = routingTableFromConfig({
+      ...sampleConfig,
+      tooling: { ...sampleConfig.tooling, platformPrefix: 'acme-cc' },
+    });
+
+    const parsed = parseRoutingTable(serializeRoutingTable(table));
+
+    expect(parsed).toEqual(table);
+    expect(parsed.selfUpdatePipeline).toBe('acme-cc-devops-pipelines');
+    expect(parsed.environments[0].pipelines.lambdas).toBe('acme-cc-lambdas-develop');
+  });
+
   it.each([
     [undefined, 'ROUTING_TABLE is not set'],
     ['', 'ROUTING_TABLE is not set'],
     ['{', 'ROUTING_TABLE is not valid JSON'],
     ['[]', 'ROUTING_TABLE must be a JSON object'],
-    ['{"s":"x","e":[]}', 'ROUTING_TABLE has no valid tooling branch in "t"'],
-    ['{"t":"main","e":[]}', 'ROUTING_TABLE has no valid self-update pipeline name in "s"'],
-    ['{"t":"main","s":"x","e":[]}', 'ROUTING_TABLE has no valid owner/repo in "r"'],
-    ['{"t":"main","s":"x","r":"o/r"}', 'ROUTING_TABLE has no environment list in "e"'],
+    ['{"t":"main","s":"x","r":"o/r","e":[]}', 'ROUTING_TABLE has no valid platform prefix in "p"'],
+    ['{"p":"Acme","t":"main","s":"x","r":"o/r","e":[]}', 'ROUTING_TABLE has no valid platform prefix in "p"'],
+    ['{"p":"acme","s":"x","e":[]}', 'ROUTING_TABLE has no valid tooling branch in "t"'],
+    ['{"p":"acme","t":"main","e":[]}', 'ROUTING_TABLE has no valid self-update pipeline name in "s"'],
+    ['{"p":"acme","t":"main","s":"x","e":[]}', 'ROUTING_TABLE has no valid owner/repo in "r"'],
+    ['{"p":"acme","t":"main","s":"x","r":"o/r"}', 'ROUTING_TABLE has no environment list in "e"'],
     [
-      '{"t":"main","s":"x","r":"o/r","e":[["develop","develop",["a","b"]]]}',
+      '{"p":"acme","t":"main","s":"x","r":"o/r","e":[["develop","develop",["a","b"]]]}',
       'ROUTING_TABLE has an invalid environment at e[0] (expected [name, branch])',
     ],
   ])('rejects %j with a clear message', (json, what) => {

@@ -4,6 +4,7 @@
  * bundling the CDK.
  */
 export * from './mapping-contract';
+export * from './platform-prefix';
 export * from './deployed-flow-name';
 export * from './ssm-parameter-names';
 export * from '../subprojects';
