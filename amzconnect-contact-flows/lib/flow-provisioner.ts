@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { iam5Resource } from '@amzconnect/env';
+import { acknowledgeGuardRule, iam5Resource } from '@amzconnect/env';
 import { cdkAssetsBucketName, flowProvisionerStatements } from './flow-provisioner-statements';
 
 /** Properties of a {@link FlowProvisioner}. */
@@ -74,7 +74,8 @@ export class FlowProvisioner extends Construct {
     const handler = (name: 'onEvent' | 'isComplete', timeout: Duration, memorySize: number) => {
       const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.THREE_MONTHS });
       logGroup.grantWrite(this.role);
-      return new NodejsFunction(this, name, {
+      acknowledgeShortRetention(logGroup, `the provisioner's ${name} handler`);
+      const fn = new NodejsFunction(this, name, {
         entry: FLOW_PROVISIONER_ENTRY,
         handler: name,
         description: `Contact flows of ${props.app} ${props.envName}: Custom::ContactFlows ${name}`,
@@ -94,15 +95,25 @@ export class FlowProvisioner extends Construct {
           bundleAwsSDK: true,
         },
       });
+      acknowledgeGuardRule(
+        fn,
+        'lambda_inside_vpc_check',
+        `The provisioner's ${name} handler calls only the Amazon Connect, S3, SSM and Lambda APIs at deploy time; it reaches no private network resource.`,
+      );
+      return fn;
     };
     this.onEventHandler = handler('onEvent', Duration.minutes(1), 256);
     this.isCompleteHandler = handler('isComplete', Duration.minutes(15), 1024);
+    const frameworkLogs = new logs.LogGroup(this, 'FrameworkLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+    });
+    acknowledgeShortRetention(frameworkLogs, "CDK's Provider framework functions");
     this.provider = new cr.Provider(this, 'Provider', {
       onEventHandler: this.onEventHandler,
       isCompleteHandler: this.isCompleteHandler,
       queryInterval: Duration.seconds(30),
       totalTimeout: this.totalTimeout,
-      logGroup: new logs.LogGroup(this, 'FrameworkLogs', { retention: logs.RetentionDays.THREE_MONTHS }),
+      logGroup: frameworkLogs,
     });
     this.serviceToken = this.provider.serviceToken;
     acknowledgeWildcards(this.role, statements);
@@ -142,7 +153,27 @@ export class FlowProvisioner extends Construct {
           'The CDK Provider framework offers no X-Ray switch for its waiter; it only retries one Lambda call on a timer, whose run report and logs record what each call did.',
       },
     );
+    const waiter = this.provider.node.findChild('waiter-state-machine');
+    acknowledgeGuardRule(
+      waiter,
+      'step_functions_state_machine_logging_enabled_check',
+      'The waiter only retries the isComplete call on a timer; every run is logged in full by the isComplete handler, and the waiter logs errors to its log group.',
+    );
+    acknowledgeGuardRule(
+      waiter,
+      'step_functions_state_machine_tracing_enabled_check',
+      'The CDK Provider framework offers no X-Ray switch for its waiter; it only retries one Lambda call on a timer, whose run report and logs record what each call did.',
+    );
   }
+}
+
+/** Acknowledges Control Tower's one-year log retention on a deploy-time log group kept three months. */
+function acknowledgeShortRetention(logGroup: logs.LogGroup, what: string): void {
+  acknowledgeGuardRule(
+    logGroup,
+    'cloudwatch_log_group_retention_period_check',
+    `Logs of ${what}, kept three months: they explain a failed deployment; the audit trail of what changed is CloudTrail's and the run reports'.`,
+  );
 }
 
 /** One acknowledgement per wildcard of the provisioner's policy, each with its own reason. */

@@ -1,6 +1,12 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { Environment, SUBPROJECT_IDS, SubprojectId, ToolingAccount } from '@amzconnect/env';
+import {
+  acknowledgeGuardRule,
+  Environment,
+  SUBPROJECT_IDS,
+  SubprojectId,
+  ToolingAccount,
+} from '@amzconnect/env';
 import { EnvironmentDeployProject } from './environment-deploy-project';
 import { FlowPlanProject } from './flow-plan-project';
 import { SubprojectPipeline } from './subproject-pipeline';
@@ -51,6 +57,11 @@ export class EnvironmentPipelinesStack extends Stack {
       expiration: Duration.days(90),
       noncurrentVersionExpiration: Duration.days(90),
     });
+    acknowledgeGuardRule(
+      this.artifacts.bucket,
+      's3_event_notifications_enabled_check',
+      'CodePipeline and CodeBuild read and write pipeline artifacts by key; nothing reacts to new objects.',
+    );
     // Referenced by name so that policies name the bucket rather than a token.
     const artifactBucket = s3.Bucket.fromBucketAttributes(this, 'ArtifactBucket', {
       bucketName,

@@ -1,9 +1,10 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledgeGuardRule } from '@amzconnect/env';
 import {
   acknowledgeArtifactGrants,
   acknowledgeBucketObjects,
@@ -51,6 +52,18 @@ export class PipelineProject extends Construct {
       retention: logs.RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    acknowledgeGuardRule(
+      this.logGroup,
+      'cloudwatch_log_group_retention_period_check',
+      `Build logs of "${props.description}", kept three months; what was released, by whom and when stays in CodePipeline's history and CloudTrail.`,
+    );
+    if (Stack.of(props.encryptionKey) !== Stack.of(this)) {
+      acknowledgeGuardRule(
+        this.logGroup,
+        'cloudwatch_log_group_encrypted_check',
+        "Encrypted with the tooling key of the core stack: KmsKeyId is that key's exported ARN (Fn::ImportValue), which the rule cannot resolve.",
+      );
+    }
     this.project = new codebuild.PipelineProject(this, 'Project', {
       description: props.description,
       role: props.role,

@@ -5,7 +5,13 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { enabledEnvironments, PlatformConfig, targetRoleArns, ToolingAccount } from '@amzconnect/env';
+import {
+  acknowledgeGuardRule,
+  enabledEnvironments,
+  PlatformConfig,
+  targetRoleArns,
+  ToolingAccount,
+} from '@amzconnect/env';
 import {
   acknowledgeArtifactGrants,
   acknowledgeBucketObjects,
@@ -118,6 +124,11 @@ export class PullRequestChecks extends Construct {
       retention: logs.RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    acknowledgeGuardRule(
+      this.logGroup,
+      'cloudwatch_log_group_retention_period_check',
+      'Build logs of pull-request checks, kept three months; the verdict stays on the pull request as a commit status.',
+    );
     const bucket = s3.Bucket.fromBucketAttributes(this, 'ArtifactBucket', {
       bucketName: props.artifactBucketName,
       encryptionKey: props.encryptionKey,

@@ -10,7 +10,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { PlatformConfig, SUBPROJECT_IDS } from '@amzconnect/env';
+import { acknowledgeGuardRule, PlatformConfig, SUBPROJECT_IDS } from '@amzconnect/env';
 import { QUEUE_ENV } from '../src/release-queue/lambda-environment';
 import { EXECUTION_STATES } from '../src/release-queue/queue-event';
 import { subprojectPipelinePrefix } from '../src/release-queue/release-queue';
@@ -58,6 +58,7 @@ export class ReleaseQueue extends Construct {
       partitionKey: { name: 'env', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
@@ -71,6 +72,11 @@ export class ReleaseQueue extends Construct {
       reason:
         'This queue is itself the dead-letter queue of the release-queue function and its EventBridge targets.',
     });
+    acknowledgeGuardRule(
+      this.deadLetterQueue,
+      'sqs_dlq_check',
+      'This queue is itself the dead-letter queue of the release-queue function and its EventBridge targets.',
+    );
 
     this.handler = new PlatformFunction(this, 'Handler', {
       entry: path.join(__dirname, '..', 'src', 'release-queue', 'lambda-handler.ts'),

@@ -2,7 +2,7 @@ import { Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { AccessLoggedBucket } from '@amzconnect/constructs';
-import { PlatformConfig } from '@amzconnect/env';
+import { acknowledgeGuardRule, PlatformConfig } from '@amzconnect/env';
 import { NotificationTopics } from './notification-topics';
 import { PullRequestChecks } from './pull-request-checks';
 import { ReleaseAlarms } from './release-alarms';
@@ -49,6 +49,11 @@ export class ToolingCoreStack extends Stack {
       expiration: Duration.days(90),
       noncurrentVersionExpiration: Duration.days(90),
     });
+    acknowledgeGuardRule(
+      this.artifacts.bucket,
+      's3_event_notifications_enabled_check',
+      'CodePipeline and CodeBuild read and write pipeline artifacts by key; nothing reacts to new objects.',
+    );
     this.topics = new NotificationTopics(this, 'Notifications', {
       encryptionKey: this.key.key,
       email: tooling.email,

@@ -2,12 +2,13 @@ import * as path from 'path';
 import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { PlatformFunction } from '@amzconnect/constructs';
-import type { PlatformConfig } from '@amzconnect/env';
+import { acknowledgeGuardRule, type PlatformConfig } from '@amzconnect/env';
 import { ROUTER_ENV } from '../src/router/lambda-environment';
 import { routingTableFromConfig, RoutingTable, serializeRoutingTable } from '../src/router/routing-table';
 import { pipelineArn, subprojectPipelineArns } from './router-pipeline-arns';
@@ -93,13 +94,13 @@ export class WebhookRouter extends Construct {
       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: 'expiration',
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    Validations.of(this.idempotencyTable).acknowledge({
-      id: 'AwsSolutions-DDB3',
-      reason:
-        'Holds only delivery ids already handled, expiring after four days by TTL; losing them at worst lets one old delivery be redelivered, so point-in-time recovery adds cost without value.',
-    });
+    const noRecovery =
+      'Holds only delivery ids already handled, expiring after four days by TTL; losing them at worst lets one old delivery be redelivered, so point-in-time recovery adds cost without value.';
+    Validations.of(this.idempotencyTable).acknowledge({ id: 'AwsSolutions-DDB3', reason: noRecovery });
+    acknowledgeGuardRule(this.idempotencyTable, 'dynamodb_table_pitr_enabled_check', noRecovery);
 
     this.handler = new PlatformFunction(this, 'Handler', {
       entry: path.join(__dirname, '..', 'src', 'router', 'lambda-handler.ts'),
@@ -160,6 +161,14 @@ export class WebhookRouter extends Construct {
       retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    const accessLogDays = props.logRetention ?? logs.RetentionDays.THREE_MONTHS;
+    if (accessLogDays < logs.RetentionDays.ONE_YEAR) {
+      acknowledgeGuardRule(
+        this.accessLogGroup,
+        'cloudwatch_log_group_retention_period_check',
+        `Access logs of the webhook endpoint, kept ${accessLogDays} days like the router's own logs; GitHub keeps every delivery with its response for redelivery.`,
+      );
+    }
     this.api = new apigateway.RestApi(this, 'Api', {
       // API names need not be unique; the prefix tells two platforms' routers apart in the console.
       restApiName: `${config.tooling.platformPrefix}-webhook-router`,
@@ -205,6 +214,13 @@ export class WebhookRouter extends Construct {
       'GitHub webhooks cannot carry IAM, Cognito or API-key credentials; every request is authenticated by the HMAC-SHA256 signature the router verifies on the raw body before doing anything else.';
     Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason: byHmac });
     Validations.of(method).acknowledge({ id: 'AwsSolutions-COG4', reason: byHmac });
+    for (const permission of method.node.findAll().filter((c) => c instanceof lambda.CfnPermission)) {
+      acknowledgeGuardRule(
+        permission,
+        'lambda_function_public_access_prohibited_check',
+        "Only API Gateway may invoke, and its SourceArn limits it to this API's POST /webhook; the rule cannot read a SourceArn built with Fn::Join.",
+      );
+    }
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG2',
       reason:

@@ -1,7 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { accessRolePath, Environment, workloadBoundaryName } from '@amzconnect/env';
+import { accessRolePath, acknowledgeGuardRule, Environment, workloadBoundaryName } from '@amzconnect/env';
 
 /**
  * Services the workloads' own roles (functions, custom-resource providers, bots) call at run
@@ -72,6 +72,11 @@ export class WorkloadBoundaryPolicy extends Construct {
       reason:
         'A permissions boundary grants nothing by itself; it caps what the stacks’ own policies (scoped per resource, checked by cdk-nag in each app) can ever allow.',
     });
+    acknowledgeGuardRule(
+      this.policy,
+      'iam_managed_policy_no_statements_with_full_access_check',
+      "A permissions boundary grants nothing by itself: its service-wide statements cap what the workloads' own policies (which name exact actions and resources) can ever allow.",
+    );
     for (const service of WORKLOAD_SERVICES) {
       Validations.of(this.policy).acknowledge({
         id: `AwsSolutions-IAM5[Action::${service}:*]`,

@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { SsmNames, type ExistingInstance } from '@amzconnect/env';
+import { acknowledgeGuardRule, SsmNames, type ExistingInstance } from '@amzconnect/env';
 import type { Construct } from 'constructs';
 import { AccessLoggedBucket } from '@amzconnect/constructs';
 import { ConnectAdminObjects } from './connect-admin-objects';
@@ -148,6 +148,11 @@ export class ConnectInstanceStack extends Stack {
           ? Duration.days(config.storage.noncurrentVersionExpirationDays)
           : undefined,
     });
+    acknowledgeGuardRule(
+      storage.bucket,
+      's3_event_notifications_enabled_check',
+      'Amazon Connect writes recordings, transcripts and reports here for people and Contact Lens to read on demand; nothing reacts to new objects.',
+    );
 
     const a = config.attributes;
     const instance = new connect.CfnInstance(this, 'Instance', {
@@ -167,7 +172,12 @@ export class ConnectInstanceStack extends Stack {
         highVolumeOutBound: a.highVolumeOutBound ?? false,
         multiPartyConference: a.multiPartyConference ?? false,
         multiPartyChatConference: a.multiPartyChatConference ?? false,
-        autoMuteAgentOnHold: a.autoMuteAgentOnHold ?? false,
+        // Only when set: the CloudFormation Template Reference's AWS::Connect::Instance Attributes
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-connect-instance-attributes.html)
+        // lists 13 attributes without AutoMuteAgentOnHold, and cfn-lint's schema rejects it, while
+        // aws-cdk-lib 2.276's CfnInstance (generated from the newer registry schema) has it. A
+        // template that never names it deploys under both schemas.
+        ...(a.autoMuteAgentOnHold !== undefined ? { autoMuteAgentOnHold: a.autoMuteAgentOnHold } : {}),
       },
     });
     instance.applyRemovalPolicy(removalPolicy);

@@ -89,7 +89,7 @@ export interface InstanceAttributes {
   readonly multiPartyConference?: boolean;
   /** @default false */
   readonly multiPartyChatConference?: boolean;
-  /** @default false */
+  /** Emitted only when set (not in every CloudFormation schema). @default not sent; Connect's default applies */
   readonly autoMuteAgentOnHold?: boolean;
 }
 

@@ -77,6 +77,17 @@ describe('ConnectInstanceStack', () => {
     });
   });
 
+  it('names AutoMuteAgentOnHold in no sample template, since the sample config does not set it', () => {
+    const attributes = stacks.flatMap((s) =>
+      Object.values(Template.fromStack(s).findResources('AWS::Connect::Instance')).map(
+        (r) => r.Properties.Attributes as Record<string, unknown>,
+      ),
+    );
+
+    expect(attributes.length).toBeGreaterThan(0);
+    for (const a of attributes) expect(Object.keys(a)).not.toContain('AutoMuteAgentOnHold');
+  });
+
   it.each([
     ['acme-instance-staging-us-east-1', 'Retain'],
     ['acme-instance-prod-us-east-1', 'Retain'],

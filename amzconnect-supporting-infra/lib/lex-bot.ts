@@ -6,6 +6,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lex from 'aws-cdk-lib/aws-lex';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledgeGuardRule } from '@amzconnect/env';
 import type { BotDefinition } from './bot-definition';
 import { lexBotLocales } from './lex-bot-locales';
 
@@ -58,6 +59,13 @@ export class LexBot extends Construct {
       retention: props.logRetention,
       removalPolicy: props.logRemovalPolicy,
     });
+    if (props.logRetention < logs.RetentionDays.ONE_YEAR) {
+      acknowledgeGuardRule(
+        this.logGroup,
+        'cloudwatch_log_group_retention_period_check',
+        `Lex conversation logs (what callers said), kept ${props.logRetention} days (conversationLogRetention): keeping customer utterances longer than needed to tune the bot is a privacy cost.`,
+      );
+    }
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lexv2.amazonaws.com', {

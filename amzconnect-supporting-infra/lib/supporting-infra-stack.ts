@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { SsmNames } from '@amzconnect/env';
+import { acknowledgeGuardRule, SsmNames } from '@amzconnect/env';
 import { AccessLoggedBucket } from '@amzconnect/constructs';
 import { dataRemovalPolicy, type LifecyclePolicy } from '@amzconnect/instance';
 import type { Construct } from 'constructs';
@@ -55,6 +55,16 @@ export class SupportingInfraStack extends Stack {
       bucketName: props.flowBucketName,
       retainOnDelete: props.lifecycle.retainOnDelete,
     });
+    acknowledgeGuardRule(
+      this.flowBucket.bucket,
+      's3_bucket_default_encryption_kms_check',
+      'Holds contact-flow definitions from the repository (no customer data), readable by everyone who reads the repository; SSE-S3 protects them at rest without a key to manage.',
+    );
+    acknowledgeGuardRule(
+      this.flowBucket.bucket,
+      's3_event_notifications_enabled_check',
+      'The flow provisioner reads and backs up flows by key during a deployment; nothing reacts to new objects.',
+    );
 
     this.customerTable = new CustomerTable(this, 'CustomerTable', {
       removalPolicy,

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledgeGuardRule } from '@amzconnect/env';
 
 const S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY = '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy';
 
@@ -40,7 +41,10 @@ export class AccessLoggedBucket extends Construct {
   constructor(scope: Construct, id: string, props: AccessLoggedBucketProps) {
     super(scope, id);
     // Grant log delivery with a bucket policy rather than the legacy LogDeliveryWrite ACL, so
-    // ACLs stay disabled on both buckets, whatever the app's feature flags say.
+    // ACLs stay disabled on both buckets, whatever the app's feature flags say. S3 User Guide,
+    // "Permissions for log delivery": a bucket policy granting s3:PutObject to the
+    // logging.s3.amazonaws.com service principal works with Object Ownership set to
+    // BucketOwnerEnforced, while the ACL grant to the Log Delivery group does not.
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
     const removalPolicy = props.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const autoDeleteObjects = !props.retainOnDelete;
@@ -64,6 +68,23 @@ export class AccessLoggedBucket extends Construct {
       id: 'AwsSolutions-S1',
       reason: 'This bucket is the server access log destination; logging its own access would loop.',
     });
+    acknowledgeGuardRule(
+      this.accessLogBucket,
+      's3_bucket_logging_enabled_check',
+      'This bucket is the server access log destination; logging its own access would loop.',
+    );
+    // S3 User Guide, "Enabling Amazon S3 server access logging": the destination bucket may use
+    // default encryption only with SSE-S3; log delivery cannot write to an SSE-KMS bucket.
+    acknowledgeGuardRule(
+      this.accessLogBucket,
+      's3_bucket_default_encryption_kms_check',
+      'Destination of S3 server access logs, which S3 delivers only to buckets with SSE-S3 default encryption.',
+    );
+    acknowledgeGuardRule(
+      this.accessLogBucket,
+      's3_event_notifications_enabled_check',
+      'Nothing reacts to new access-log objects; they are read on demand during an investigation.',
+    );
 
     this.bucket = new s3.Bucket(this, 'Bucket', {
       bucketName: props.bucketName,
@@ -86,5 +107,13 @@ export class AccessLoggedBucket extends Construct {
       removalPolicy,
       autoDeleteObjects,
     });
+
+    for (const bucket of [this.accessLogBucket, this.bucket]) {
+      acknowledgeGuardRule(
+        bucket,
+        's3_bucket_object_lock_enabled_check',
+        'Object Lock would keep objects undeletable for a retention period, defeating the lifecycle expiration and the non-production teardown; versioning keeps overwritten and deleted objects recoverable.',
+      );
+    }
   }
 }

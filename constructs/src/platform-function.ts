@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledgeGuardRule } from '@amzconnect/env';
 import {
   CONNECT_INVOKE_LIMIT,
   defaultArchitecture,
@@ -103,6 +104,19 @@ export class PlatformFunction extends NodejsFunction {
     this.executionRole = role;
 
     logGroup.grantWrite(role);
+    acknowledgeGuardRule(
+      this,
+      'lambda_inside_vpc_check',
+      `${props.serviceName} calls only AWS service endpoints (and, when invoked, answers its caller); it reaches no private network resource, so a VPC would add NAT or interface endpoints only to reach public AWS APIs.`,
+    );
+    const retentionDays = props.logRetention ?? defaultLogRetention();
+    if (retentionDays < logs.RetentionDays.ONE_YEAR) {
+      acknowledgeGuardRule(
+        logGroup,
+        'cloudwatch_log_group_retention_period_check',
+        `Operational logs of ${props.serviceName}, kept ${retentionDays} days (logRetention); the audit trail of changes is CloudTrail's, not these logs.`,
+      );
+    }
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:

@@ -23,3 +23,8 @@ export * from './custom-resource-service-timeout';
 export * from './schema-problems';
 export * from './moved-environments-key';
 export * from './strict-run';
+export * from './guard-acknowledgement';
+export * from './control-tower-guard-validator';
+export * from './kms-grants-only-for-aws-services';
+export * from './log-group-encryption';
+export * from './cdk-framework-functions';

@@ -1,7 +1,11 @@
 import { App, Aspects, Validations } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { CdkFrameworkFunctions } from './cdk-framework-functions';
+import { ControlTowerGuardValidator } from './control-tower-guard-validator';
 import { CustomResourceServiceTimeout } from './custom-resource-service-timeout';
+import { KmsGrantsOnlyForAwsServices } from './kms-grants-only-for-aws-services';
+import { LogGroupEncryption } from './log-group-encryption';
 import { WorkloadPermissionsBoundary } from './workload-permissions-boundary';
 
 /** Options for {@link createPlatformApp}. */
@@ -15,13 +19,22 @@ export interface PlatformAppOptions {
   readonly skipBundling?: boolean;
   /** Extra context, e.g. from the command line. @default none */
   readonly context?: Record<string, unknown>;
+  /**
+   * Run the second validator, cfn-guard with the AWS Control Tower proactive controls
+   * ({@link ControlTowerGuardValidator}). It spawns the cfn-guard binary once per synthesis;
+   * only tests that are not about validation switch it off. Real synthesis never does.
+   * @default true
+   */
+  readonly guard?: boolean;
 }
 
 /**
  * Creates the CDK App every sub-project uses, with the platform's guard rails switched on:
  * templates are validated against CloudFormation's resource schemas with warnings counted as
  * errors, and cdk-nag's AWS Solutions rules run as a validation plugin, so any unacknowledged
- * finding fails synthesis (report in `<outdir>/validation-report.json`). Every role of a stack
+ * finding fails synthesis (report in `<outdir>/validation-report.json`); so does cfn-guard with the
+ * AWS Control Tower proactive controls, the second, independent rule set. Every log group is
+ * encrypted with its stack's log key and every KMS key lets only AWS services create grants. Every role of a stack
  * deployed into a target account gets the environment's permissions boundary, and every custom
  * resource a `ServiceTimeout` (15 minutes instead of CloudFormation's hour).
  */
@@ -38,7 +51,11 @@ export function createPlatformApp(options: PlatformAppOptions = {}): App {
     },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (options.guard ?? true) Validations.of(app).addPlugins(new ControlTowerGuardValidator());
   Aspects.of(app).add(new WorkloadPermissionsBoundary());
   Aspects.of(app).add(new CustomResourceServiceTimeout());
+  Aspects.of(app).add(new LogGroupEncryption());
+  Aspects.of(app).add(new KmsGrantsOnlyForAwsServices());
+  Aspects.of(app).add(new CdkFrameworkFunctions());
   return app;
 }

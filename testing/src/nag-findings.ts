@@ -47,3 +47,39 @@ export function synthFindings(app: App): ValidationFinding[] {
     ),
   );
 }
+
+/** One acknowledged (suppressed) finding of a validation plugin, with its reason. */
+export interface AcknowledgedFinding extends ValidationFinding {
+  readonly reason: string;
+}
+
+/**
+ * The acknowledged findings of the last synthesis into `outdir` (`suppressedViolations` of
+ * `validation-report.json`), each with the reason it was acknowledged with. For tests.
+ */
+export function acknowledgedFindings(outdir: string): AcknowledgedFinding[] {
+  const reportFile = path.join(outdir, 'validation-report.json');
+  if (!fs.existsSync(reportFile)) return [];
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as {
+    pluginReports: {
+      pluginName: string;
+      suppressedViolations?: {
+        ruleName: string;
+        severity: string;
+        reason?: string;
+        violatingConstructs: { constructPath: string }[];
+      }[];
+    }[];
+  };
+  return report.pluginReports.flatMap((p) =>
+    (p.suppressedViolations ?? []).flatMap((v) =>
+      v.violatingConstructs.map((c) => ({
+        plugin: p.pluginName,
+        rule: v.ruleName,
+        path: c.constructPath,
+        severity: v.severity,
+        reason: v.reason ?? '',
+      })),
+    ),
+  );
+}

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
@@ -11,7 +12,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { deployedFlowName, SsmNames } from '@amzconnect/env';
+import { acknowledgeGuardRule, deployedFlowName, SsmNames } from '@amzconnect/env';
 import { AccessLoggedBucket, PlatformFunction } from '@amzconnect/constructs';
 import { iam5Resource } from '../../nag-resource-name';
 import { CHANNEL_ENV } from '../../../src/email-channel/shared/channel-config';
@@ -58,8 +59,10 @@ const SRC = path.join(__dirname, '..', '..', '..', 'src', 'email-channel');
  * serve the email flows (presigned URLs, whisper). Cases live in a DynamoDB interaction table.
  */
 export class EmailChannel extends Construct {
-  /** Bucket of received and stored mail. */
+  /** Bucket of received and stored mail, encrypted with {@link mailKey}. */
   public readonly mailBucket: s3.Bucket;
+  /** Customer managed key of the mail bucket (SSE-KMS with an S3 Bucket Key). */
+  public readonly mailKey: kms.Key;
   /** Interaction (case) records, key `caseId`. */
   public readonly caseTable: dynamodb.Table;
   /** The functions, by role. */
@@ -93,8 +96,23 @@ export class EmailChannel extends Construct {
     };
 
     // --- storage -------------------------------------------------------------------------------
-    const storage = new AccessLoggedBucket(this, 'Mail', { retainOnDelete: retain });
+    this.mailKey = new kms.Key(this, 'MailKey', {
+      description: `Received and stored mail of the email channel of ${app} ${envName}`,
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(retain ? 30 : 7),
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.allowSesToEncrypt(stack);
+    const storage = new AccessLoggedBucket(this, 'Mail', {
+      retainOnDelete: retain,
+      encryptionKey: this.mailKey,
+    });
     this.mailBucket = storage.bucket;
+    acknowledgeGuardRule(
+      this.mailBucket,
+      's3_event_notifications_enabled_check',
+      "Its notifications (inbound/ to the gateway, relay/ to the relay) are set by CDK's Custom::S3BucketNotifications resource, which the rule cannot see in the bucket's properties.",
+    );
     for (const prefix of [INBOUND_PREFIX, RELAY_PREFIX])
       this.mailBucket.addLifecycleRule({ prefix, expiration: RECEIVED_MAIL_EXPIRATION });
     if (settings.agentPageOrigins.length > 0)
@@ -184,6 +202,11 @@ export class EmailChannel extends Construct {
       reason:
         "This queue is itself the failure destination of the gateway's and relay's asynchronous invocations.",
     });
+    acknowledgeGuardRule(
+      this.failedEvents,
+      'sqs_dlq_check',
+      "This queue is itself the failure destination of the gateway's and relay's asynchronous invocations.",
+    );
     for (const fn of [this.gateway, this.relay])
       fn.configureAsyncInvoke({
         retryAttempts: 2,
@@ -259,9 +282,41 @@ export class EmailChannel extends Construct {
     );
   }
 
+  /**
+   * Lets SES store received mail in the SSE-KMS mail bucket. SES writes with its service principal
+   * (the bucket policy allows it only for this channel's receipt rules); S3 then asks KMS for a
+   * data key on SES's behalf, so the key policy must allow `ses.amazonaws.com` `kms:GenerateDataKey`
+   * and `kms:Encrypt` (SES Developer Guide, "Giving permissions to Amazon SES for email
+   * receiving", and the SES API Reference `S3Action.IamRoleArn`: writing to a KMS-encrypted bucket
+   * needs both). Only through S3 of this Region (`kms:ViaService`), for this account when the
+   * request names one, and never Decrypt; the key serves this bucket only. The bucket's ARN cannot
+   * be named here: the bucket names the key, so the reference would be circular.
+   */
+  private allowSesToEncrypt(stack: Stack): void {
+    this.mailKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'SesStoresReceivedMailThroughS3',
+        principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:GenerateDataKey', 'kms:Encrypt'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` },
+          StringEqualsIfExists: { 'aws:SourceAccount': stack.account },
+        },
+      }),
+    );
+  }
+
   /** Grants each function exactly what its code calls. */
   private grant(stack: Stack, settings: EmailChannelSettings, instanceArn: string): void {
     const objects = (prefix: string) => this.mailBucket.arnForObjects(`${prefix}*`);
+    // SSE-KMS: reading an object needs kms:Decrypt, writing one kms:GenerateDataKey (S3 User Guide,
+    // "Using server-side encryption with AWS KMS keys", permissions).
+    const mailKey = (actions: string[]) =>
+      new iam.PolicyStatement({ sid: 'MailKey', actions, resources: [this.mailKey.keyArn] });
+    this.gateway.addToRolePolicy(mailKey(['kms:Decrypt', 'kms:GenerateDataKey']));
+    this.relay.addToRolePolicy(mailKey(['kms:Decrypt', 'kms:GenerateDataKey']));
+    this.generateUrl.addToRolePolicy(mailKey(['kms:Decrypt']));
     const connectTasks = [
       new iam.PolicyStatement({
         sid: 'FindTaskFlow',

@@ -6,6 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -15,6 +16,7 @@ import { Construct } from 'constructs';
 import { MESSAGING_ENV } from '../../../src/messaging-channels/messaging-settings';
 import { CONTACT_ID_INDEX } from '../../../src/messaging-channels/session-store';
 import { PlatformFunction } from '@amzconnect/constructs';
+import { acknowledgeGuardRule } from '@amzconnect/env';
 import { iam5Resource } from '../../nag-resource-name';
 import { MessagingChannelsSettings } from './messaging-channels-config';
 
@@ -152,6 +154,11 @@ export class MessagingChannels extends Construct {
       reason:
         'This queue is itself the failure destination of the messaging functions; nothing consumes it automatically, so it needs no dead-letter queue of its own.',
     });
+    acknowledgeGuardRule(
+      this.failedDeliveries,
+      'sqs_dlq_check',
+      'This queue is itself the failure destination of the messaging functions; nothing consumes it automatically, so it needs no dead-letter queue of its own.',
+    );
     for (const fn of [this.inbound, this.outbound]) {
       fn.configureAsyncInvoke({
         retryAttempts: 2,
@@ -205,6 +212,7 @@ export class MessagingChannels extends Construct {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       timeToLiveAttribute: 'expiresAt',
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     table.addGlobalSecondaryIndex({
@@ -212,11 +220,10 @@ export class MessagingChannels extends Construct {
       partitionKey: { name: 'contactId', type: dynamodb.AttributeType.STRING },
       projectionType: dynamodb.ProjectionType.ALL,
     });
-    Validations.of(table).acknowledge({
-      id: 'AwsSolutions-DDB3',
-      reason:
-        'Holds only live conversation-to-chat sessions (at most 25 hours, by TTL) and recent message ids; losing them at worst starts a new chat for the next message, so point-in-time recovery adds cost without value.',
-    });
+    const noRecovery =
+      'Holds only live conversation-to-chat sessions (at most 25 hours, by TTL) and recent message ids; losing them at worst starts a new chat for the next message, so point-in-time recovery adds cost without value.';
+    Validations.of(table).acknowledge({ id: 'AwsSolutions-DDB3', reason: noRecovery });
+    acknowledgeGuardRule(table, 'dynamodb_table_pitr_enabled_check', noRecovery);
     return table;
   }
 
@@ -345,6 +352,13 @@ export class MessagingChannels extends Construct {
       retention: logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    if (logRetention < logs.RetentionDays.ONE_YEAR) {
+      acknowledgeGuardRule(
+        accessLogs,
+        'cloudwatch_log_group_retention_period_check',
+        `Access logs of the Facebook webhook, kept ${logRetention} days like the functions' logs (logRetention); Facebook keeps its own delivery log.`,
+      );
+    }
     api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
@@ -376,7 +390,17 @@ export class MessagingChannels extends Construct {
     });
     const reason =
       'Facebook cannot send IAM, Cognito or JWT credentials: every POST is authenticated by the X-Hub-Signature-256 HMAC the inbound function verifies on the raw body before anything else, and GET only echoes the challenge when the verify token matches.';
-    for (const route of [post, get]) Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+    for (const route of [post, get]) {
+      Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+      acknowledgeGuardRule(route, 'api_gw_v2_authorization_type_configured_check', reason);
+      for (const permission of route.node.findAll().filter((c) => c instanceof lambda.CfnPermission)) {
+        acknowledgeGuardRule(
+          permission,
+          'lambda_function_public_access_prohibited_check',
+          "Only API Gateway may invoke, and its SourceArn limits it to this API's /facebook route; the rule cannot read a SourceArn built with Fn::Join.",
+        );
+      }
+    }
     return api;
   }
 }

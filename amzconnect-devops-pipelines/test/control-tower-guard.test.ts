@@ -1,0 +1,119 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { GUARD_PLUGIN_NAME, loadPlatformConfig, REPO_ROOT, type GuardMetadata } from '@amzconnect/env';
+import { acknowledgedFindings } from '@amzconnect/testing';
+import { APPS, buildApps, synthBuiltApp, type AppSynthResult } from '../src/cli/synth-all';
+
+interface Resource {
+  readonly Type: string;
+  readonly Properties?: Record<string, any>;
+  readonly Metadata?: { guard?: GuardMetadata };
+}
+
+/** Every resource of every template of an app's cloud assembly, by `<template>/<logical id>`. */
+function resourcesOf(outdir: string): [string, Resource][] {
+  return fs
+    .readdirSync(outdir)
+    .filter((f) => f.endsWith('.template.json'))
+    .flatMap((f) =>
+      Object.entries(
+        (JSON.parse(fs.readFileSync(path.join(outdir, f), 'utf8')) as { Resources: Record<string, Resource> })
+          .Resources,
+      ).map(([id, r]) => [`${f}/${id}`, r] as [string, Resource]),
+    );
+}
+
+/**
+ * Every app, synthesized as `npm run synth` does (cdk-nag and cfn-guard with the AWS Control Tower
+ * proactive controls), for the sample configuration and for the one with every workload on.
+ */
+describe.each([
+  ['the sample configuration', path.join(REPO_ROOT, 'env'), false],
+  ['every workload on', path.join(REPO_ROOT, 'examples', 'all-workloads'), true],
+])('all apps, %s', (_name, configDir, emailChannel) => {
+  let root: string;
+  let results: AppSynthResult[];
+  let resources: [string, Resource][];
+
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-apps-'));
+    results = buildApps(APPS, loadPlatformConfig(configDir), root, true).map(synthBuiltApp);
+    resources = results.flatMap((r) => resourcesOf(r.outdir));
+  }, 1_200_000);
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('have no unacknowledged cdk-nag or cfn-guard finding', () => {
+    expect(results.flatMap((r) => r.findings)).toEqual([]);
+  });
+
+  it('give every cfn-guard acknowledgement a reason, in the report and in the template', () => {
+    const acknowledged = results.flatMap((r) => acknowledgedFindings(r.outdir));
+    const guard = acknowledged.filter((f) => f.plugin === GUARD_PLUGIN_NAME);
+    const inTemplates = resources.flatMap(([id, r]) =>
+      (r.Metadata?.guard?.SuppressedRules ?? []).map((rule) => [id, rule, r.Metadata?.guard?.Reasons[rule]]),
+    );
+
+    expect(guard.length).toBeGreaterThan(0);
+    expect(guard.filter((f) => f.reason.trim() === '')).toEqual([]);
+    expect(inTemplates.filter(([, , reason]) => !reason || reason.trim() === '')).toEqual([]);
+  });
+
+  it('encrypt every log group with a KMS key', () => {
+    const groups = resources.filter(([, r]) => r.Type === 'AWS::Logs::LogGroup');
+
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.filter(([, r]) => r.Properties?.KmsKeyId === undefined).map(([id]) => id)).toEqual([]);
+  });
+
+  it('disable ACLs and keep versions on every bucket, access-log buckets included', () => {
+    const buckets = resources.filter(([, r]) => r.Type === 'AWS::S3::Bucket');
+
+    expect(buckets.length).toBeGreaterThan(0);
+    for (const [id, b] of buckets) {
+      expect([id, b.Properties?.OwnershipControls]).toEqual([
+        id,
+        { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      ]);
+      expect([id, b.Properties?.VersioningConfiguration]).toEqual([id, { Status: 'Enabled' }]);
+    }
+  });
+
+  it('keep mail on SSE-KMS with its own key, which SES may use only through S3', () => {
+    const mail = resources.filter(
+      ([id, r]) => r.Type === 'AWS::S3::Bucket' && /\/EmailChannelMailBucket/.test(id),
+    );
+    const keys = resources.filter(([id]) => /\/EmailChannelMailKey/.test(id));
+
+    expect(mail.length).toBe(keys.length);
+    expect(mail.length > 0).toBe(emailChannel);
+    for (const [id, bucket] of mail) {
+      const template = id.split('/')[0];
+      const [keyId, key] = keys.find(([k]) => k.startsWith(`${template}/`))!;
+      expect(bucket.Properties!.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
+        {
+          BucketKeyEnabled: true,
+          ServerSideEncryptionByDefault: {
+            SSEAlgorithm: 'aws:kms',
+            KMSMasterKeyID: { 'Fn::GetAtt': [keyId.split('/')[1], 'Arn'] },
+          },
+        },
+      ]);
+      expect(
+        key.Properties!.KeyPolicy.Statement.find(
+          (s: { Sid?: string }) => s.Sid === 'SesStoresReceivedMailThroughS3',
+        ),
+      ).toEqual({
+        Sid: 'SesStoresReceivedMailThroughS3',
+        Effect: 'Allow',
+        Principal: { Service: 'ses.amazonaws.com' },
+        Action: ['kms:GenerateDataKey', 'kms:Encrypt'],
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'kms:ViaService': expect.stringMatching(/^s3\.[a-z0-9-]+\.amazonaws\.com$/) },
+          StringEqualsIfExists: { 'aws:SourceAccount': expect.stringMatching(/^\d{12}$/) },
+        },
+      });
+    }
+  });
+});

@@ -1,0 +1,233 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { acknowledgedFindings, synthFindings } from '@amzconnect/testing';
+import {
+  acknowledgeGuardRule,
+  createPlatformApp,
+  GUARD_PLUGIN_NAME,
+  GuardAcknowledgementError,
+  readGuardRuleFiles,
+  selectGuardRuleFiles,
+  CONTROL_TOWER_RULES_DIR,
+} from '../src';
+
+const ENV = { account: '111111111111', region: 'us-east-1' };
+
+function tempOutdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'guard-'));
+}
+
+describe('cfn-guard in createPlatformApp', () => {
+  it('fails synthesis on a Control Tower finding and names the rule and resource', () => {
+    // Prepare: a queue with no dead-letter queue (CT.SQS.PR.1); cdk-nag's SQS3 acknowledged.
+    const app = createPlatformApp({ outdir: tempOutdir() });
+    const stack = new Stack(app, 'S', { env: ENV });
+    const queue = new sqs.Queue(stack, 'Queue', {
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    const { Validations } = jest.requireActual('aws-cdk-lib') as typeof import('aws-cdk-lib');
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'Test queue.' });
+
+    // Act
+    const findings = synthFindings(app);
+
+    // Assess
+    expect(findings).toEqual([
+      { plugin: GUARD_PLUGIN_NAME, rule: 'sqs_dlq_check', path: 'S/Queue/Resource', severity: 'error' },
+    ]);
+  });
+
+  it('accepts a finding acknowledged on that resource, and reports it with its reason', () => {
+    // Prepare
+    const outdir = tempOutdir();
+    const app = createPlatformApp({ outdir });
+    const stack = new Stack(app, 'S', { env: ENV });
+    const queue = new sqs.Queue(stack, 'Queue', {
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    const { Validations } = jest.requireActual('aws-cdk-lib') as typeof import('aws-cdk-lib');
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'It is a dead-letter queue.' });
+    acknowledgeGuardRule(queue, 'sqs_dlq_check', 'It is a dead-letter queue.');
+
+    // Act
+    const findings = synthFindings(app);
+
+    // Assess
+    expect(findings).toEqual([]);
+    expect(acknowledgedFindings(outdir).filter((f) => f.plugin === GUARD_PLUGIN_NAME)).toEqual([
+      {
+        plugin: GUARD_PLUGIN_NAME,
+        rule: 'sqs_dlq_check',
+        path: 'S/Queue/Resource',
+        severity: 'error',
+        reason: 'It is a dead-letter queue.',
+      },
+    ]);
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  it('is off with guard: false, and nothing else changes', () => {
+    const app = createPlatformApp({ outdir: tempOutdir(), guard: false });
+    const stack = new Stack(app, 'S', { env: ENV });
+    const queue = new sqs.Queue(stack, 'Queue', {
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    const { Validations } = jest.requireActual('aws-cdk-lib') as typeof import('aws-cdk-lib');
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'Test queue.' });
+
+    expect(synthFindings(app)).toEqual([]);
+  });
+});
+
+describe('acknowledgeGuardRule', () => {
+  it('keeps every acknowledged rule and its reason in the template metadata of that resource', () => {
+    const app = createPlatformApp({ guard: false });
+    const stack = new Stack(app, 'S', { env: ENV });
+    const queue = new sqs.Queue(stack, 'Queue', {
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    const { Validations } = jest.requireActual('aws-cdk-lib') as typeof import('aws-cdk-lib');
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'It is a dead-letter queue.' });
+    acknowledgeGuardRule(queue, 'sqs_dlq_check', 'It is a dead-letter queue.');
+    acknowledgeGuardRule(queue, 'sqs_queue_encrypted_kms_check', 'SQS-managed encryption is enough here.');
+
+    const resources = Template.fromStack(stack).findResources('AWS::SQS::Queue');
+
+    expect(Object.values(resources).map((r) => r.Metadata.guard)).toEqual([
+      {
+        SuppressedRules: ['sqs_dlq_check', 'sqs_queue_encrypted_kms_check'],
+        Reasons: {
+          sqs_dlq_check: 'It is a dead-letter queue.',
+          sqs_queue_encrypted_kms_check: 'SQS-managed encryption is enough here.',
+        },
+      },
+    ]);
+  });
+
+  it('refuses an empty reason', () => {
+    const stack = new Stack(createPlatformApp({ guard: false }), 'S', { env: ENV });
+    const queue = new sqs.Queue(stack, 'Queue');
+
+    expect(() => acknowledgeGuardRule(queue, 'sqs_dlq_check', '  ')).toThrow(GuardAcknowledgementError);
+    expect(() => acknowledgeGuardRule(queue, 'sqs_dlq_check', '  ')).toThrow(
+      'Guard rule sqs_dlq_check at S/Queue/Resource: give the reason it does not apply to this resource.',
+    );
+  });
+
+  it('refuses a scope that is not one resource', () => {
+    const stack = new Stack(createPlatformApp({ guard: false }), 'S', { env: ENV });
+
+    expect(() => acknowledgeGuardRule(stack, 'sqs_dlq_check', 'Whole stack.')).toThrow(
+      'Guard rule sqs_dlq_check at S: acknowledge it on one CloudFormation resource (a CfnResource, or an L2 construct whose default child is one), not on a scope.',
+    );
+  });
+});
+
+describe('selectGuardRuleFiles', () => {
+  const rules = readGuardRuleFiles(CONTROL_TOWER_RULES_DIR);
+
+  it('reads every bundled Control Tower rule file', () => {
+    expect(rules.length).toBe(237);
+  });
+
+  it('keeps only the rules naming a resource type of the templates, and those naming none', () => {
+    const selected = selectGuardRuleFiles(
+      [
+        { file: 'logs.guard', resourceTypes: new Set(['AWS::Logs::LogGroup', 'AWS::KMS::Key']) },
+        { file: 'rds.guard', resourceTypes: new Set(['AWS::RDS::DBInstance']) },
+        { file: 'unknown.guard', resourceTypes: new Set() },
+      ],
+      new Set(['AWS::KMS::Key', 'AWS::SQS::Queue']),
+    );
+
+    expect(selected).toEqual(['logs.guard', 'unknown.guard']);
+  });
+
+  it('finds the log-group rules for a template with log groups', () => {
+    const selected = selectGuardRuleFiles(rules, new Set(['AWS::Logs::LogGroup'])).map((f) =>
+      path.basename(f),
+    );
+
+    expect(selected).toEqual(
+      expect.arrayContaining(['ct-cloudwatch-pr-2.guard', 'ct-cloudwatch-pr-3.guard']),
+    );
+    expect(selected).not.toContain('ct-s3-pr-1.guard');
+  });
+});
+
+describe('log groups and keys', () => {
+  let template: Template;
+
+  beforeAll(() => {
+    const app = createPlatformApp({ guard: false });
+    const stack = new Stack(app, 'S', { env: ENV });
+    new logs.LogGroup(stack, 'Plain', { retention: logs.RetentionDays.ONE_YEAR });
+    const own = new kms.Key(stack, 'OwnKey', { enableKeyRotation: true });
+    new logs.LogGroup(stack, 'WithOwnKey', { encryptionKey: own, retention: logs.RetentionDays.ONE_YEAR });
+    template = Template.fromStack(stack);
+  });
+
+  it("encrypts a log group without a key with the stack's log key, and leaves a named key alone", () => {
+    const groups = template.findResources('AWS::Logs::LogGroup');
+    const keys = template.findResources('AWS::KMS::Key');
+    const logKeyId = Object.keys(keys).find((id) => id.startsWith('LogEncryptionKey'));
+
+    expect(logKeyId).toBeDefined();
+    expect(
+      Object.entries(groups).map(([id, g]) => [id.replace(/[0-9A-F]{8}$/, ''), g.Properties.KmsKeyId]),
+    ).toEqual([
+      ['Plain', { 'Fn::GetAtt': [logKeyId, 'Arn'] }],
+      ['WithOwnKey', { 'Fn::GetAtt': [expect.stringMatching(/^OwnKey/), 'Arn'] }],
+    ]);
+  });
+
+  it('lets CloudWatch Logs of this Region use the log key only for log groups of this account and Region', () => {
+    const keys = template.findResources('AWS::KMS::Key');
+    const logKey = Object.entries(keys).find(([id]) => id.startsWith('LogEncryptionKey'))![1];
+    const statement = logKey.Properties.KeyPolicy.Statement.find(
+      (s: { Sid?: string }) => s.Sid === 'CloudWatchLogsOfThisAccountAndRegion',
+    );
+
+    expect(statement.Principal).toEqual({ Service: 'logs.us-east-1.amazonaws.com' });
+    expect(statement.Condition).toEqual({
+      ArnLike: {
+        'kms:EncryptionContext:aws:logs:arn': {
+          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:us-east-1:111111111111:log-group:*']],
+        },
+      },
+    });
+  });
+
+  it('denies kms:CreateGrant except for AWS services on every key, once', () => {
+    const keys = Object.values(template.findResources('AWS::KMS::Key'));
+
+    expect(keys).toHaveLength(2);
+    for (const key of keys) {
+      const denies = key.Properties.KeyPolicy.Statement.filter(
+        (s: { Sid?: string }) => s.Sid === 'GrantsOnlyForAwsServices',
+      );
+      expect(denies).toEqual([
+        {
+          Sid: 'GrantsOnlyForAwsServices',
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: 'kms:CreateGrant',
+          Resource: '*',
+          Condition: {
+            BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
+          },
+        },
+      ]);
+    }
+  });
+});
