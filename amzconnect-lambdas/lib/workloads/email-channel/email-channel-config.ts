@@ -41,7 +41,9 @@ const ENV_KEYS = [
   'disclaimer',
   'relaySenders',
   'agentPageOrigins',
+  'ses',
 ] as const;
+const SES_KEYS = ['manageIdentity'] as const;
 const ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const LOCAL_PART = /^[a-z0-9][a-z0-9._-]{0,40}$/;
@@ -223,6 +225,21 @@ function parseEnvironment(
       else origins.push(o);
     });
 
+  let manageIdentity = true;
+  if (e.ses !== undefined && !isObject(e.ses))
+    add(`${at}.ses`, 'must be an object like { "manageIdentity": true }.');
+  else if (isObject(e.ses)) {
+    for (const key of Object.keys(e.ses))
+      if (!(SES_KEYS as readonly string[]).includes(key))
+        add(`${at}.ses.${key}`, `is not a known key; remove it (known keys: ${SES_KEYS.join(', ')}).`);
+    if (e.ses.manageIdentity !== undefined && typeof e.ses.manageIdentity !== 'boolean')
+      add(
+        `${at}.ses.manageIdentity`,
+        'must be true (the stack creates the domain identity with Easy DKIM) or false (the identity exists already in this account and Region).',
+      );
+    else if (e.ses.manageIdentity === false) manageIdentity = false;
+  }
+
   if (found > 0) return undefined;
   return {
     domain: domain as string,
@@ -235,6 +252,7 @@ function parseEnvironment(
     disclaimer: (e.disclaimer as string).trim(),
     relaySenders: senders,
     agentPageOrigins: origins,
+    manageIdentity,
   };
 }
 

@@ -2,6 +2,7 @@ import { WorkloadManifest } from '../manifest/workload-manifest';
 import { parseAsEnvironmentEntry } from '../manifest/parse-as-environment-entry';
 import { EMAIL_CHANNEL_FLOW_FUNCTIONS, parseEmailChannelConfig } from './email-channel-config';
 import { EmailChannelSettings } from './email-channel-settings';
+import { sesIdentityOwnerProblems } from './ses-identity-owners';
 
 /**
  * The email-channel workload: mail to an inquiry address becomes a Connect task; agents answer
@@ -20,4 +21,5 @@ export const EMAIL_CHANNEL_MANIFEST: WorkloadManifest<EmailChannelSettings> = {
       ]),
     )?.environments.get(ctx.environment.name),
   target: (settings) => settings,
+  checkAcrossEnvironments: sesIdentityOwnerProblems,
 };

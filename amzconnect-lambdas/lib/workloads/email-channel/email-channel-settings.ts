@@ -29,6 +29,13 @@ export interface EmailChannelSettings {
    * (bucket CORS, `GET` only). @default none: the page opens the links in a new tab instead
    */
   readonly agentPageOrigins: readonly string[];
+  /**
+   * Whether the stack creates the SES domain identity (`AWS::SES::EmailIdentity`, Easy DKIM) and
+   * outputs its three DKIM CNAME records. An identity exists once per account and Region, so set
+   * `false` (`"ses": { "manageIdentity": false }`) where it exists already, e.g. verified by hand
+   * or created by another environment in the same account. @default true
+   */
+  readonly manageIdentity: boolean;
 }
 
 /** The relay mailboxes at the channel's domain, one per agent action. */

@@ -24,6 +24,8 @@ import {
   RELAY_MAILBOXES,
   RELAY_PREFIX,
 } from './email-channel-settings';
+import { EmailAgentPage } from './email-agent-page';
+import { EmailChannelSes } from './email-channel-ses';
 
 /** Properties of {@link EmailChannel}. */
 export interface EmailChannelProps {
@@ -76,8 +78,10 @@ export class EmailChannel extends Construct {
    * of activating a rule set of its own, which would switch off whatever else receives mail here.
    */
   public readonly ruleSet: ses.IReceiptRuleSet;
-  /** The sending and receiving domain identity (Easy DKIM). */
-  public readonly identity: ses.EmailIdentity;
+  /** SES prerequisites: the configuration set and, when managed here, the domain identity (Easy DKIM). */
+  public readonly ses: EmailChannelSes;
+  /** The agent workspace app showing each email task's mail and relay links. */
+  public readonly agentPage: EmailAgentPage;
   /**
    * S3 events the gateway or the relay still failed on after Lambda's two retries (an AWS error,
    * not a bad mail: those are quarantined or refused). The mail itself stays in the bucket;
@@ -190,7 +194,31 @@ export class EmailChannel extends Construct {
       invokedByFlows: true,
       connectInstanceArn,
     });
+    this.ses = new EmailChannelSes(this, 'Ses', {
+      app,
+      envName,
+      domain: settings.domain,
+      manageIdentity: settings.manageIdentity,
+    });
     this.grant(stack, settings, connectInstanceArn);
+    this.agentPage = new EmailAgentPage(this, 'AgentPage', {
+      app,
+      envName,
+      mailDomain: settings.domain,
+      mailBucket: this.mailBucket,
+      connectInstanceArn,
+      retainData: retain,
+    });
+    // The page fetches the formatted mail through its presigned URL from its CloudFront origin.
+    // Its exact name cannot be used here: the page's CSP names this bucket (connect-src), so the
+    // bucket naming the distribution would be a dependency cycle. CORS only decides which pages a
+    // browser lets read the answer; the presigned URL itself is the credential, usable from
+    // anywhere by whoever holds it, so the wildcard widens nothing an attacker could not do.
+    this.mailBucket.addCorsRule({
+      allowedMethods: [s3.HttpMethods.GET],
+      allowedOrigins: ['https://*.cloudfront.net'],
+      maxAge: 300,
+    });
 
     this.failedEvents = new sqs.Queue(this, 'FailedMailEvents', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -214,9 +242,6 @@ export class EmailChannel extends Construct {
       });
 
     // --- receiving -----------------------------------------------------------------------------
-    this.identity = new ses.EmailIdentity(this, 'Identity', {
-      identity: ses.Identity.domain(settings.domain),
-    });
     this.ruleSet = ses.ReceiptRuleSet.fromReceiptRuleSetName(this, 'ActiveRuleSet', this.activeRuleSetName());
     const ruleArn = (rule: string) =>
       stack.formatArn({
@@ -376,7 +401,16 @@ export class EmailChannel extends Construct {
       new iam.PolicyStatement({
         sid: 'SendFromTheChannelDomain',
         actions: ['ses:SendEmail'],
-        resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: settings.domain })],
+        // SES v2 SendEmail authorizes the identity and the configuration set it sends with (Service
+        // Authorization Reference, Amazon SES v2, SendEmail: resource types identity, configuration-set).
+        resources: [
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: settings.domain }),
+          stack.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: this.ses.configurationSet.configurationSetName,
+          }),
+        ],
         conditions: {
           StringLike: { 'ses:FromAddress': `${settings.inquiryAddress.split('@')[0]}+*@${settings.domain}` },
         },

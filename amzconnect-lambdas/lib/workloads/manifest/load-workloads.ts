@@ -2,6 +2,7 @@ import { ConfigError, ConfigProblem, PlatformConfig } from '@amzconnect/env';
 import { placeholderValues } from './placeholder-values';
 import { declaredWorkloadIds, rawWorkloadSettings } from './raw-workload-settings';
 import { WORKLOAD_IDS, WORKLOAD_MANIFESTS, WorkloadId, WorkloadTargets } from './workload-manifests';
+import { ParsedWorkloadSettings } from './workload-manifest';
 import { workloadSwitch } from './workload-switch';
 
 /** Options of {@link loadWorkloads}. */
@@ -76,6 +77,7 @@ export function loadWorkloads(
   for (const id of WORKLOAD_IDS) {
     const manifest = WORKLOAD_MANIFESTS[id];
     const byEnv = new Map<string, unknown>();
+    const parsedHere: ParsedWorkloadSettings<unknown>[] = [];
     for (const environment of platform.environments) {
       const raw = rawWorkloadSettings(platform, environment.name, id);
       const decided = workloadSwitch(raw);
@@ -87,7 +89,10 @@ export function loadWorkloads(
       const add = (sub: string, message: string) =>
         problems.push({ file: raw.file, field: sub ? `${raw.field}.${sub}` : raw.field, message });
       const parsed = manifest.parse(raw.value as Record<string, unknown>, { ...raw, environment, add });
-      if (parsed !== undefined) byEnv.set(environment.name, parsed);
+      if (parsed !== undefined) {
+        byEnv.set(environment.name, parsed);
+        parsedHere.push({ file: raw.file, field: raw.field, environment, settings: parsed });
+      }
       for (const p of placeholderValues(raw.value, raw.field)) {
         const found = {
           file: raw.file,
@@ -97,6 +102,7 @@ export function loadWorkloads(
         (options.strict ? problems : warnings).push(found);
       }
     }
+    problems.push(...(manifest.checkAcrossEnvironments?.(parsedHere) ?? []));
     settings.set(id, byEnv);
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -43,6 +43,18 @@ export interface WorkloadManifest<Settings = unknown, Target = Settings> {
    * builds nothing in that Region (e.g. messaging channels live in one Region).
    */
   readonly target: (settings: Settings, region: string) => Target | undefined;
+  /**
+   * Checks what no single environment can: settings of environments that share an account and
+   * a Region (e.g. one per-account resource created twice). Gets every environment where the
+   * workload is on and parsed. @default no check
+   */
+  readonly checkAcrossEnvironments?: (parsed: readonly ParsedWorkloadSettings<Settings>[]) => ConfigProblem[];
+}
+
+/** One environment's validated settings of a workload, with where they were read. */
+export interface ParsedWorkloadSettings<Settings> extends WorkloadSettingsLocation {
+  readonly environment: Environment;
+  readonly settings: Settings;
 }
 
 /** A manifest whose settings type is not known to the caller. */

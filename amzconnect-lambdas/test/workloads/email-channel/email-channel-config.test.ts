@@ -49,6 +49,7 @@ describe('email channel configuration', () => {
       disclaimer: 'Sent by ACME customer service.',
       relaySenders: ['example.com', 'lead@partner.test'],
       agentPageOrigins: [],
+      manageIdentity: true,
     });
   });
 
@@ -85,7 +86,7 @@ describe('email channel configuration', () => {
     );
     expect(message.split('\n')).toEqual([
       'Invalid configuration (10 problems):',
-      `  - ${FILE}: environments.develop.colour: is not a known key; remove it or fix its spelling (known keys: enabled, domain, inquiryAddress, taskFlow, presignedUrlMinutes, detectLanguage, detectSentiment, detectEntities, disclaimer, relaySenders, agentPageOrigins).`,
+      `  - ${FILE}: environments.develop.colour: is not a known key; remove it or fix its spelling (known keys: enabled, domain, inquiryAddress, taskFlow, presignedUrlMinutes, detectLanguage, detectSentiment, detectEntities, disclaimer, relaySenders, agentPageOrigins, ses).`,
       `  - ${FILE}: environments.develop.detectSentiment: must be true or false (default false).`,
       `  - ${FILE}: environments.develop.domain: "Mail Example" is not a domain name; use e.g. "mail.example.com".`,
       `  - ${FILE}: environments.develop.inquiryAddress: "customerservice+x@mail.example.com" must be an address like "customerservice@<domain>" whose local part has letters, digits, ".", "_" or "-" (no "+": the channel adds "+<caseId>").`,
@@ -106,6 +107,20 @@ describe('email channel configuration', () => {
       messageOf(() => parse({ develop: { ...COMPLETE, inquiryAddress: 'agentrelay@mail.example.com' } })),
     ).toBe(
       `Invalid configuration (1 problem):\n  - ${FILE}: environments.develop.inquiryAddress: "agentrelay" is a relay mailbox (agentrelay, queuerelay, relay, rejectrelay); choose another local part.`,
+    );
+  });
+
+  it('adopts an existing SES identity with ses.manageIdentity false, and refuses other values', () => {
+    expect(
+      parse({ develop: { ...COMPLETE, ses: { manageIdentity: false } } }).environments.get('develop')
+        ?.manageIdentity,
+    ).toBe(false);
+    expect(messageOf(() => parse({ develop: { ...COMPLETE, ses: { manageIdentity: 'no', dkim: 1 } } }))).toBe(
+      [
+        'Invalid configuration (2 problems):',
+        `  - ${FILE}: environments.develop.ses.dkim: is not a known key; remove it (known keys: manageIdentity).`,
+        `  - ${FILE}: environments.develop.ses.manageIdentity: must be true (the stack creates the domain identity with Easy DKIM) or false (the identity exists already in this account and Region).`,
+      ].join('\n'),
     );
   });
 

@@ -9,6 +9,11 @@ import {
   loadFunctionsRegistry,
 } from '../../../lib';
 import { examplePlatform, exampleWorkloads } from '../../support/example-config';
+import {
+  AGENT_PAGE_HSTS_SECONDS,
+  agentPageSecurityHeaders,
+} from '../../../lib/workloads/email-channel/agent-page-headers';
+import { EmailChannel } from '../../../lib/workloads/email-channel/email-channel';
 
 describe('email channel in the lambdas stacks of examples/all-workloads', () => {
   let stacks: LambdasStack[];
@@ -146,10 +151,13 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
     });
   });
 
-  it('lets only the agent page origin read mail from a browser (CORS GET)', () => {
+  it('lets only the agent page origins read mail from a browser (CORS GET)', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
-        CorsRules: [{ AllowedMethods: ['GET'], AllowedOrigins: ['https://ccp.example.com'], MaxAge: 300 }],
+        CorsRules: [
+          { AllowedMethods: ['GET'], AllowedOrigins: ['https://ccp.example.com'], MaxAge: 300 },
+          { AllowedMethods: ['GET'], AllowedOrigins: ['https://*.cloudfront.net'], MaxAge: 300 },
+        ],
       },
     });
   });
@@ -192,7 +200,171 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
     expect(byPrefix['relay/']).toMatch(/^EmailChannelRelay/);
   });
 
-  it('lets the relay send only from customerservice+* at the channel identity', () => {
+  it('creates the domain identity with Easy DKIM, its configuration set as default, and outputs the three DKIM CNAME records', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'mail.example.com',
+      ConfigurationSetAttributes: {
+        ConfigurationSetName: { Ref: Match.stringLikeRegexp('^EmailChannelSesConfigurationSet') },
+      },
+      DkimSigningAttributes: Match.absent(),
+    });
+    const identityId = Object.keys(template.findResources('AWS::SES::EmailIdentity'))[0];
+    const outputs = Object.values(template.findOutputs('*')).filter((o) =>
+      String(o.Description).startsWith('DKIM record'),
+    );
+    expect(outputs.map((o) => o.Value)).toEqual(
+      [1, 2, 3].map((n) => ({
+        'Fn::Join': [
+          ' ',
+          [
+            { 'Fn::GetAtt': [identityId, `DkimDNSTokenName${n}`] },
+            'CNAME',
+            { 'Fn::GetAtt': [identityId, `DkimDNSTokenValue${n}`] },
+          ],
+        ],
+      })),
+    );
+  });
+
+  it('creates a configuration set with reputation metrics and sending events, and publishes the SES names for the readiness check', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'acme-develop-email-channel',
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['send', 'delivery', 'bounce', 'complaint', 'reject', 'renderingFailure'],
+      }),
+    });
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/acme/develop/workloads/email-channel/ses-identity',
+      Value: 'mail.example.com',
+    });
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/acme/develop/workloads/email-channel/ses-configuration-set',
+      Value: { Ref: Match.stringLikeRegexp('^EmailChannelSesConfigurationSet') },
+    });
+  });
+
+  it('serves the agent page from a private bucket through CloudFront with origin access control, HTTPS only, logged', () => {
+    const channel = stacks[0].node.findChild('EmailChannel') as EmailChannel;
+    const resolve = (v: unknown) => stacks[0].resolve(v);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketName: Match.absent(),
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'access-logs/' }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+        SigningProtocol: 'sigv4',
+      }),
+    });
+    template.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 0);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'https-only',
+          AllowedMethods: ['GET', 'HEAD'],
+          ResponseHeadersPolicyId: { Ref: Match.stringLikeRegexp('^EmailChannelAgentPageSecurityHeaders') },
+        }),
+        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+        Origins: [
+          Match.objectLike({
+            DomainName: resolve(channel.agentPage.siteBucket.bucketRegionalDomainName),
+            OriginAccessControlId: Match.anyValue(),
+          }),
+        ],
+      }),
+    });
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: resolve(channel.agentPage.siteBucket.bucketName),
+      Prune: true,
+      DistributionPaths: ['/*'],
+    });
+  });
+
+  it('sends the security headers of the one definition: CSP framed only by the instance workspace, fetching only from the mail bucket', () => {
+    const channel = stacks[0].node.findChild('EmailChannel') as EmailChannel;
+    const headers = agentPageSecurityHeaders({
+      agentWorkspaceOrigin: channel.agentPage.agentWorkspaceOrigin,
+      mailOrigin: `https://${channel.mailBucket.bucketRegionalDomainName}`,
+    });
+    const csp = JSON.stringify(stacks[0].resolve(headers.contentSecurityPolicy));
+    expect(csp).toContain('frame-ancestors https://');
+    expect(csp).toContain('.my.connect.aws');
+    expect(csp).toContain('InstanceAliasLookup');
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: {
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: stacks[0].resolve(headers.contentSecurityPolicy),
+            Override: true,
+          },
+          StrictTransportSecurity: {
+            AccessControlMaxAgeSec: AGENT_PAGE_HSTS_SECONDS,
+            IncludeSubdomains: true,
+            Override: true,
+          },
+          ContentTypeOptions: { Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+        },
+        CustomHeadersConfig: {
+          Items: [{ Header: 'Permissions-Policy', Value: headers.permissionsPolicy, Override: true }],
+        },
+      }),
+    });
+    // The alias is read with DescribeInstance, allowed on this instance only.
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'connect:DescribeInstance',
+            Resource: { Ref: Match.stringLikeRegexp('connectinstancearn') },
+          },
+        ],
+      },
+    });
+    // The page's origin may read the presigned mail (bucket CORS, GET only).
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: {
+        CorsRules: Match.arrayWith([
+          { AllowedMethods: ['GET'], AllowedOrigins: ['https://*.cloudfront.net'], MaxAge: 300 },
+        ]),
+      },
+    });
+  });
+
+  it('shows the page to agents as a contact-scoped workspace application associated with the instance', () => {
+    const channel = stacks[0].node.findChild('EmailChannel') as EmailChannel;
+    const resolve = (v: unknown) => stacks[0].resolve(v);
+    template.hasResourceProperties('AWS::AppIntegrations::Application', {
+      Name: 'acme-develop-email-task',
+      Namespace: 'acme-develop-email-task',
+      ApplicationSourceConfig: {
+        ExternalUrlConfig: { AccessUrl: resolve(`${channel.agentPage.pageOrigin}/index.html`) },
+      },
+      ApplicationConfig: { ContactHandling: { Scope: 'PER_CONTACT' } },
+      Permissions: ['Contact.Details.View', 'Contact.Attributes.View'],
+    });
+    template.hasResourceProperties('AWS::Connect::IntegrationAssociation', {
+      InstanceId: { Ref: Match.stringLikeRegexp('connectinstancearn') },
+      IntegrationArn: resolve(channel.agentPage.application.attrApplicationArn),
+      IntegrationType: 'APPLICATION',
+    });
+  });
+
+  it('lets the relay send only from customerservice+* at the channel identity, with its configuration set', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^EmailChannelRelayRole') }],
       PolicyDocument: {
@@ -201,12 +373,29 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
             Sid: 'SendFromTheChannelDomain',
             Effect: 'Allow',
             Action: 'ses:SendEmail',
-            Resource: {
-              'Fn::Join': [
-                '',
-                ['arn:', { Ref: 'AWS::Partition' }, ':ses:us-east-1:111111111111:identity/mail.example.com'],
-              ],
-            },
+            Resource: [
+              {
+                'Fn::Join': [
+                  '',
+                  [
+                    'arn:',
+                    { Ref: 'AWS::Partition' },
+                    ':ses:us-east-1:111111111111:identity/mail.example.com',
+                  ],
+                ],
+              },
+              {
+                'Fn::Join': [
+                  '',
+                  [
+                    'arn:',
+                    { Ref: 'AWS::Partition' },
+                    ':ses:us-east-1:111111111111:configuration-set/',
+                    { Ref: Match.stringLikeRegexp('^EmailChannelSesConfigurationSet') },
+                  ],
+                ],
+              },
+            ],
             Condition: { StringLike: { 'ses:FromAddress': 'customerservice+*@mail.example.com' } },
           },
         ]),
@@ -264,9 +453,11 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
     }
     // Both flow functions are associated with the instance; the S3-triggered ones are not.
     expect(
-      Object.keys(template.findResources('AWS::Connect::IntegrationAssociation')).filter((id) =>
-        id.startsWith('EmailChannel'),
-      ),
+      Object.keys(
+        template.findResources('AWS::Connect::IntegrationAssociation', {
+          Properties: { IntegrationType: 'LAMBDA_FUNCTION' },
+        }),
+      ).filter((id) => id.startsWith('EmailChannel')),
     ).toHaveLength(2);
   });
 });
