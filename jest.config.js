@@ -10,11 +10,11 @@
  *
  * Workers: jest's default is one worker per core but one, and with a single worker it runs every
  * file in band; on a 2-core machine that leaves a core idle. The synthesizing test files are CPU
- * bound and single threaded, so one worker per core is what pays; the main process only collects
- * results. Each worker needs up to about {@link WORKER_MEMORY_BYTES} (cdk-nag over a full app), so
- * small-memory machines get fewer workers, and a worker whose heap stays above
- * `workerIdleMemoryLimit` after a file is replaced rather than growing until the machine swaps.
- * `--maxWorkers N` on the command line still wins.
+ * bound and single threaded, so one worker per core is what pays (the main process only collects
+ * results). The memory bound: each worker may reach {@link WORKER_MEMORY_BYTES}, so a machine with
+ * less memory than that per core gets fewer workers. (`workerIdleMemoryLimit` is not set: it
+ * makes jest use a worker even for a single file, and one process per core stays far below the
+ * bound.) `--maxWorkers N` on the command line still wins.
  * @type {import('jest').Config}
  */
 const fs = require('fs');
@@ -24,7 +24,7 @@ const { require: tsxRequire } = require('tsx/cjs/api');
 
 const { WORKSPACES } = tsxRequire('./env/src/subprojects.ts', __filename);
 
-/** Peak memory of one worker synthesizing the largest app with cdk-nag (measured, see bench/suite-timing.md). */
+/** Memory one worker may reach: the whole suite in one process peaked at 1.46 GB (bench/suite-timing.md). */
 const WORKER_MEMORY_BYTES = 1.5 * 1024 ** 3;
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 const maxWorkers = Math.max(1, Math.min(cores, Math.floor(os.totalmem() / WORKER_MEMORY_BYTES)));
@@ -44,7 +44,6 @@ module.exports = {
     setupFiles: ['<rootDir>/../jest.setup.js'],
   })),
   maxWorkers,
-  workerIdleMemoryLimit: '1GB',
   globalSetup: '<rootDir>/jest.global-setup.js',
   globalTeardown: '<rootDir>/jest.global-teardown.js',
   testTimeout: 60000,

@@ -8,11 +8,12 @@ let platform: PlatformConfig;
 
 const template = (name: string): Template => sample.stack(name).template;
 
-/** The develop stacks built (not synthesized) for tests that need the constructs themselves. */
+/** The develop stacks, built once (not synthesized) for tests that need the constructs themselves. */
+let developStacks: SupportingInfraStack[] | undefined;
 const developConstructs = () =>
-  addSupportingInfraStacks(createPlatformApp({ skipBundling: true }), platform, {
+  (developStacks ??= addSupportingInfraStacks(createPlatformApp({ skipBundling: true }), platform, {
     environments: ['develop'],
-  }) as SupportingInfraStack[];
+  }) as SupportingInfraStack[]);
 
 function logicalId(
   t: Template,
