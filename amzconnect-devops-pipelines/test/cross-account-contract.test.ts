@@ -1,19 +1,16 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { Template } from 'aws-cdk-lib/assertions';
 import {
-  createPlatformApp,
   deploymentTargets,
-  loadPlatformConfig,
+  enabledEnvironments,
   SUBPROJECTS,
   subprojectStackName,
   targetRoleArns,
+  TOOLING_FOLDER,
 } from '@amzconnect/env';
-import { addToolingStacks } from '../lib';
+import { samplePlatform, synthesizedApp } from '@amzconnect/testing';
+import { addToolingStackList, environmentPipelinesStackName } from '../lib';
 import { APPS } from '../src/cli/synth-all';
 
-const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));
+const SAMPLE = samplePlatform();
 
 /**
  * The contract between the pipelines and the four sub-project apps: every stack a pipeline's
@@ -21,12 +18,8 @@ const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));
  * Region, and is deployed through the target account's named roles.
  */
 describe.each(SUBPROJECTS.map((s) => [s.folder, s.id] as const))('%s app', (folder, id) => {
-  const app = createPlatformApp({
-    skipBundling: true,
-    outdir: fs.mkdtempSync(path.join(os.tmpdir(), `contract-${id}-`)),
-  });
-  APPS.find((a) => a.folder === folder)!.load()(app, SAMPLE);
-  const assembly = app.synth();
+  // Synthesized once per test run and shared with the other readers of the sample's apps.
+  const assembly = synthesizedApp(folder, SAMPLE, APPS.find((a) => a.folder === folder)!.load());
 
   it('has exactly one stack per enabled environment and Region, named as the deploy actions expect', () => {
     const expected = deploymentTargets(SAMPLE).map((t) => subprojectStackName(t.environment, id, t.region));
@@ -36,10 +29,10 @@ describe.each(SUBPROJECTS.map((s) => [s.folder, s.id] as const))('%s app', (fold
 
   it('deploys each stack into its environment account and Region through the named target roles', () => {
     for (const { environment, region } of deploymentTargets(SAMPLE)) {
-      const stack = assembly.getStackByName(subprojectStackName(environment, id, region));
+      const stack = assembly.stack(subprojectStackName(environment, id, region));
       const roles = targetRoleArns(environment);
 
-      expect(stack.environment).toMatchObject({ account: environment.account, region });
+      expect(stack).toMatchObject({ account: environment.account, region });
       expect(stack.assumeRoleArn).toBe(roles.deploy);
       expect(stack.cloudFormationExecutionRoleArn).toBe(roles.execution);
     }
@@ -48,10 +41,12 @@ describe.each(SUBPROJECTS.map((s) => [s.folder, s.id] as const))('%s app', (fold
 
 describe('pipelines and apps agree', () => {
   it('every deploy action names a stack of its sub-project', () => {
-    const app = createPlatformApp({ skipBundling: true });
-    const stacks = addToolingStacks(app, SAMPLE);
-    const names = stacks.environments.flatMap((s) =>
-      Object.values(Template.fromStack(s).findResources('AWS::CodePipeline::Pipeline')).flatMap((p: any) =>
+    const tooling = synthesizedApp(TOOLING_FOLDER, SAMPLE, addToolingStackList);
+    const environmentStacks = enabledEnvironments(SAMPLE).map((e) =>
+      tooling.stack(environmentPipelinesStackName(e)),
+    );
+    const names = environmentStacks.flatMap((s) =>
+      Object.values(s.template.findResources('AWS::CodePipeline::Pipeline')).flatMap((p: any) =>
         p.Properties.Stages.filter((st: any) => st.Name === 'Deploy').flatMap((st: any) =>
           st.Actions.map((a: any) => JSON.parse(a.Configuration.EnvironmentVariables)[0].value as string),
         ),

@@ -1,22 +1,29 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { runSimulation, Simulation } from '@cloud-copilot/iam-simulate';
-import { createPlatformApp, loadPlatformConfig, targetRoleArns, toolingPlanRoleArn } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/testing';
 import {
+  createPlatformApp,
+  loadPlatformConfig,
+  targetRoleArns,
+  TOOLING_FOLDER,
+  toolingPlanRoleArn,
+} from '@amzconnect/env';
+import { samplePlatform, synthesizedApp } from '@amzconnect/testing';
+import {
+  addToolingStackList,
   addToolingStacks,
+  TOOLING_CORE_STACK_NAME,
   environmentArtifactBucketName,
   pullRequestCheckRoleArn,
   PR_CHECK_SCRIPT,
 } from '../lib';
 
-const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));
-const app = createPlatformApp({ skipBundling: true });
-const stacks = addToolingStacks(app, SAMPLE);
-const core = Template.fromStack(stacks.core);
+// The sample's tooling app, synthesized once per test run and shared with the other readers.
+const SAMPLE = samplePlatform();
+const sample = synthesizedApp(TOOLING_FOLDER, SAMPLE, addToolingStackList);
+const core = sample.stack(TOOLING_CORE_STACK_NAME).template;
 const develop = SAMPLE.environments.find((e) => e.name === 'develop')!;
-const developAccess = Template.fromStack(stacks.targetAccess.find((s) => s.stackName.endsWith('-develop'))!);
+const developAccess = sample.stack('acme-target-access-develop').template;
 const PR_ROLE = pullRequestCheckRoleArn(SAMPLE.tooling);
 
 type Statement = { Effect: string; Action: string | string[]; Resource?: unknown; Principal?: unknown };
@@ -128,12 +135,11 @@ describe('PullRequestChecks', () => {
   });
 
   it('leaves no unacknowledged cdk-nag or template finding (with the approval links below)', () => {
-    expect(synthFindings(app)).toEqual([]);
-    fs.rmSync(app.outdir, { recursive: true, force: true });
+    expect(sample.findings).toEqual([]);
   });
 
   describe('approval messages link to the plan report', () => {
-    const staging = Template.fromStack(stacks.environments.find((s) => s.stackName.endsWith('-staging'))!);
+    const staging = sample.stack('amzconnect-devops-staging').template;
     const approvalOf = (t: Template, name: string) => {
       const pipeline = Object.values(t.findResources('AWS::CodePipeline::Pipeline')).find(
         (p) => p.Properties.Name === name,

@@ -1,23 +1,13 @@
-import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp, loadPlatformConfig, PlatformConfig } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/testing';
-import { addToolingStacks, ToolingStacks } from '../lib';
+import { TOOLING_FOLDER } from '@amzconnect/env';
+import { samplePlatform, synthesizedApp } from '@amzconnect/testing';
+import { addToolingStackList, TOOLING_CORE_STACK_NAME } from '../lib';
 
-const SAMPLE = loadPlatformConfig(path.join(__dirname, '..', '..', 'env'));
-
-function build(config: PlatformConfig = SAMPLE): {
-  stacks: ToolingStacks;
-  app: ReturnType<typeof createPlatformApp>;
-} {
-  const app = createPlatformApp({ skipBundling: true });
-  return { app, stacks: addToolingStacks(app, config) };
-}
-
-const { app: sampleApp, stacks } = build();
-const core = Template.fromStack(stacks.core);
-const envTemplate = (name: string) =>
-  Template.fromStack(stacks.environments.find((s) => s.stackName === `amzconnect-devops-${name}`)!);
+// The sample's tooling app, synthesized once per test run and shared with the other readers.
+const SAMPLE = samplePlatform();
+const sample = synthesizedApp(TOOLING_FOLDER, SAMPLE, addToolingStackList);
+const core = sample.stack(TOOLING_CORE_STACK_NAME).template;
+const envTemplate = (name: string) => sample.stack(`amzconnect-devops-${name}`).template;
 
 function pipelinesOf(t: Template): Record<string, { Properties: Record<string, any> }> {
   return t.findResources('AWS::CodePipeline::Pipeline') as Record<
@@ -319,9 +309,7 @@ describe('tooling app for the sample configuration', () => {
 });
 
 describe('target-account access stack', () => {
-  const target = Template.fromStack(
-    stacks.targetAccess.find((s) => s.stackName === 'acme-target-access-develop')!,
-  );
+  const target = sample.stack('acme-target-access-develop').template;
 
   it('trusts exactly the tooling deploy role of the environment, not the whole tooling account', () => {
     for (const roleName of ['acme-develop-pipeline-deploy', 'acme-develop-pipeline-publish']) {
@@ -343,9 +331,7 @@ describe('target-account access stack', () => {
         },
       });
     }
-    expect(stacks.targetAccess.find((s) => s.stackName === 'acme-target-access-develop')!.account).toBe(
-      '111111111111',
-    );
+    expect(sample.stack('acme-target-access-develop').account).toBe('111111111111');
   });
 
   it('gives CloudFormation a scoped execution policy: no NotAction, no service:* allowed', () => {
@@ -447,6 +433,6 @@ describe('target-account access stack', () => {
 
 describe('compliance', () => {
   it('synthesizes the sample with no unacknowledged cdk-nag or template finding', () => {
-    expect(synthFindings(sampleApp)).toEqual([]);
+    expect(sample.findings).toEqual([]);
   });
 });

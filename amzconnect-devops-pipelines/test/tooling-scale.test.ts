@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { createPlatformApp } from '@amzconnect/env';
 import { addToolingStacks } from '../lib';
-import { generatedConfig } from '@amzconnect/testing';
+import { generatedConfig, propertyRuns } from '@amzconnect/testing';
 
 /**
  * A policy document as IAM counts it (JSON without whitespace, after CloudFormation resolved it):
@@ -174,7 +174,7 @@ describe('tooling app at scale', () => {
           expect(names).toHaveLength(enabled * 4 + 1);
         },
       ),
-      { numRuns: 8 },
+      { numRuns: propertyRuns(8) },
     );
   });
 });

@@ -1,37 +1,27 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { createPlatformApp, type PlatformConfig } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/testing';
-import type { App, Stack } from 'aws-cdk-lib';
+import { samplePlatform, synthesizedApp, type SynthesizedApp } from '@amzconnect/testing';
 import { addInstanceStacks, ConnectInstanceStack } from '../lib';
-import { samplePlatform } from '@amzconnect/testing';
 
-let app: App;
-let stacks: Stack[];
-let findings: unknown[];
 let platform: PlatformConfig;
+let sample: SynthesizedApp;
 
-function template(name: string): Template {
-  const stack = stacks.find((s) => s.stackName === name);
-  if (!stack) throw new Error(`no stack ${name}`);
-  return Template.fromStack(stack);
-}
+const template = (name: string): Template => sample.stack(name).template;
 
 beforeAll(() => {
   platform = samplePlatform();
-  app = createPlatformApp({ skipBundling: true });
-  stacks = addInstanceStacks(app, platform);
-  findings = synthFindings(app);
+  // Synthesized once per test run and shared with the other readers of the sample's instance app.
+  sample = synthesizedApp('amzconnect-instance', platform, addInstanceStacks);
 });
 
 describe('addInstanceStacks', () => {
   it('adds one stack per enabled environment and Region, named <app>-instance-<env>-<region>', () => {
-    expect(stacks.map((s) => [s.node.id, s.stackName, s.account, s.region])).toEqual([
+    expect(sample.stacks.map((s) => [s.id, s.stackName, s.account, s.region])).toEqual([
       ['acme-instance-develop-us-east-1', 'acme-instance-develop-us-east-1', '111111111111', 'us-east-1'],
       ['acme-instance-develop-us-west-2', 'acme-instance-develop-us-west-2', '111111111111', 'us-west-2'],
       ['acme-instance-staging-us-east-1', 'acme-instance-staging-us-east-1', '222222222222', 'us-east-1'],
       ['acme-instance-prod-us-east-1', 'acme-instance-prod-us-east-1', '333333333333', 'us-east-1'],
     ]);
-    expect(stacks.every((s) => s instanceof ConnectInstanceStack)).toBe(true);
   });
 
   it('adds only the stacks of the environments asked for', () => {
@@ -42,14 +32,15 @@ describe('addInstanceStacks', () => {
 
     // Assess
     expect(only.map((s) => s.stackName)).toEqual(['acme-instance-staging-us-east-1']);
+    expect(only.every((s) => s instanceof ConnectInstanceStack)).toBe(true);
   });
 
   it('synthesizes without any unacknowledged cdk-nag or template-validation finding', () => {
-    expect(findings).toEqual([]);
+    expect(sample.findings).toEqual([]);
   });
 
   it('protects the production stack only (environment on the tooling branch)', () => {
-    expect(stacks.map((s) => [s.stackName, s.terminationProtection])).toEqual([
+    expect(sample.stacks.map((s) => [s.stackName, s.terminationProtection])).toEqual([
       ['acme-instance-develop-us-east-1', false],
       ['acme-instance-develop-us-west-2', false],
       ['acme-instance-staging-us-east-1', false],

@@ -1,14 +1,6 @@
-import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
-import { synthFindings, ValidationFinding } from '@amzconnect/testing';
-import {
-  addLambdaStacksFor,
-  FUNCTIONS_REGISTRY_FILE,
-  KNOWN_FUNCTION_NAMES,
-  LambdasStack,
-  loadFunctionsRegistry,
-} from '../lib';
+import { samplePlatform, synthesizedApp, type SynthesizedApp } from '@amzconnect/testing';
+import { addLambdaStacks } from '../lib';
 
 const INSTANCE_ARN_PARAM =
   'SsmParameterValueacmedevelopconnectinstancearnC96584B6F00A464EAD1953AFF4B05118Parameter';
@@ -20,23 +12,18 @@ const TABLE_NAME_PARAM =
   'SsmParameterValueacmedevelopinfracustomertablenameC96584B6F00A464EAD1953AFF4B05118Parameter';
 
 describe('lambdas stacks for the sample configuration', () => {
-  let stacks: LambdasStack[];
-  let findings: ValidationFinding[];
+  let sample: SynthesizedApp;
   let template: Template;
 
   beforeAll(() => {
-    // Prepare
-    const config = loadPlatformConfig(path.join(REPO_ROOT, 'env'));
-    const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
-    const app = createPlatformApp({ skipBundling: true });
-    // Act
-    stacks = addLambdaStacksFor(registry, app, config);
-    findings = synthFindings(app);
-    template = Template.fromStack(stacks[0]);
+    // The sample turns no workload on: the functions of the registry only. Synthesized once per
+    // test run and shared with the other readers of the sample's lambdas app.
+    sample = synthesizedApp('amzconnect-lambdas', samplePlatform(), addLambdaStacks);
+    template = sample.stacks[0].template;
   });
 
   it('adds one stack per enabled environment and Region, named <app>-lambdas-<env>-<region>', () => {
-    expect(stacks.map((s) => [s.stackName, s.account, s.region])).toEqual([
+    expect(sample.stacks.map((s) => [s.stackName, s.account, s.region])).toEqual([
       ['acme-lambdas-develop-us-east-1', '111111111111', 'us-east-1'],
       ['acme-lambdas-develop-us-west-2', '111111111111', 'us-west-2'],
       ['acme-lambdas-staging-us-east-1', '222222222222', 'us-east-1'],
@@ -45,7 +32,7 @@ describe('lambdas stacks for the sample configuration', () => {
   });
 
   it('synthesizes with no unacknowledged cdk-nag or template finding', () => {
-    expect(findings).toEqual([]);
+    expect(sample.findings).toEqual([]);
   });
 
   it('deploys every function on Node.js 24, arm64, with X-Ray tracing and its own log group', () => {

@@ -1,20 +1,19 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { App, Stack } from 'aws-cdk-lib';
 import { createPlatformApp, type PlatformConfig } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/testing';
-import { problemsOf, samplePlatform } from '@amzconnect/testing';
+import { problemsOf, samplePlatform, synthesizedApp, type SynthesizedApp } from '@amzconnect/testing';
 import { addSupportingInfraStacks, addSupportingInfraStacksWith, SupportingInfraStack } from '../lib';
 
-let app: App;
-let stacks: Stack[];
-let findings: unknown[];
+let sample: SynthesizedApp;
 let platform: PlatformConfig;
 
-function template(name: string): Template {
-  const stack = stacks.find((s) => s.stackName === name);
-  if (!stack) throw new Error(`no stack ${name}`);
-  return Template.fromStack(stack);
-}
+const template = (name: string): Template => sample.stack(name).template;
+
+/** The develop stacks, built once (not synthesized) for tests that need the constructs themselves. */
+let developStacks: SupportingInfraStack[] | undefined;
+const developConstructs = () =>
+  (developStacks ??= addSupportingInfraStacks(createPlatformApp({ skipBundling: true }), platform, {
+    environments: ['develop'],
+  }) as SupportingInfraStack[]);
 
 function logicalId(
   t: Template,
@@ -28,50 +27,49 @@ function logicalId(
 
 beforeAll(() => {
   platform = samplePlatform();
-  app = createPlatformApp({ skipBundling: true });
-  stacks = addSupportingInfraStacks(app, platform);
-  findings = synthFindings(app);
+  // Synthesized once per test run and shared with the other readers of the sample's app.
+  sample = synthesizedApp('amzconnect-supporting-infra', platform, addSupportingInfraStacks);
 });
 
 describe('addSupportingInfraStacks', () => {
   it('adds one stack per enabled environment and Region, named <app>-supporting-infra-<env>-<region>', () => {
-    expect(stacks.map((s) => [s.node.id, s.stackName, s.account, s.region, s.terminationProtection])).toEqual(
+    expect(
+      sample.stacks.map((s) => [s.id, s.stackName, s.account, s.region, s.terminationProtection]),
+    ).toEqual([
       [
-        [
-          'acme-supporting-infra-develop-us-east-1',
-          'acme-supporting-infra-develop-us-east-1',
-          '111111111111',
-          'us-east-1',
-          false,
-        ],
-        [
-          'acme-supporting-infra-develop-us-west-2',
-          'acme-supporting-infra-develop-us-west-2',
-          '111111111111',
-          'us-west-2',
-          false,
-        ],
-        [
-          'acme-supporting-infra-staging-us-east-1',
-          'acme-supporting-infra-staging-us-east-1',
-          '222222222222',
-          'us-east-1',
-          false,
-        ],
-        [
-          'acme-supporting-infra-prod-us-east-1',
-          'acme-supporting-infra-prod-us-east-1',
-          '333333333333',
-          'us-east-1',
-          true,
-        ],
+        'acme-supporting-infra-develop-us-east-1',
+        'acme-supporting-infra-develop-us-east-1',
+        '111111111111',
+        'us-east-1',
+        false,
       ],
-    );
-    expect(stacks.every((s) => s instanceof SupportingInfraStack)).toBe(true);
+      [
+        'acme-supporting-infra-develop-us-west-2',
+        'acme-supporting-infra-develop-us-west-2',
+        '111111111111',
+        'us-west-2',
+        false,
+      ],
+      [
+        'acme-supporting-infra-staging-us-east-1',
+        'acme-supporting-infra-staging-us-east-1',
+        '222222222222',
+        'us-east-1',
+        false,
+      ],
+      [
+        'acme-supporting-infra-prod-us-east-1',
+        'acme-supporting-infra-prod-us-east-1',
+        '333333333333',
+        'us-east-1',
+        true,
+      ],
+    ]);
+    expect(developConstructs().every((s) => s instanceof SupportingInfraStack)).toBe(true);
   });
 
   it('synthesizes without any unacknowledged cdk-nag or template-validation finding', () => {
-    expect(findings).toEqual([]);
+    expect(sample.findings).toEqual([]);
   });
 
   it('reports the problems of the configuration and of every bot file together', () => {
@@ -366,7 +364,7 @@ describe('SupportingInfraStack: Lex bot', () => {
   it('names the version after the definition, so a changed bot gets a new version', () => {
     // Prepare
     const changedApp = createPlatformApp({ skipBundling: true });
-    const [bot] = (stacks[0] as SupportingInfraStack).bots.values();
+    const [bot] = developConstructs()[0].bots.values();
     const changed = { ...bot.definition, idleSessionTtlSeconds: 600 };
 
     // Act
@@ -375,9 +373,10 @@ describe('SupportingInfraStack: Lex bot', () => {
     });
 
     // Assess
-    const versionOf = (s: Stack) =>
-      Object.keys(Template.fromStack(s).findResources('AWS::Lex::BotVersion'))[0];
-    expect(versionOf(changedStack)).not.toBe(versionOf(stacks[0]));
+    const versionOf = (t: Template) => Object.keys(t.findResources('AWS::Lex::BotVersion'))[0];
+    expect(versionOf(Template.fromStack(changedStack))).not.toBe(
+      versionOf(template('acme-supporting-infra-develop-us-east-1')),
+    );
   });
 
   it('sends conversation logs to a log group encrypted with a rotated key CloudWatch Logs may use', () => {

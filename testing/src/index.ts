@@ -12,3 +12,4 @@ export * from './s3-versioned-emulator';
 export * from './ssm-parameters-emulator';
 export * from './property-runs';
 export * from './headless-chromium';
+export * from './synthesized-app';

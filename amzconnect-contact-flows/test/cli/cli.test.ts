@@ -6,6 +6,7 @@ import { parseFlowText } from '../../src';
 import { CliIo } from '../../src/cli/cli-io';
 import { runCli, usage } from '../../src/cli/main';
 import { fixture, recordingIo } from '../support/fixtures';
+import { propertyRuns } from '@amzconnect/testing';
 
 function tempDir(files: Record<string, string> = {}): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flows-cli-'));
@@ -206,7 +207,7 @@ describe('the CLI on any input (property)', () => {
         expect([0, 1, 2]).toContain(code);
         expect(`${out()}${err()}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 });

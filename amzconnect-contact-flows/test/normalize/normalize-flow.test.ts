@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { FlowAction, FlowDocument, normalizeFlow, readFlowFile } from '../../src';
 import { allFixtures, fixture } from '../support/fixtures';
+import { propertyRuns } from '@amzconnect/testing';
 
 function read(rel: string): FlowDocument {
   const result = readFlowFile(fixture(rel));
@@ -235,7 +236,7 @@ describe('normalizeFlow over the real fixtures (property)', () => {
           expect(document.content.StartAction).toBe(input.content.StartAction);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

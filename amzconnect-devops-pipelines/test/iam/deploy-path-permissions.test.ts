@@ -15,7 +15,6 @@ import { resourceTypeRequests } from './resource-type-requests';
 import { asArray, statementsOf } from './synthesized-templates';
 import {
   DeployPathWorld,
-  disposeDeployPath,
   environmentRoles,
   environmentsOf,
   environmentTemplates,
@@ -73,7 +72,6 @@ describe.each([
   beforeAll(() => {
     world = synthesizeDeployPath(config);
   });
-  afterAll(() => disposeDeployPath(world));
 
   it('lets each deploy role create and execute change sets of its own stacks through its execution role', async () => {
     for (const env of environmentsOf(world)) {

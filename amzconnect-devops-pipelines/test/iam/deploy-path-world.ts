@@ -1,8 +1,4 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import {
-  createPlatformApp,
   enabledEnvironments,
   Environment,
   PlatformConfig,
@@ -10,14 +6,14 @@ import {
   toolingDeployRoleName,
   toolingPlanRoleName,
 } from '@amzconnect/env';
-import { addToolingStackList } from '../../lib';
+import { synthesizedApp } from '@amzconnect/testing';
 import { APPS } from '../../src/cli/synth-all';
 import {
+  CfnTemplate,
   DeployedTemplate,
   RoleWithPolicies,
   rolesOf,
   TemplateResolver,
-  templatesOf,
 } from './synthesized-templates';
 
 /** Everything the evaluation needs about one configuration's deploy path, synthesized once. */
@@ -26,28 +22,24 @@ export interface DeployPathWorld {
   readonly templates: readonly DeployedTemplate[];
   readonly resolver: TemplateResolver;
   readonly roles: readonly RoleWithPolicies[];
-  /** Temporary folders to remove in `afterAll`. */
-  readonly outdirs: readonly string[];
 }
 
-/** Synthesizes the tooling app and the four sub-project apps for `config` (bundling skipped). */
+/**
+ * The tooling app and the four sub-project apps for `config` (bundling skipped), each synthesized
+ * once per test run and shared with the other test files that read the same app.
+ */
 export function synthesizeDeployPath(config: PlatformConfig): DeployPathWorld {
-  const outdirs: string[] = [];
-  const templates = APPS.flatMap((a) => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-eval-'));
-    outdirs.push(outdir);
-    const app = createPlatformApp({ skipBundling: true, outdir });
-    (a.folder === 'amzconnect-devops-pipelines' ? addToolingStackList : a.load())(app, config);
-    return templatesOf(app);
-  });
+  const templates = APPS.flatMap((a) =>
+    synthesizedApp(a.folder, config, a.load()).stacks.map((s) => ({
+      stackName: s.stackName,
+      account: s.account,
+      region: s.region,
+      template: s.json as CfnTemplate,
+    })),
+  );
   const resolver = new TemplateResolver(templates);
   const roles = templates.flatMap((t) => rolesOf(resolver, t));
-  return { config, templates, resolver, roles, outdirs };
-}
-
-/** Removes the world's temporary folders. */
-export function disposeDeployPath(world: DeployPathWorld | undefined): void {
-  for (const dir of world?.outdirs ?? []) fs.rmSync(dir, { recursive: true, force: true });
+  return { config, templates, resolver, roles };
 }
 
 /** The role with this ARN. */

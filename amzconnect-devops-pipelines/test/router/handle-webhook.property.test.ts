@@ -4,6 +4,7 @@ import { createWebhookHandler } from '../../src/router/handle-webhook';
 import { silentLogger } from '../../src/router/logger-like';
 import type { ReleaseRequest } from '../../src/router/release-starter';
 import { sampleTable } from './support/test-config';
+import { propertyRuns } from '@amzconnect/testing';
 
 const SECRET = 'property-test-secret';
 const hex = (length: number) =>
@@ -165,7 +166,7 @@ describe('webhook handler under malformed input (fast-check)', () => {
         },
       ),
       // A fixed seed keeps CI deterministic; change it to explore other inputs locally.
-      { numRuns: 3000, seed: 20261120 },
+      { numRuns: propertyRuns(3000), seed: 20261120 },
     );
     // The generator does reach the acting stage: some valid, signed pushes started releases.
     expect(starts.length).toBeGreaterThan(0);

@@ -30,6 +30,7 @@ import {
 } from '../../../src/messaging-channels/streamed-item';
 import { decideChallenge } from '../../../src/messaging-channels/verification-challenge';
 import { fixture, fixtureBytes } from './support/bridge';
+import { propertyRuns } from '@amzconnect/testing';
 
 const SECRET = 'app-secret';
 const sign = (body: Buffer, secret = SECRET) =>
@@ -85,7 +86,7 @@ describe('Facebook signature verification', () => {
           return verifyFacebookSignature(b, sign(b, other), [SECRET]) === false;
         },
       ),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 });
@@ -363,7 +364,7 @@ describe('message size limits', () => {
           norm(sms.join('')) === norm(text)
         );
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 
