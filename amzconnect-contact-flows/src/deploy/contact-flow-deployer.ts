@@ -412,6 +412,15 @@ export class ContactFlowDeployer {
       report.status = report.failures.length === 0 ? 'succeeded' : 'failed';
     } catch (err) {
       if (!(err instanceof StopRun) && !(err instanceof RunLockLostError)) {
+        // Save what was written so far (records included), or the next run takes our own writes
+        // since the last saved chunk for console edits (drift).
+        report.status = 'failed';
+        report.finishedAt = this.isoNow();
+        await journal
+          .finish()
+          .catch((saveErr: unknown) =>
+            this.logger.error('Could not save the run report and records', { error: String(saveErr) }),
+          );
         await this.lock?.release();
         throw err;
       }
@@ -542,7 +551,16 @@ export class ContactFlowDeployer {
         }
         let backupVersionId: string | undefined;
         if (item.existing && (item.contentChanged || item.action === 'adopt'))
-          backupVersionId = await store.saveBackup(item.existing, this.runId, now());
+          backupVersionId = await store.saveBackup(
+            item.existing,
+            this.runId,
+            now(),
+            false,
+            // The record this content came from, unless a person changed it since (drift).
+            item.drift || item.action === 'adopt'
+              ? undefined
+              : s.records[recordKey(item.kind, item.existing.id)],
+          );
         if (item.action === 'adopt') {
           await this.guard();
           await this.call(() =>
