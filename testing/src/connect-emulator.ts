@@ -250,6 +250,31 @@ export class ConnectEmulator {
     return f;
   }
 
+  /** Adds a flow module directly (no validation, no re-serialization), e.g. one a previous run left. */
+  public addModule(module: {
+    name: string;
+    content: string;
+    description?: string;
+    tags?: Record<string, string>;
+  }): EmulatedFlow {
+    const id = this.newId();
+    const m: EmulatedFlow = {
+      id,
+      arn: `${this.instanceArn}/flow-module/${id}`,
+      name: module.name,
+      type: 'MODULE',
+      description: module.description,
+      content: module.content,
+      versions: [],
+      tags: { ...(module.tags ?? {}) },
+      state: 'ACTIVE',
+      lastModified: this.tick(),
+    };
+    this.modules.set(id, m);
+    this.indexNew(this.modulesByName, m);
+    return m;
+  }
+
   /** Finds a flow by name (indexed). */
   public flowByName(name: string): EmulatedFlow | undefined {
     return this.flowsByName.get(name);
