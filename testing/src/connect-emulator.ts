@@ -166,6 +166,13 @@ export class ConnectEmulator {
   private lostCreates = 0;
   private writesBeforeFailure?: number;
   private lastTime = 0;
+  /** Flows and modules by name and by ARN: lookups stay O(1) at 5,000 flows. */
+  private readonly flowsByName = new Map<string, EmulatedFlow>();
+  private readonly modulesByName = new Map<string, EmulatedFlow>();
+  private readonly byArnIndex = new Map<string, EmulatedFlow>();
+  /** Bumped by every change; a search's matches are computed once per query and state. */
+  private stamp = 0;
+  private readonly matchCache = new Map<string, { readonly stamp: number; readonly matches: unknown[] }>();
 
   constructor(options: ConnectEmulatorOptions = {}) {
     this.instanceId = options.instanceId ?? '11111111-2222-4333-8444-555555555555';
@@ -239,17 +246,43 @@ export class ConnectEmulator {
       lastModified: this.tick(),
     };
     this.flows.set(id, f);
+    this.indexNew(this.flowsByName, f);
     return f;
   }
 
-  /** Finds a flow by name. */
-  public flowByName(name: string): EmulatedFlow | undefined {
-    return [...this.flows.values()].find((f) => f.name === name);
+  /** Adds a flow module directly (no validation, no re-serialization), e.g. one a previous run left. */
+  public addModule(module: {
+    name: string;
+    content: string;
+    description?: string;
+    tags?: Record<string, string>;
+  }): EmulatedFlow {
+    const id = this.newId();
+    const m: EmulatedFlow = {
+      id,
+      arn: `${this.instanceArn}/flow-module/${id}`,
+      name: module.name,
+      type: 'MODULE',
+      description: module.description,
+      content: module.content,
+      versions: [],
+      tags: { ...(module.tags ?? {}) },
+      state: 'ACTIVE',
+      lastModified: this.tick(),
+    };
+    this.modules.set(id, m);
+    this.indexNew(this.modulesByName, m);
+    return m;
   }
 
-  /** Finds a module by name. */
+  /** Finds a flow by name (indexed). */
+  public flowByName(name: string): EmulatedFlow | undefined {
+    return this.flowsByName.get(name);
+  }
+
+  /** Finds a module by name (indexed). */
   public moduleByName(name: string): EmulatedFlow | undefined {
-    return [...this.modules.values()].find((f) => f.name === name);
+    return this.modulesByName.get(name);
   }
 
   /** Edits a flow's published content as a person in the console would (drift). */
@@ -424,8 +457,10 @@ export class ConnectEmulator {
     });
     return [
       r('GET', `/contact-flows-summary/${id}`, 'ListContactFlows', false, (q) => {
-        const types = q.query.get('contactFlowTypes')?.split(',');
-        const all = [...this.flows.values()].filter((f) => !types || types.includes(f.type));
+        const types = q.query.get('contactFlowTypes') ?? '';
+        const all = this.matching(`ListContactFlows ${types}`, () =>
+          [...this.flows.values()].filter((f) => !types || types.split(',').includes(f.type)),
+        );
         // ContactFlowSummary (SDK model): no tags, no content, no LastModifiedTime.
         return this.page(q, all, 'ContactFlowSummaryList', (f) => ({
           Id: f.id,
@@ -437,20 +472,23 @@ export class ConnectEmulator {
         }));
       }),
       r('GET', `/contact-flow-modules-summary/${id}`, 'ListContactFlowModules', false, (q) =>
-        this.page(q, [...this.modules.values()], 'ContactFlowModulesSummaryList', (m) => ({
-          Id: m.id,
-          Arn: m.arn,
-          Name: m.name,
-          State: 'ACTIVE',
-        })),
+        this.page(
+          q,
+          this.matching('ListContactFlowModules', () => [...this.modules.values()]),
+          'ContactFlowModulesSummaryList',
+          (m) => ({
+            Id: m.id,
+            Arn: m.arn,
+            Name: m.name,
+            State: 'ACTIVE',
+          }),
+        ),
       ),
       r('POST', '/search-contact-flows', 'SearchContactFlows', false, (q) =>
-        this.search(q, [...this.flows.values()], 'ContactFlows', (f) => this.omitContent(this.flowJson(f))),
+        this.search(q, 'flows', 'ContactFlows', (f) => this.omitContent(this.flowJson(f))),
       ),
       r('POST', '/search-contact-flow-modules', 'SearchContactFlowModules', false, (q) =>
-        this.search(q, [...this.modules.values()], 'ContactFlowModules', (m) =>
-          this.omitContent(this.moduleJson(m)),
-        ),
+        this.search(q, 'modules', 'ContactFlowModules', (m) => this.omitContent(this.moduleJson(m))),
       ),
       r('GET', `/contact-flows/${id}/${id}`, 'DescribeContactFlow', false, (_q, [, ref]) => {
         // `<id>:$SAVED` reads the unpublished draft (API reference, DescribeContactFlow).
@@ -521,6 +559,7 @@ export class ConnectEmulator {
           lastModified: this.tick(),
         };
         this.modules.set(mid, m);
+        this.indexNew(this.modulesByName, m);
         return json(200, { Id: m.id, Arn: m.arn });
       }),
       r('POST', `/contact-flows/${id}/${id}/content`, 'UpdateContactFlowContent', true, (q, [, fid]) => {
@@ -545,7 +584,7 @@ export class ConnectEmulator {
         if (b.Name && b.Name !== f.name && this.flowByName(b.Name)) {
           return awsError(409, 'DuplicateResourceException', { Message: `A flow named ${b.Name} exists` });
         }
-        if (b.Name) f.name = b.Name;
+        if (b.Name) this.rename(this.flowsByName, f, b.Name);
         if (b.Description !== undefined) f.description = b.Description;
         f.lastModified = this.tick();
         return json(200, {});
@@ -554,7 +593,7 @@ export class ConnectEmulator {
         const f = this.flows.get(fid);
         if (!f) return notFound('contact flow', fid);
         const b = JSON.parse(q.body) as { Name?: string; Description?: string; ContactFlowState?: string };
-        if (b.Name) f.name = b.Name;
+        if (b.Name) this.rename(this.flowsByName, f, b.Name);
         if (b.Description !== undefined) f.description = b.Description;
         if (b.ContactFlowState === 'ACTIVE' || b.ContactFlowState === 'ARCHIVED')
           f.state = b.ContactFlowState;
@@ -608,7 +647,7 @@ export class ConnectEmulator {
               Message: `A module named ${b.Name} exists`,
             });
           }
-          if (b.Name) m.name = b.Name;
+          if (b.Name) this.rename(this.modulesByName, m, b.Name);
           if (b.Description !== undefined) m.description = b.Description;
           m.lastModified = this.tick();
           return json(200, {});
@@ -624,6 +663,7 @@ export class ConnectEmulator {
           if (!target) return notFound('resource', arn);
           const b = JSON.parse(q.body || '{}') as { tags?: Record<string, string> };
           target.tags = { ...target.tags, ...(b.tags ?? {}) };
+          this.stamp++;
           return json(200, {});
         },
         true,
@@ -680,7 +720,32 @@ export class ConnectEmulator {
   }
 
   private byArn(arn: string): EmulatedFlow | undefined {
-    return [...this.flows.values(), ...this.modules.values()].find((f) => f.arn === arn);
+    return this.byArnIndex.get(arn);
+  }
+
+  private indexNew(byName: Map<string, EmulatedFlow>, f: EmulatedFlow): void {
+    if (!byName.has(f.name)) byName.set(f.name, f);
+    this.byArnIndex.set(f.arn, f);
+    this.stamp++;
+  }
+
+  private rename(byName: Map<string, EmulatedFlow>, f: EmulatedFlow, name: string): void {
+    if (byName.get(f.name) === f) byName.delete(f.name);
+    f.name = name;
+    byName.set(name, f);
+    this.stamp++;
+  }
+
+  /**
+   * The items matching one query, computed once per query and emulator state, so that paging
+   * through 5,000 flows costs O(page) per call instead of a filter over every flow.
+   */
+  private matching<T>(key: string, compute: () => T[]): T[] {
+    const hit = this.matchCache.get(key);
+    if (hit && hit.stamp === this.stamp) return hit.matches as T[];
+    const matches = compute();
+    this.matchCache.set(key, { stamp: this.stamp, matches });
+    return matches;
   }
 
   private omitContent<T extends { Content?: string }>(item: T): T {
@@ -707,26 +772,28 @@ export class ConnectEmulator {
     return this.slice(all, q.query.get('nextToken') ?? undefined, max, listName, map);
   }
 
-  private search<T extends EmulatedFlow>(
+  private search(
     q: EndpointRequest,
-    all: readonly T[],
+    kind: 'flows' | 'modules',
     listName: string,
-    map: (t: T) => unknown,
+    map: (t: EmulatedFlow) => unknown,
   ): EndpointResponse {
     const b = JSON.parse(q.body || '{}') as {
       MaxResults?: number;
       NextToken?: string;
-      SearchCriteria?: { StringCondition?: { FieldName?: string; Value?: string; ComparisonType?: string } };
+      SearchCriteria?: SearchCriteria;
     };
-    const c = b.SearchCriteria?.StringCondition;
-    const matches = all.filter((f) => {
-      if (!c) return true;
-      if (c.FieldName !== 'name') return false;
-      const v = c.Value ?? '';
-      if (c.ComparisonType === 'STARTS_WITH') return f.name.startsWith(v);
-      if (c.ComparisonType === 'EXACT') return f.name === v;
-      return f.name.includes(v);
-    });
+    const criteria = b.SearchCriteria;
+    const byName = kind === 'flows' ? this.flowsByName : this.modulesByName;
+    const exact = criteria?.StringCondition;
+    const matches =
+      exact?.FieldName === 'name' && exact.ComparisonType === 'EXACT' && !criteria?.OrConditions
+        ? [byName.get(exact.Value ?? '')].filter((f): f is EmulatedFlow => !!f)
+        : this.matching(`${kind} ${JSON.stringify(criteria ?? {})}`, () =>
+            [...(kind === 'flows' ? this.flows : this.modules).values()].filter((f) =>
+              matchesCriteria(f, criteria),
+            ),
+          );
     // SearchContactFlows / SearchContactFlowModules: MaxResults 1-100 (API reference "Valid Range").
     return this.slice(
       matches,
@@ -842,11 +909,47 @@ export class ConnectEmulator {
     return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
   }
 
-  /** A modification time strictly after the previous one (whole milliseconds, like Connect's epoch seconds with fraction). */
+  /**
+   * The modification time of a change: the service's clock, never earlier than a previous change
+   * (whole milliseconds, like Connect's epoch seconds with fraction). Changes within one
+   * millisecond share it, as on a real server; a time ahead of the clock would make a write look
+   * later than the writer saw it finish, which no server clock does.
+   */
   private tick(): number {
-    this.lastTime = Math.max(this.now(), this.lastTime + 1);
+    this.stamp++;
+    this.lastTime = Math.max(this.now(), this.lastTime);
     return this.lastTime;
   }
+}
+
+/**
+ * `ContactFlowSearchCriteria` / `ContactFlowModuleSearchCriteria` (SDK model, models_4.d.ts):
+ * `OrConditions`, `AndConditions`, a `StringCondition` (here on `name`: `EXACT`, `STARTS_WITH`,
+ * `CONTAINS`), `TypeCondition` and `StateCondition`.
+ */
+interface SearchCriteria {
+  readonly OrConditions?: readonly SearchCriteria[];
+  readonly AndConditions?: readonly SearchCriteria[];
+  readonly StringCondition?: { FieldName?: string; Value?: string; ComparisonType?: string };
+  readonly TypeCondition?: string;
+  readonly StateCondition?: string;
+}
+
+function matchesCriteria(f: EmulatedFlow, c: SearchCriteria | undefined): boolean {
+  if (!c) return true;
+  if (c.OrConditions && !c.OrConditions.some((o) => matchesCriteria(f, o))) return false;
+  if (c.AndConditions && !c.AndConditions.every((a) => matchesCriteria(f, a))) return false;
+  if (c.TypeCondition && f.type !== c.TypeCondition) return false;
+  if (c.StateCondition && f.state !== c.StateCondition) return false;
+  const s = c.StringCondition;
+  if (s) {
+    if (s.FieldName !== 'name') return false;
+    const v = s.Value ?? '';
+    if (s.ComparisonType === 'STARTS_WITH') return f.name.startsWith(v);
+    if (s.ComparisonType === 'EXACT') return f.name === v;
+    return f.name.includes(v);
+  }
+  return true;
 }
 
 function reverseKeys(value: unknown): unknown {

@@ -49,6 +49,8 @@ import { FlowNaming, flowNaming } from './flow-naming';
 import { DeployedFlow, InstanceSnapshot } from './instance-snapshot';
 import { MappingPublishResult, buildMapping, publishMapping } from './mapping-publisher';
 import { namesOfKind, referencedMappingKeys } from './mapping-references';
+import { decideReadScope } from './instance-read-scope';
+import { DESCRIBE_CONCURRENCY, mapBounded } from './map-bounded';
 import { ownerTags, ownershipOf } from './ownership';
 import { describeDeployed, describeDraft, findByName, readInstance } from './read-instance';
 import { RunLock, RunLockOptions } from './run-lock';
@@ -121,6 +123,8 @@ export interface ContactFlowDeployerProps {
   readonly reserveMs?: number;
   /** The account-and-Region run lock. @default none (tests and single-runner setups) */
   readonly lock?: RunLockOptions;
+  /** Most Describe calls in flight at once while planning. @default {@link DESCRIBE_CONCURRENCY} (8) */
+  readonly describeConcurrency?: number;
 }
 
 /** A plan together with everything `apply` needs, computed by {@link ContactFlowDeployer.plan}. */
@@ -257,7 +261,9 @@ export class ContactFlowDeployer {
     this.logger.info('Reading instance', { instanceId });
     const store = new FlowBucketStore(s3, flowBucket, app, env);
     const [instance, state] = await Promise.all([
-      readInstance(connect, instanceId, this.naming.prefix, (fn) => this.call(fn)),
+      readInstance(connect, instanceId, decideReadScope(documents, this.naming.prefix, mappingKeys), (fn) =>
+        this.call(fn),
+      ),
       store.loadState(),
     ]);
     let snapshot = instance;
@@ -273,13 +279,15 @@ export class ContactFlowDeployer {
     };
     let plan = decidePlan(documents, context, policy);
 
-    // Search is eventually consistent and may leave Content out: confirm every planned write with
-    // the strongly consistent Describe (which also gives the exact content to back up), and read
-    // what Search did not return. Unchanged flows with a record need no read at all.
+    // Search may lag and may leave Content out: confirm with the strongly consistent Describe what
+    // Search cannot settle (drift, ownership, adoption, a write whose current content is missing
+    // for the backup), at most `describeConcurrency` at once. Unchanged flows need no read at all.
     const toConfirm = itemsToConfirm(plan);
     if (toConfirm.length > 0) {
-      const described = await Promise.all(
-        toConfirm.map((i) => this.call(() => describeDeployed(connect, instanceId, i.existing!))),
+      const described = await mapBounded(
+        toConfirm,
+        this.props.describeConcurrency ?? DESCRIBE_CONCURRENCY,
+        (i) => this.call(() => describeDeployed(connect, instanceId, i.existing!)),
       );
       const byKey = new Map(described.map((d) => [itemKey(d.kind, d.id), d]));
       const replace = (list: readonly DeployedFlow[]) =>
@@ -404,6 +412,15 @@ export class ContactFlowDeployer {
       report.status = report.failures.length === 0 ? 'succeeded' : 'failed';
     } catch (err) {
       if (!(err instanceof StopRun) && !(err instanceof RunLockLostError)) {
+        // Save what was written so far (records included), or the next run takes our own writes
+        // since the last saved chunk for console edits (drift).
+        report.status = 'failed';
+        report.finishedAt = this.isoNow();
+        await journal
+          .finish()
+          .catch((saveErr: unknown) =>
+            this.logger.error('Could not save the run report and records', { error: String(saveErr) }),
+          );
         await this.lock?.release();
         throw err;
       }
@@ -448,7 +465,11 @@ export class ContactFlowDeployer {
     for (const item of creates) {
       const deps = item.pending.filter((p) => byKey.has(p));
       waiting.set(keyOf(item), deps.length);
-      for (const d of deps) dependents.set(d, [...(dependents.get(d) ?? []), keyOf(item)]);
+      for (const d of deps) {
+        const list = dependents.get(d);
+        if (list) list.push(keyOf(item));
+        else dependents.set(d, [keyOf(item)]);
+      }
     }
     const queue: PlanItem[] = creates.filter((i) => waiting.get(keyOf(i)) === 0);
     const settled = new Set<string>();
@@ -461,6 +482,12 @@ export class ContactFlowDeployer {
         if (left === 0) queue.push(byKey.get(d)!);
       }
     };
+    // Stub candidates, most waited-on first (stable: ties keep the kind-then-name order); a cursor
+    // skips settled ones, so breaking k cycles costs O(n log n) in all rather than O(k·n).
+    const stubOrder = [...creates].sort(
+      (a, b) => (dependents.get(keyOf(b))?.length ?? 0) - (dependents.get(keyOf(a))?.length ?? 0),
+    );
+    let stubCursor = 0;
     let head = 0;
     while (settled.size < creates.length) {
       while (head < queue.length) {
@@ -484,10 +511,8 @@ export class ContactFlowDeployer {
       }
       if (settled.size === creates.length) break;
       // Only items waiting on each other remain: a cycle. The one most others wait on becomes a stub.
-      const remaining = creates.filter((i) => !settled.has(keyOf(i)));
-      const stub = remaining.reduce((best, i) =>
-        (dependents.get(keyOf(i))?.length ?? 0) > (dependents.get(keyOf(best))?.length ?? 0) ? i : best,
-      );
+      while (settled.has(keyOf(stubOrder[stubCursor]))) stubCursor++;
+      const stub = stubOrder[stubCursor];
       if (await this.create(stub, stubContent(stub.document.type), 'create-stub', s)) toFill.push(stub);
       settle(keyOf(stub));
     }
@@ -526,7 +551,16 @@ export class ContactFlowDeployer {
         }
         let backupVersionId: string | undefined;
         if (item.existing && (item.contentChanged || item.action === 'adopt'))
-          backupVersionId = await store.saveBackup(item.existing, this.runId, now());
+          backupVersionId = await store.saveBackup(
+            item.existing,
+            this.runId,
+            now(),
+            false,
+            // The record this content came from, unless a person changed it since (drift).
+            item.drift || item.action === 'adopt'
+              ? undefined
+              : s.records[recordKey(item.kind, item.existing.id)],
+          );
         if (item.action === 'adopt') {
           await this.guard();
           await this.call(() =>
@@ -748,7 +782,9 @@ export class ContactFlowDeployer {
         if ((err as { name?: string }).name !== 'DuplicateResourceException') throw err;
         // CreateContactFlow has no client token: a create whose response was lost and that the SDK
         // retried meets its own flow. Take it over by name, but only if it carries our tags.
-        const found = await this.call(() => findByName(connect, s.instanceId, item.kind, item.deployedName));
+        const found = await findByName(connect, s.instanceId, item.kind, item.deployedName, (fn) =>
+          this.call(fn),
+        );
         if (!found || ownershipOf(found, this.props.target.app, this.props.target.env) !== 'ours') throw err;
         id = found.id;
         arn = found.arn;

@@ -38,8 +38,13 @@ export function recordKey(kind: 'flow' | 'module', id: string): string {
 
 /** How a deployed flow compares with the desired content and the record (see {@link judgeDeployed}). */
 export type Judgement =
-  /** Desired = what we last sent, and Connect still holds what we wrote. */
-  | { readonly verdict: 'unchanged'; readonly baseline?: FlowRecord }
+  /**
+   * Desired = what we last sent, and Connect still holds what we wrote. `unverified`: the read
+   * had neither content nor `LastModifiedTime` to check the second half (a module whose content
+   * Search left out): nothing is written, so nothing can be lost, and a console edit shows as
+   * drift when the file next changes (every planned write is read with Describe first).
+   */
+  | { readonly verdict: 'unchanged'; readonly baseline?: FlowRecord; readonly unverified?: true }
   /** Desired differs from what we last sent (or there is no record and the content differs). */
   | { readonly verdict: 'changed'; readonly drift: boolean }
   /** Someone changed the flow in Connect since our last write; desired is what we last sent. */
@@ -76,7 +81,10 @@ export function judgeDeployed(
     record,
     desiredSha === record.sentSha256 ? desiredContent : undefined,
   );
-  if (asWeLeftIt === undefined) return { verdict: 'unknown' };
+  if (asWeLeftIt === undefined)
+    return desiredSha === record.sentSha256
+      ? { verdict: 'unchanged', unverified: true }
+      : { verdict: 'unknown' };
   if (!asWeLeftIt)
     return desiredSha === record.sentSha256 ? { verdict: 'drift' } : { verdict: 'changed', drift: true };
   if (desiredSha !== record.sentSha256) return { verdict: 'changed', drift: false };

@@ -49,6 +49,11 @@ export interface PlanItem {
   readonly unarchive?: boolean;
   /** An unpublished `$SAVED` draft exists and is backed up before publishing. */
   readonly draft?: DeployedFlow;
+  /**
+   * Unchanged by the record of our last write, but the read could not confirm that Connect still
+   * holds it (no content, no `LastModifiedTime`): not read further, since nothing is written.
+   */
+  readonly unverified?: boolean;
 }
 
 /** The decision of a run: what to create, update, leave alone, and which orphans to park. */
@@ -122,10 +127,20 @@ export function decidePlan(
   return { items, orphans };
 }
 
-/** Items whose deployed flow must be read with Describe before the plan can be decided. */
+/**
+ * Items whose deployed flow must be read with Describe (strongly consistent, unlike Search)
+ * before the plan can be decided or applied: unknown ownership, adoptions, drift (confirmed before
+ * it is reported, backed up or refused), and content writes whose current content Search left
+ * out (it is backed up first). An update judged from a Search answer with content, through the
+ * record of our last write, needs no second read: the backup is that content.
+ */
 export function itemsToConfirm(plan: DeploymentPlan): PlanItem[] {
   return plan.items.filter(
-    (i) => i.existing && (i.ownership === 'unknown' || i.action === 'update' || i.action === 'adopt'),
+    (i) =>
+      i.existing &&
+      (i.ownership === 'unknown' ||
+        i.action === 'adopt' ||
+        (i.action === 'update' && (i.drift || (i.contentChanged && i.existing.content === undefined)))),
   );
 }
 
@@ -217,7 +232,17 @@ function decideItem(doc: FlowDocument, ctx: ResolutionContext, policy: PlanPolic
   }
   const unarchive = existing.state === 'ARCHIVED';
   const action = contentChanged || descriptionChanged || adopted || unarchive ? 'update' : 'unchanged';
-  return { ...base, action, contentChanged, descriptionChanged, drift, unarchive, problems: [] };
+  const unverified = judged.verdict === 'unchanged' && judged.unverified === true;
+  return {
+    ...base,
+    action,
+    contentChanged,
+    descriptionChanged,
+    drift,
+    unarchive,
+    problems: [],
+    ...(unverified ? { unverified } : {}),
+  };
 }
 
 /** Records completed by this plan's reads (first read after a write); saved with the next state save. */

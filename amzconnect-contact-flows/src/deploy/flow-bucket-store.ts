@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mappingObjectKey } from '@amzconnect/env/contracts';
 import { DeployedFlow } from './instance-snapshot';
-import { DeployState, emptyDeployState } from './deploy-state';
+import { DeployState, FlowRecord, emptyDeployState } from './deploy-state';
 import { AppliedStep, RunReport } from './run-report';
 
 /** Content of a flow as it was before a run overwrote it. */
@@ -16,6 +16,12 @@ export interface FlowBackup {
   readonly content: string;
   readonly savedAt: string;
   readonly runId: string;
+  /**
+   * The record of the write that put this content in Connect, when it was ours and untouched
+   * since (not drift): a rollback restores it with the content, so the next run of the release
+   * that wrote it knows the flow as its own and makes no write. @default none (not our write)
+   */
+  readonly record?: FlowRecord;
 }
 
 /** An object read back with its version. */
@@ -61,7 +67,14 @@ export class FlowBucketStore {
    * Saves a flow's current content; returns the S3 version id of the save. `draft` saves an
    * unpublished `$SAVED` draft beside it (`<name>.saved.json`).
    */
-  public async saveBackup(deployed: DeployedFlow, runId: string, now: Date, draft = false): Promise<string> {
+  public async saveBackup(
+    deployed: DeployedFlow,
+    runId: string,
+    now: Date,
+    draft = false,
+    /** The record of our write this content came from, when it is ours (see {@link FlowBackup.record}). */
+    record?: FlowRecord,
+  ): Promise<string> {
     if (deployed.content === undefined)
       throw new Error(`Cannot back up ${deployed.kind} "${deployed.name}": its content was not read.`);
     const backup: FlowBackup = {
@@ -74,6 +87,7 @@ export class FlowBucketStore {
       content: deployed.content,
       savedAt: now.toISOString(),
       runId,
+      ...(record ? { record } : {}),
     };
     const key = this.backupKey(deployed.kind, deployed.name);
     return this.putVersioned(

@@ -9,7 +9,9 @@ import { flowFailure } from './connect-errors';
 import { ContactFlowDeployerProps, DeploymentFailedError, RunJournal } from './contact-flow-deployer';
 import { silentLogger } from './deploy-logger';
 import { readParameters } from './environment-parameters';
-import { FlowBucketStore } from './flow-bucket-store';
+import { contentSha256 } from './content-hash';
+import { FlowRecord, recordKey } from './deploy-state';
+import { FlowBackup, FlowBucketStore } from './flow-bucket-store';
 import { flowNaming } from './flow-naming';
 import { describeDeployed } from './read-instance';
 import { RunReport } from './run-report';
@@ -61,6 +63,21 @@ export function decideRestores(request: RollbackRequest, lastRun: RunReport | un
 }
 
 /**
+ * The record after restoring `backup` at `now` (pure): the record of the write the content came
+ * from, when the backup carries one (so the release that wrote it finds its own content), else
+ * the restored content itself as what was sent; either way written now, with what Connect
+ * reports for it not read yet.
+ */
+export function restoredRecord(backup: FlowBackup, now: number): FlowRecord {
+  return {
+    kind: backup.kind,
+    id: backup.id,
+    sentSha256: backup.record?.id === backup.id ? backup.record.sentSha256 : contentSha256(backup.content),
+    writtenAt: now,
+  };
+}
+
+/**
  * Restores saved content: for each target, reads the backup, saves the current content (so the
  * rollback can itself be undone), and writes the backup's content back. Content equal to the
  * backup is left alone. Returns the run report (command `rollback`), saved like a deploy's.
@@ -100,7 +117,11 @@ export async function rollbackFlows(
     applied: [],
     failures: [],
   };
-  const journal = new RunJournal(store, report, logger);
+  // Each restore is recorded like a deploy's write, so the next run of the release the backup
+  // came from sees its own content (no write, no drift) instead of a change made outside it.
+  const state = await store.loadState();
+  const records: Record<string, FlowRecord> = { ...state.records };
+  const journal = new RunJournal(store, report, logger, () => ({ version: 1, records }));
   const call = <T>(fn: () => Promise<T>) => throttledCall(fn, { bucket: props.clients.bucket, clock });
   for (const t of targets) {
     const deployedName = naming.deployedName(t.name);
@@ -141,6 +162,7 @@ export async function rollbackFlows(
               }),
             ),
       );
+      records[recordKey(t.kind, backup.id)] = restoredRecord(backup, clock.now());
       await journal.record({
         at: new Date(clock.now()).toISOString(),
         kind: t.kind,

@@ -31,3 +31,5 @@ export * from './stub-content';
 export * from './throttled-call';
 export * from './token-bucket';
 export * from './deploy-command-context';
+export * from './map-bounded';
+export * from './instance-read-scope';

@@ -15,6 +15,7 @@ import {
   SearchContactFlowsCommand,
 } from '@aws-sdk/client-connect';
 import { DeployedFlow, InstanceSnapshot, NamedResource } from './instance-snapshot';
+import { InstanceReadScope } from './instance-read-scope';
 
 /**
  * Page sizes, the largest each API accepts (API reference, `MaxResults` "Valid Range"):
@@ -24,6 +25,12 @@ import { DeployedFlow, InstanceSnapshot, NamedResource } from './instance-snapsh
 const LIST_PAGE = 1000;
 const SEARCH_PAGE = 100;
 const SMALL_PAGE = 25;
+/**
+ * Name conditions per Search request (an `OrConditions` list of `StringCondition`s,
+ * `ContactFlowSearchCriteria` in the SDK model). The API reference states no maximum; ten keeps
+ * each request small, and more external names simply take more requests.
+ */
+const CONDITIONS_PER_SEARCH = 10;
 
 /**
  * Follows `NextToken` until the last page and concatenates the items. Every list the engine
@@ -38,22 +45,50 @@ export async function paginate<T>(
   let token: string | undefined;
   do {
     const page = await fetchPage(token);
-    all.push(...(page.items ?? []));
+    for (const item of page.items ?? []) all.push(item);
     token = page.nextToken;
   } while (token);
   return all;
 }
 
+/** A `STARTS_WITH` or `EXACT` condition on the name (`StringCondition`, SDK model). */
+type NameCondition = {
+  readonly StringCondition: {
+    readonly FieldName: 'name';
+    readonly Value: string;
+    readonly ComparisonType: 'STARTS_WITH' | 'EXACT';
+  };
+};
+
+/** The name conditions of a scope for one kind, in groups of {@link CONDITIONS_PER_SEARCH}. */
+export function searchConditionGroups(scope: InstanceReadScope, kind: 'flow' | 'module'): NameCondition[][] {
+  const cond = (Value: string, ComparisonType: 'STARTS_WITH' | 'EXACT'): NameCondition => ({
+    StringCondition: { FieldName: 'name', Value, ComparisonType },
+  });
+  const all = [
+    cond(scope.managedPrefix, 'STARTS_WITH'),
+    cond(scope.orphanPrefix, 'STARTS_WITH'),
+    ...(kind === 'flow' ? scope.externalFlows : scope.externalModules).map((n) => cond(n, 'EXACT')),
+  ];
+  const groups: NameCondition[][] = [];
+  for (let i = 0; i < all.length; i += CONDITIONS_PER_SEARCH)
+    groups.push(all.slice(i, i + CONDITIONS_PER_SEARCH));
+  return groups;
+}
+
 /**
- * Reads what the engine needs from an instance. Contents of managed flows and modules (names
- * starting with `managedPrefix`) come from the Search APIs, a page of 100 full flows per call,
- * instead of one Describe per flow; the List APIs, which are authoritative, give the complete
- * set of names and ids.
+ * Reads what a run needs from an instance, in pages and nothing per flow: the flows and modules
+ * of the scope through the Search APIs (a page of 100 complete flows per call: content, tags,
+ * state and, for flows, `LastModifiedTime`, per the `ContactFlow`/`ContactFlowModule` shapes of
+ * the SDK model), with one `OrConditions` query for the managed prefix, renamed orphans and the
+ * names documents reference; and only the reference lists the scope asks for (pages of 1,000).
+ * A flow that Search misses (it may lag behind a create) is met again as a
+ * `DuplicateResourceException` on create and taken over by name and tags ({@link findByName}).
  */
 export async function readInstance(
   connect: ConnectClient,
   instanceId: string,
-  managedPrefix: string,
+  scope: InstanceReadScope,
   /** Wraps every call, e.g. to retry after throttling. @default calls as is */
   call: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
 ): Promise<InstanceSnapshot> {
@@ -61,129 +96,99 @@ export async function readInstance(
   const page = <T>(
     fetch: (t: string | undefined) => Promise<{ items: readonly T[] | undefined; nextToken?: string }>,
   ) => paginate((t) => call(() => fetch(t)));
-  const [
-    flowSummaries,
-    moduleSummaries,
-    flowContents,
-    moduleContents,
-    queues,
-    prompts,
-    hours,
-    lexAliasArns,
-    lambdaArns,
-  ] = await Promise.all([
-    page(async (t) => {
-      const r = await connect.send(
-        new ListContactFlowsCommand({ InstanceId: I, MaxResults: LIST_PAGE, NextToken: t }),
-      );
-      return { items: r.ContactFlowSummaryList, nextToken: r.NextToken };
-    }),
-    page(async (t) => {
-      const r = await connect.send(
-        new ListContactFlowModulesCommand({ InstanceId: I, MaxResults: LIST_PAGE, NextToken: t }),
-      );
-      return { items: r.ContactFlowModulesSummaryList, nextToken: r.NextToken };
-    }),
+  const none = Promise.resolve([]);
+  const searchFlows = (OrConditions: NameCondition[]) =>
     page(async (t) => {
       const r = await connect.send(
         new SearchContactFlowsCommand({
           InstanceId: I,
           MaxResults: SEARCH_PAGE,
           NextToken: t,
-          SearchCriteria: {
-            StringCondition: { FieldName: 'name', Value: managedPrefix, ComparisonType: 'STARTS_WITH' },
-          },
+          SearchCriteria: { OrConditions },
         }),
       );
       return { items: r.ContactFlows, nextToken: r.NextToken };
-    }),
+    });
+  const searchModules = (OrConditions: NameCondition[]) =>
     page(async (t) => {
       const r = await connect.send(
         new SearchContactFlowModulesCommand({
           InstanceId: I,
           MaxResults: SEARCH_PAGE,
           NextToken: t,
-          SearchCriteria: {
-            StringCondition: { FieldName: 'name', Value: managedPrefix, ComparisonType: 'STARTS_WITH' },
-          },
+          SearchCriteria: { OrConditions },
         }),
       );
       return { items: r.ContactFlowModules, nextToken: r.NextToken };
-    }),
-    page(async (t) => {
-      const r = await connect.send(
-        new ListQueuesCommand({
-          InstanceId: I,
-          QueueTypes: ['STANDARD'],
-          MaxResults: LIST_PAGE,
-          NextToken: t,
-        }),
-      );
-      return { items: r.QueueSummaryList, nextToken: r.NextToken };
-    }),
-    page(async (t) => {
-      const r = await connect.send(
-        new ListPromptsCommand({ InstanceId: I, MaxResults: LIST_PAGE, NextToken: t }),
-      );
-      return { items: r.PromptSummaryList, nextToken: r.NextToken };
-    }),
-    page(async (t) => {
-      const r = await connect.send(
-        new ListHoursOfOperationsCommand({ InstanceId: I, MaxResults: LIST_PAGE, NextToken: t }),
-      );
-      return { items: r.HoursOfOperationSummaryList, nextToken: r.NextToken };
-    }),
-    page(async (t) => {
-      const r = await connect.send(
-        new ListBotsCommand({ InstanceId: I, LexVersion: 'V2', MaxResults: SMALL_PAGE, NextToken: t }),
-      );
-      return {
-        items: r.LexBots?.map((b) => b.LexV2Bot?.AliasArn).filter((a): a is string => !!a),
-        nextToken: r.NextToken,
-      };
-    }),
-    page(async (t) => {
-      // ListLambdaFunctions and ListBots accept at most 25 per page.
-      const r = await connect.send(
-        new ListLambdaFunctionsCommand({ InstanceId: I, MaxResults: SMALL_PAGE, NextToken: t }),
-      );
-      return { items: r.LambdaFunctions, nextToken: r.NextToken };
-    }),
+    });
+  const [flowPages, modulePages, queues, prompts, hours, lexAliasArns, lambdaArns] = await Promise.all([
+    Promise.all(searchConditionGroups(scope, 'flow').map(searchFlows)),
+    Promise.all(searchConditionGroups(scope, 'module').map(searchModules)),
+    scope.queues
+      ? page(async (t) => {
+          const r = await connect.send(
+            new ListQueuesCommand({
+              InstanceId: I,
+              QueueTypes: ['STANDARD'],
+              MaxResults: LIST_PAGE,
+              NextToken: t,
+            }),
+          );
+          return { items: r.QueueSummaryList, nextToken: r.NextToken };
+        })
+      : none,
+    scope.prompts
+      ? page(async (t) => {
+          const r = await connect.send(
+            new ListPromptsCommand({ InstanceId: I, MaxResults: LIST_PAGE, NextToken: t }),
+          );
+          return { items: r.PromptSummaryList, nextToken: r.NextToken };
+        })
+      : none,
+    scope.hours
+      ? page(async (t) => {
+          const r = await connect.send(
+            new ListHoursOfOperationsCommand({ InstanceId: I, MaxResults: LIST_PAGE, NextToken: t }),
+          );
+          return { items: r.HoursOfOperationSummaryList, nextToken: r.NextToken };
+        })
+      : none,
+    scope.bots
+      ? page(async (t) => {
+          const r = await connect.send(
+            new ListBotsCommand({ InstanceId: I, LexVersion: 'V2', MaxResults: SMALL_PAGE, NextToken: t }),
+          );
+          return {
+            items: r.LexBots?.map((b) => b.LexV2Bot?.AliasArn).filter((a): a is string => !!a),
+            nextToken: r.NextToken,
+          };
+        })
+      : none,
+    scope.lambdas
+      ? page(async (t) => {
+          // ListLambdaFunctions and ListBots accept at most 25 per page.
+          const r = await connect.send(
+            new ListLambdaFunctionsCommand({ InstanceId: I, MaxResults: SMALL_PAGE, NextToken: t }),
+          );
+          return { items: r.LambdaFunctions, nextToken: r.NextToken };
+        })
+      : none,
   ]);
-
-  const flowContent = new Map(flowContents.map((f) => [f.Id, f]));
-  const moduleContent = new Map(moduleContents.map((m) => [m.Id, m]));
+  const flows = new Map<string, DeployedFlow>();
+  for (const f of flowPages.flat())
+    if (f.Id && f.Arn && !flows.has(f.Id))
+      flows.set(
+        f.Id,
+        fromFlow(f, { kind: 'flow', id: f.Id, arn: f.Arn, name: '', type: f.Type ?? 'CONTACT_FLOW' }),
+      );
+  const modules = new Map<string, DeployedFlow>();
+  for (const m of modulePages.flat())
+    if (m.Id && m.Arn && !modules.has(m.Id))
+      modules.set(m.Id, fromModule(m, { kind: 'module', id: m.Id, arn: m.Arn, name: '', type: 'MODULE' }));
   return {
     instanceId,
-    flows: flowSummaries.map((s) => {
-      const full = flowContent.get(s.Id);
-      return {
-        kind: 'flow',
-        id: s.Id ?? '',
-        arn: s.Arn ?? '',
-        name: s.Name ?? '',
-        type: s.ContactFlowType ?? 'CONTACT_FLOW',
-        description: full?.Description,
-        content: full?.Content,
-        tags: full?.Tags,
-        lastModifiedTime: full?.LastModifiedTime?.getTime(),
-        state: full?.State ?? s.ContactFlowState,
-      } satisfies DeployedFlow;
-    }),
-    modules: moduleSummaries.map((s) => {
-      const full = moduleContent.get(s.Id);
-      return {
-        kind: 'module',
-        id: s.Id ?? '',
-        arn: s.Arn ?? '',
-        name: s.Name ?? '',
-        type: 'MODULE',
-        description: full?.Description,
-        content: full?.Content,
-        tags: full?.Tags,
-        state: full?.State ?? s.State,
-      } satisfies DeployedFlow;
-    }),
+    flows: [...flows.values()],
+    modules: [...modules.values()],
     queues: named(queues),
     prompts: named(prompts),
     hours: named(hours),
@@ -241,28 +246,83 @@ export async function describeDraft(
   }
 }
 
-/** Finds a flow or module by exact name with Search (tags included), e.g. after a lost create response. */
+/**
+ * Finds a flow or module by exact name, e.g. after a lost create response: Search (tags
+ * included); when Search does not have it yet (it may lag behind a create), the List API's
+ * summaries (pages of 1,000) and one Describe for its tags and content.
+ */
 export async function findByName(
   connect: ConnectClient,
   instanceId: string,
   kind: 'flow' | 'module',
   name: string,
+  /** Wraps every call, e.g. to retry after throttling. @default calls as is */
+  call: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
 ): Promise<DeployedFlow | undefined> {
   const criteria = { StringCondition: { FieldName: 'name', Value: name, ComparisonType: 'EXACT' as const } };
   if (kind === 'flow') {
-    const r = await connect.send(
-      new SearchContactFlowsCommand({ InstanceId: instanceId, MaxResults: 10, SearchCriteria: criteria }),
+    const r = await call(() =>
+      connect.send(
+        new SearchContactFlowsCommand({ InstanceId: instanceId, MaxResults: 10, SearchCriteria: criteria }),
+      ),
     );
     const f = r.ContactFlows?.find((x) => x.Name === name);
-    return f && f.Id && f.Arn
-      ? fromFlow(f, { kind, id: f.Id, arn: f.Arn, name, type: f.Type ?? 'CONTACT_FLOW' })
+    if (f && f.Id && f.Arn)
+      return fromFlow(f, { kind, id: f.Id, arn: f.Arn, name, type: f.Type ?? 'CONTACT_FLOW' });
+    const listed = (
+      await paginate((t) =>
+        call(async () => {
+          const p = await connect.send(
+            new ListContactFlowsCommand({ InstanceId: instanceId, MaxResults: LIST_PAGE, NextToken: t }),
+          );
+          return { items: p.ContactFlowSummaryList, nextToken: p.NextToken };
+        }),
+      )
+    ).find((x) => x.Name === name);
+    return listed?.Id && listed.Arn
+      ? call(() =>
+          describeDeployed(connect, instanceId, {
+            kind,
+            id: listed.Id!,
+            arn: listed.Arn!,
+            name,
+            type: listed.ContactFlowType ?? 'CONTACT_FLOW',
+          }),
+        )
       : undefined;
   }
-  const r = await connect.send(
-    new SearchContactFlowModulesCommand({ InstanceId: instanceId, MaxResults: 10, SearchCriteria: criteria }),
+  const r = await call(() =>
+    connect.send(
+      new SearchContactFlowModulesCommand({
+        InstanceId: instanceId,
+        MaxResults: 10,
+        SearchCriteria: criteria,
+      }),
+    ),
   );
   const m = r.ContactFlowModules?.find((x) => x.Name === name);
-  return m && m.Id && m.Arn ? fromModule(m, { kind, id: m.Id, arn: m.Arn, name, type: 'MODULE' }) : undefined;
+  if (m && m.Id && m.Arn) return fromModule(m, { kind, id: m.Id, arn: m.Arn, name, type: 'MODULE' });
+  const listed = (
+    await paginate((t) =>
+      call(async () => {
+        const p = await connect.send(
+          new ListContactFlowModulesCommand({ InstanceId: instanceId, MaxResults: LIST_PAGE, NextToken: t }),
+        );
+        return { items: p.ContactFlowModulesSummaryList, nextToken: p.NextToken };
+      }),
+    )
+  ).find((x) => x.Name === name);
+  return listed?.Id && listed.Arn
+    ? call(() =>
+        describeDeployed(connect, instanceId, {
+          kind,
+          id: listed.Id!,
+          arn: listed.Arn!,
+          name,
+          type: 'MODULE',
+        }),
+      )
+    : undefined;
 }
 
 function fromFlow(f: ContactFlow | undefined, base: DeployedFlow): DeployedFlow {

@@ -155,6 +155,7 @@ describe('deploying against Connect as it really behaves (realistic emulator)', 
     // Prepare
     const doc = inboundFlow('Main');
     await env.deployer().deployer.deploy([doc]);
+    await env.clock.sleep(60_000);
     const draft = JSON.stringify({ ...doc.content, StartAction: 'end' });
     env.connect.saveDraft('acme-Main', draft);
 
@@ -173,7 +174,7 @@ describe('deploying against Connect as it really behaves (realistic emulator)', 
 
   it('takes no new write in the last minute of its budget, reports incomplete, and the next run finishes', async () => {
     // Prepare
-    const docs = ['A', 'B', 'C', 'D', 'E', 'F'].map((n) => inboundFlow(n));
+    const docs = Array.from({ length: 12 }, (_, i) => inboundFlow(`F${i}`));
     const start = env.clock.now();
 
     // Act
@@ -185,7 +186,7 @@ describe('deploying against Connect as it really behaves (realistic emulator)', 
     expect(first.report.remaining).toBeGreaterThan(0);
     expect(first.report.applied.every((s) => Date.parse(s.at) <= start + 3_000 + 1_000)).toBe(true);
     expect(second.report.status).toBe('succeeded');
-    expect([...env.connect.flows.values()]).toHaveLength(6);
+    expect([...env.connect.flows.values()]).toHaveLength(12);
   });
 
   it('writes nothing once cancelled', async () => {
