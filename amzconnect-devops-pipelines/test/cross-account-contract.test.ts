@@ -43,7 +43,7 @@ describe('pipelines and apps agree', () => {
   it('every deploy action names a stack of its sub-project', () => {
     const tooling = synthesizedApp(TOOLING_FOLDER, SAMPLE, addToolingStackList);
     const environmentStacks = enabledEnvironments(SAMPLE).map((e) =>
-      tooling.stack(environmentPipelinesStackName(e)),
+      tooling.stack(environmentPipelinesStackName(SAMPLE.tooling, e)),
     );
     const names = environmentStacks.flatMap((s) =>
       Object.values(s.template.findResources('AWS::CodePipeline::Pipeline')).flatMap((p: any) =>

@@ -12,7 +12,7 @@ import { samplePlatform, synthesizedApp } from '@amzconnect/testing';
 import {
   addToolingStackList,
   addToolingStacks,
-  TOOLING_CORE_STACK_NAME,
+  toolingCoreStackName,
   environmentArtifactBucketName,
   pullRequestCheckRoleArn,
   PR_CHECK_SCRIPT,
@@ -21,7 +21,7 @@ import {
 // The sample's tooling app, synthesized once per test run and shared with the other readers.
 const SAMPLE = samplePlatform();
 const sample = synthesizedApp(TOOLING_FOLDER, SAMPLE, addToolingStackList);
-const core = sample.stack(TOOLING_CORE_STACK_NAME).template;
+const core = sample.stack(toolingCoreStackName(SAMPLE.tooling)).template;
 const develop = SAMPLE.environments.find((e) => e.name === 'develop')!;
 const developAccess = sample.stack('acme-target-access-develop').template;
 const PR_ROLE = pullRequestCheckRoleArn(SAMPLE.tooling);

@@ -1,12 +1,12 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { TOOLING_FOLDER } from '@amzconnect/env';
 import { samplePlatform, synthesizedApp } from '@amzconnect/testing';
-import { addToolingStackList, TOOLING_CORE_STACK_NAME } from '../lib';
+import { addToolingStackList, toolingCoreStackName } from '../lib';
 
 // The sample's tooling app, synthesized once per test run and shared with the other readers.
 const SAMPLE = samplePlatform();
 const sample = synthesizedApp(TOOLING_FOLDER, SAMPLE, addToolingStackList);
-const core = sample.stack(TOOLING_CORE_STACK_NAME).template;
+const core = sample.stack(toolingCoreStackName(SAMPLE.tooling)).template;
 const envTemplate = (name: string) => sample.stack(`amzconnect-devops-${name}`).template;
 
 function pipelinesOf(t: Template): Record<string, { Properties: Record<string, any> }> {

@@ -69,8 +69,8 @@ describe('ConnectInstanceStack', () => {
   });
 
   it('names AutoMuteAgentOnHold in no sample template, since the sample config does not set it', () => {
-    const attributes = stacks.flatMap((s) =>
-      Object.values(Template.fromStack(s).findResources('AWS::Connect::Instance')).map(
+    const attributes = sample.stacks.flatMap((s) =>
+      Object.values(s.template.findResources('AWS::Connect::Instance')).map(
         (r) => r.Properties.Attributes as Record<string, unknown>,
       ),
     );

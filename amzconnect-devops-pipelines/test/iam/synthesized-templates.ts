@@ -1,3 +1,5 @@
+import type { App } from 'aws-cdk-lib';
+
 /** One synthesized template with the account and Region it deploys to. */
 export interface DeployedTemplate {
   readonly stackName: string;
@@ -17,6 +19,16 @@ export interface CfnTemplate {
 export interface CfnResourceJson {
   readonly Type: string;
   readonly Properties?: Record<string, any>;
+}
+
+/** Every stack of a synthesized app, by stack name. */
+export function templatesOf(app: App): DeployedTemplate[] {
+  return app.synth().stacks.map((s) => ({
+    stackName: s.stackName,
+    account: s.environment.account,
+    region: s.environment.region,
+    template: s.template as CfnTemplate,
+  }));
 }
 
 /**
