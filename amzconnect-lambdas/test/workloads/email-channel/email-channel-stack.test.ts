@@ -130,11 +130,19 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
       });
   });
 
-  it('keeps mail in a versioned, encrypted, access-logged bucket and cases in a recoverable table', () => {
+  it('keeps mail in a versioned, SSE-KMS (own key), access-logged bucket and cases in a recoverable table', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },
       BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        ServerSideEncryptionConfiguration: [
+          {
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [Match.stringLikeRegexp('^EmailChannelMailKey'), 'Arn'] },
+            },
+          },
+        ],
       },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'access-logs/' }),
       LifecycleConfiguration: {
