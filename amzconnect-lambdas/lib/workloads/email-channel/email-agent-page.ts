@@ -18,6 +18,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { AccessLoggedBucket } from '@amzconnect/constructs';
+import { acknowledgeGuardRule } from '@amzconnect/env';
 import { iam5Resource } from '../../nag-resource-name';
 import { agentPageSecurityHeaders } from './agent-page-headers';
 import { AGENT_PAGE_SOURCE, agentPageConfigScript, writeAgentPage } from './build-agent-page';
@@ -145,7 +146,7 @@ export class EmailAgentPage extends Construct {
     );
     this.pageOrigin = `https://${this.distribution.distributionDomainName}`;
 
-    new s3deploy.BucketDeployment(this, 'Files', {
+    const deployment = new s3deploy.BucketDeployment(this, 'Files', {
       sources: [
         s3deploy.Source.asset(AGENT_PAGE_SOURCE, {
           bundling: {
@@ -167,7 +168,8 @@ export class EmailAgentPage extends Construct {
       prune: true,
       memoryLimit: 256,
     });
-    this.acknowledgeDeployment();
+    this.acknowledgeDeployment(deployment);
+    this.acknowledgeControlTowerRules(site.bucket, logs);
 
     // AWS::AppIntegrations::Application with ApplicationSourceConfig.ExternalUrlConfig.AccessUrl
     // (CloudFormation reference, "AWS::AppIntegrations::Application"), contact scoped
@@ -216,11 +218,79 @@ export class EmailAgentPage extends Construct {
     return describe.getResponseField('Instance.InstanceAlias');
   }
 
+  /**
+   * Acknowledges, each on its resource, the AWS Control Tower proactive controls (cfn-guard) that
+   * do not fit a three-file static page behind CloudFront's default certificate.
+   */
+  private acknowledgeControlTowerRules(site: s3.IBucket, logs: s3.Bucket): void {
+    const defaultCertificate =
+      "the distribution uses CloudFront's default *.cloudfront.net certificate, with which CloudFront fixes the viewer security policy and serves every client; a custom certificate needs a domain of the adopter's (CloudFront developer guide, 'Supported protocols and ciphers between viewers and CloudFront'). Browsers that run the agent workspace negotiate TLS 1.2 or 1.3.";
+    acknowledgeGuardRule(
+      this.distribution,
+      'cloudfront_custom_ssl_certificate_check',
+      `No custom domain: ${defaultCertificate}`,
+    );
+    acknowledgeGuardRule(
+      this.distribution,
+      'cloudfront_sni_enabled_check',
+      `SNI is a setting of a custom certificate; ${defaultCertificate}`,
+    );
+    acknowledgeGuardRule(
+      this.distribution,
+      'cloudfront_security_policy_check',
+      `The minimum protocol version is a setting of a custom certificate; ${defaultCertificate}`,
+    );
+    acknowledgeGuardRule(
+      this.distribution,
+      'cloudfront_origin_failover_enabled_check',
+      'One S3 origin in the Region of the contact center it serves; a failover origin would need a replicated bucket in a second Region for a page that is useless while that Region is down (the mail and the Connect instance live there too).',
+    );
+    acknowledgeGuardRule(
+      site,
+      's3_bucket_default_encryption_kms_check',
+      "Holds only the page's public code (no mail, no data), encrypted at rest with SSE-S3; SSE-KMS would make CloudFront's origin access control need kms:Decrypt for files that are not secret.",
+    );
+    acknowledgeGuardRule(
+      site,
+      's3_event_notifications_enabled_check',
+      'Written only by the deployment of this stack (BucketDeployment); there is no event to react to.',
+    );
+    acknowledgeGuardRule(
+      logs,
+      's3_bucket_default_encryption_kms_check',
+      'CloudFront standard logging writes through an ACL grant to the awslogsdelivery account; the logs hold request metadata only (no mail content) and are encrypted at rest with SSE-S3.',
+    );
+    acknowledgeGuardRule(
+      logs,
+      's3_bucket_logging_enabled_check',
+      "It is the distribution's log bucket; logging its own access would loop.",
+    );
+    acknowledgeGuardRule(
+      logs,
+      's3_event_notifications_enabled_check',
+      'Written only by CloudFront log delivery; nothing reacts to a log file.',
+    );
+    acknowledgeGuardRule(
+      logs,
+      's3_bucket_object_lock_enabled_check',
+      'Request logs expire after 365 days by a lifecycle rule; Object Lock retention would fight that expiry and protects no record the contact center must keep.',
+    );
+  }
+
   /** Acknowledges the findings on CDK's BucketDeployment handler (one per stack and memory size). */
-  private acknowledgeDeployment(): void {
+  private acknowledgeDeployment(deployment: s3deploy.BucketDeployment): void {
     const stack = Stack.of(this);
-    const handler = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    // The handler is the function that owns the deployment's role (public API: `handlerRole`).
+    const handler = deployment.handlerRole.node.scope;
     if (!handler) throw new Error('EmailAgentPage: expected the BucketDeployment handler in the stack.');
+    const handlerResource = handler.node.defaultChild;
+    if (handlerResource) {
+      acknowledgeGuardRule(
+        handlerResource,
+        'lambda_inside_vpc_check',
+        "CDK's BucketDeployment handler: at deploy time it copies the page's files from the CDK asset bucket into the site bucket and invalidates the distribution; it reaches only AWS service endpoints, so a VPC would add NAT or endpoints for nothing.",
+      );
+    }
     const qualifier =
       (stack.node.tryGetContext(BOOTSTRAP_QUALIFIER_CONTEXT) as string | undefined) ??
       DefaultStackSynthesizer.DEFAULT_QUALIFIER;
