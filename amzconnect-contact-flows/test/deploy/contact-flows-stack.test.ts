@@ -53,9 +53,7 @@ describe('addContactFlowStacks', () => {
   it('ships its own provisioner: Provider framework with isComplete polling, scoped permissions, ServiceTimeout set', () => {
     // Assess
     const instanceParts = [
-      'arn:',
-      { Ref: 'AWS::Partition' },
-      ':connect:us-east-1:222222222222:instance/',
+      'arn:aws:connect:us-east-1:222222222222:instance/',
       { Ref: Match.stringLikeRegexp('SsmParameterValueacmestagingconnectinstanceid') },
     ];
     template.hasResourceProperties('AWS::IAM::Policy', {
@@ -86,16 +84,8 @@ describe('addContactFlowStacks', () => {
             Sid: 'RunLock',
             Effect: 'Allow',
             Action: ['s3:GetObject', 's3:PutObject'],
-            Resource: {
-              'Fn::Join': [
-                '',
-                [
-                  'arn:',
-                  { Ref: 'AWS::Partition' },
-                  ':s3:::cdk-hnb659fds-assets-222222222222-us-east-1/amzconnect/connect-run-lock.json',
-                ],
-              ],
-            },
+            Resource:
+              'arn:aws:s3:::cdk-hnb659fds-assets-222222222222-us-east-1/amzconnect/connect-run-lock.json',
           },
         ]),
       },

@@ -95,9 +95,7 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
       'Fn::Join': [
         '',
         [
-          'arn:',
-          { Ref: 'AWS::Partition' },
-          ':ses:us-east-1:111111111111:receipt-rule-set/',
+          'arn:aws:ses:us-east-1:111111111111:receipt-rule-set/',
           { 'Fn::GetAtt': [Match.stringLikeRegexp('^EmailChannelActiveRuleSetLookup'), 'Metadata.Name'] },
           `:receipt-rule/${rule}`,
         ],
@@ -201,12 +199,7 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
             Sid: 'SendFromTheChannelDomain',
             Effect: 'Allow',
             Action: 'ses:SendEmail',
-            Resource: {
-              'Fn::Join': [
-                '',
-                ['arn:', { Ref: 'AWS::Partition' }, ':ses:us-east-1:111111111111:identity/mail.example.com'],
-              ],
-            },
+            Resource: 'arn:aws:ses:us-east-1:111111111111:identity/mail.example.com',
             Condition: { StringLike: { 'ses:FromAddress': 'customerservice+*@mail.example.com' } },
           },
         ]),
@@ -224,8 +217,8 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
             Effect: 'Allow',
             Action: [
               'comprehend:DetectDominantLanguage',
-              'comprehend:DetectSentiment',
               'comprehend:DetectEntities',
+              'comprehend:DetectSentiment',
             ],
             Resource: '*',
           },
