@@ -81,7 +81,7 @@ describe('ReleaseQueue and ReleaseAlarms in the tooling core stack', () => {
               'codepipeline:StopPipelineExecution',
             ],
             Effect: 'Allow',
-            Resource: PREFIXES.map((p) => ARN(`${p}*`)),
+            Resource: PREFIXES.map((p) => ARN(`${p}*`)).sort(), // sorted by @aws-cdk/aws-iam:minimizePolicies
           },
           {
             Sid: 'KeepReleaseQueues',

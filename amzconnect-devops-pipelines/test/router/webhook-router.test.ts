@@ -115,7 +115,7 @@ describe('WebhookRouter', () => {
           .PolicyDocument.Statement,
     );
     expect(statements).toEqual([
-      { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' },
+      { Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Effect: 'Allow', Resource: '*' },
       {
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Effect: 'Allow',
@@ -125,7 +125,8 @@ describe('WebhookRouter', () => {
         Sid: 'StartReleasePipelines',
         Action: 'codepipeline:StartPipelineExecution',
         Effect: 'Allow',
-        Resource: [...SUBPROJECT_PREFIXES, 'amzconnect-devops-pipelines'].map(ARN),
+        // Sorted: @aws-cdk/aws-iam:minimizePolicies orders actions and resources.
+        Resource: [...SUBPROJECT_PREFIXES, 'amzconnect-devops-pipelines'].map(ARN).sort(),
       },
       {
         Sid: 'ReadWebhookSecret',
