@@ -79,7 +79,7 @@ describe('addContactFlowStacks', () => {
               'connect:UpdateContactFlowModuleMetadata',
               'connect:UpdateContactFlowName',
             ],
-            Resource: [{ 'Fn::Join': ['', instanceParts] }, { 'Fn::Join': ['', [...instanceParts, '/*']] }],
+            Resource: [{ 'Fn::Join': ['', [...instanceParts, '/*']] }, { 'Fn::Join': ['', instanceParts] }],
           },
           {
             Sid: 'RunLock',
