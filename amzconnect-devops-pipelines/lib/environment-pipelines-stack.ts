@@ -1,4 +1,4 @@
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { CrossStackReferences, ReferenceStrength, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
   acknowledgeGuardRule,
@@ -46,6 +46,12 @@ export class EnvironmentPipelinesStack extends Stack {
 
   constructor(scope: Construct, id: string, props: EnvironmentPipelinesStackProps) {
     super(scope, id, props);
+    // Strong references (Export/ImportValue) to the core stack's key, topics and roles, whatever
+    // the app-wide default (`@aws-cdk/core:defaultCrossStackReferences`, recommended "weak"):
+    // CloudFormation then refuses to delete or replace what these pipelines still use, and
+    // stacks deployed with strong references cannot go straight to weak ones (the CDK documents
+    // a two-deployment migration through "both"; cx-api FEATURE_FLAGS.md). Set before any child.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
     const { environment, core } = props;
     this.addStackDependency(core);
     const bucketName = environmentArtifactBucketName(props.tooling, environment);

@@ -1,6 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Environment } from '@amzconnect/env';
+import { nagPartition } from './nag-acknowledgements';
 
 /**
  * Acknowledges, on one execution policy, the wildcards the derived statements keep, each with
@@ -12,7 +13,7 @@ export function acknowledgeExecutionPolicy(
   policy: iam.ManagedPolicy,
   env: Pick<Environment, 'app' | 'name' | 'account' | 'bootstrapQualifier' | 'regions'>,
 ): void {
-  const p = '<AWS::Partition>';
+  const p = nagPartition(policy);
   const a = env.account;
   const generatedIds: Record<string, string> = {
     [`arn:${p}:connect:*:${a}:instance/*`]:

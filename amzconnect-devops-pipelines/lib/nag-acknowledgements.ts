@@ -1,6 +1,19 @@
 import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import { IConstruct } from 'constructs';
+import { nagResourceName } from '@amzconnect/env';
+
+/**
+ * The partition of `scope`'s stack as cdk-nag writes it in finding ids: `<AWS::Partition>` while
+ * the partition is a deploy-time value, the literal (`aws`) once the CDK renders it as one. The
+ * recommended feature flag `@aws-cdk/core:enablePartitionLiterals` makes `Stack.partition` a
+ * literal in every stack whose Region is known (cx-api FEATURE_FLAGS.md), so acknowledgements
+ * must be written the way the policy renders, not with a fixed `<AWS::Partition>`.
+ */
+export function nagPartition(scope: IConstruct): string {
+  const stack = Stack.of(scope);
+  return nagResourceName(stack, stack.partition);
+}
 
 /**
  * Reasons for the wildcard actions that CDK's own `grant*` methods generate for pipeline
@@ -38,7 +51,7 @@ export function acknowledgeArtifactGrants(
 /** Acknowledges access to the objects of a bucket whose name is known at synthesis. */
 export function acknowledgeBucketObjects(construct: IConstruct, bucketName: string, reason: string): void {
   Validations.of(construct).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucketName}/*]`,
+    id: `AwsSolutions-IAM5[Resource::arn:${nagPartition(construct)}:s3:::${bucketName}/*]`,
     reason,
   });
 }
@@ -50,7 +63,7 @@ export function acknowledgeBucketObjects(construct: IConstruct, bucketName: stri
 export function acknowledgeCodeBuildDefaults(project: codebuild.Project): void {
   const stack = Stack.of(project);
   const logicalId = stack.resolve(stack.getLogicalId(project.node.defaultChild as CfnElement)) as string;
-  const prefix = `arn:<AWS::Partition>:`;
+  const prefix = `arn:${nagPartition(project)}:`;
   const target = project.role ?? project;
   Validations.of(target).acknowledge({
     id: `AwsSolutions-IAM5[Resource::${prefix}logs:${stack.region}:${stack.account}:log-group:/aws/codebuild/<${logicalId}>:*]`,

@@ -13,6 +13,7 @@ import {
 } from '@amzconnect/env';
 import { cfnExecutionPolicyStatements, packStatements, statementSize } from './cfn-execution-policy';
 import { acknowledgeExecutionPolicy } from './execution-policy-acknowledgements';
+import { nagPartition } from './nag-acknowledgements';
 import { pullRequestCheckRoleArn } from './pull-request-checks';
 import { WorkloadBoundaryPolicy } from './workload-boundary-policy';
 
@@ -220,12 +221,12 @@ export class TargetAccountAccessStack extends Stack {
     for (const region of env.regions) {
       for (const sub of SUBPROJECT_IDS) {
         Validations.of(this.deployRole).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudformation:${region}:${env.account}:stack/${subprojectStackName(env, sub, region)}/*]`,
+          id: `AwsSolutions-IAM5[Resource::arn:${nagPartition(this)}:cloudformation:${region}:${env.account}:stack/${subprojectStackName(env, sub, region)}/*]`,
           reason: `The ${sub} stack of ${env.name} in ${region}; a stack ARN ends in an id generated at creation.`,
         });
       }
       Validations.of(this.deployRole).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*]`,
+        id: `AwsSolutions-IAM5[Resource::arn:${nagPartition(this)}:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*]`,
         reason: `Only GetParameters, on the parameters the ${env.name} stacks publish in ${region} and resolve in their templates.`,
       });
     }
@@ -310,12 +311,12 @@ export class TargetAccountAccessStack extends Stack {
     );
     for (const region of env.regions) {
       Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:connect:${region}:${env.account}:instance/*]`,
+        id: `AwsSolutions-IAM5[Resource::arn:${nagPartition(this)}:connect:${region}:${env.account}:instance/*]`,
         reason:
           'The instance id is created by the instance stack after this stack; the actions are read-only (List, Describe, Search).',
       });
       Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*]`,
+        id: `AwsSolutions-IAM5[Resource::arn:${nagPartition(this)}:ssm:${region}:${env.account}:parameter/${env.app}/${env.name}/*]`,
         reason: "Read-only access to the parameters the environment's stacks publish under its own prefix.",
       });
     }
@@ -336,7 +337,7 @@ export class TargetAccountAccessStack extends Stack {
     }
     for (const bucket of buckets) {
       Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucket}/*]`,
+        id: `AwsSolutions-IAM5[Resource::arn:${nagPartition(this)}:s3:::${bucket}/*]`,
         reason: 'Asset object keys are content hashes known only when the assets are published.',
       });
     }

@@ -1,5 +1,6 @@
-import { Validations, Stack } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 
@@ -74,20 +75,29 @@ export class ExistingAdminObject extends Construct {
       ]),
     });
     this.arn = lookup.getResponseField(arnPath);
-    acknowledgeLookupFunction(Stack.of(this));
+    acknowledgeLookupFunction(lookup);
   }
 }
 
-/** The stack-wide singleton function `AwsCustomResource` runs its SDK calls in. */
-function acknowledgeLookupFunction(stack: Stack): void {
-  const singleton = stack.node.tryFindChild(
-    `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`,
-  );
-  const role = singleton?.node.tryFindChild('ServiceRole');
+/** Acknowledges the managed policy on the role of the lookup's SDK-call function. */
+function acknowledgeLookupFunction(lookup: cr.AwsCustomResource): void {
+  const role = singletonRole(lookup);
   if (!role) return;
   Validations.of(role).acknowledge({
     id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
     reason:
       'AWSLambdaBasicExecutionRole only lets the admin-object lookup write its own CloudWatch logs; its Connect access is a separate statement per lookup, one search action on the adopted instance.',
   });
+}
+
+/**
+ * The role of the function `customResource` runs its SDK calls in: the `lambda.SingletonFunction`
+ * it creates (one function per stack, shared by every `AwsCustomResource`), found by type and read
+ * through its public `role`, so no CDK-internal construct id is named.
+ */
+function singletonRole(customResource: cr.AwsCustomResource): iam.IRole | undefined {
+  const provider = customResource.node
+    .findAll()
+    .find((c): c is lambda.SingletonFunction => c instanceof lambda.SingletonFunction);
+  return provider?.role;
 }

@@ -121,7 +121,7 @@ describe('lambdas stacks for the sample configuration', () => {
       Roles: [{ Ref: Match.stringLikeRegexp('^CustomerLookupRole') }],
       PolicyDocument: {
         Statement: [
-          { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' },
+          { Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Effect: 'Allow', Resource: '*' },
           {
             Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
             Effect: 'Allow',
@@ -149,7 +149,7 @@ describe('lambdas stacks for the sample configuration', () => {
       Roles: [{ Ref: Match.stringLikeRegexp('^MappingRole') }],
       PolicyDocument: {
         Statement: [
-          Match.objectLike({ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] }),
+          Match.objectLike({ Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'] }),
           Match.objectLike({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'] }),
           {
             Action: ['s3:GetObject', 's3:GetObjectVersion'],
@@ -157,13 +157,7 @@ describe('lambdas stacks for the sample configuration', () => {
             Resource: {
               'Fn::Join': [
                 '',
-                [
-                  'arn:',
-                  { Ref: 'AWS::Partition' },
-                  ':s3:::',
-                  { Ref: FLOW_BUCKET_PARAM },
-                  '/mappings/acme/develop/mapping.json',
-                ],
+                ['arn:aws:s3:::', { Ref: FLOW_BUCKET_PARAM }, '/mappings/acme/develop/mapping.json'],
               ],
             },
           },

@@ -1,4 +1,4 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { Aws, CfnResource, Stack } from 'aws-cdk-lib';
 import { createPlatformApp } from '@amzconnect/env';
 import { iam5Resource, nagResourceName } from '../lib';
 
@@ -10,9 +10,11 @@ function newStack(): Stack {
 describe('nagResourceName', () => {
   it('renders Refs, GetAtts and joins the way cdk-nag names resources', () => {
     const stack = newStack();
-    expect(nagResourceName(stack, `arn:${stack.partition}:s3:::bucket/*`)).toBe(
+    // The pseudo parameter, and the literal a stack with a known Region renders (enablePartitionLiterals).
+    expect(nagResourceName(stack, `arn:${Aws.PARTITION}:s3:::bucket/*`)).toBe(
       'arn:<AWS::Partition>:s3:::bucket/*',
     );
+    expect(nagResourceName(stack, `arn:${stack.partition}:s3:::bucket/*`)).toBe('arn:aws:s3:::bucket/*');
     const thing = new CfnResource(stack, 'Thing', { type: 'AWS::SNS::Topic' });
     expect(nagResourceName(stack, `${thing.ref}/*`)).toBe(`<${stack.getLogicalId(thing)}>/*`);
     expect(nagResourceName(stack, thing.getAtt('TopicArn').toString())).toBe(

@@ -1,6 +1,7 @@
 import { Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
@@ -97,21 +98,30 @@ export class CustomerTable extends Construct {
         ]),
       });
       loader.node.addDependency(this.table);
+      if (i === 0) acknowledgeLoaderFunction(loader);
     });
-    if (props.sampleRecords && props.sampleRecords.length > 0) acknowledgeLoaderFunction(stack);
   }
 }
 
-/** The stack-wide singleton function `AwsCustomResource` runs its SDK calls in. */
-function acknowledgeLoaderFunction(stack: Stack): void {
-  const singleton = stack.node.tryFindChild(
-    `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`,
-  );
-  const role = singleton ? (singleton as Construct).node.tryFindChild('ServiceRole') : undefined;
+/** Acknowledges the managed policy on the role of the loaders' SDK-call function (shared by all of them). */
+function acknowledgeLoaderFunction(loader: cr.AwsCustomResource): void {
+  const role = singletonRole(loader);
   if (!role) return;
   Validations.of(role).acknowledge({
     id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
     reason:
       'AWSLambdaBasicExecutionRole only lets the sample-data loader write its own CloudWatch logs; its DynamoDB access is a separate least-privilege statement.',
   });
+}
+
+/**
+ * The role of the function `customResource` runs its SDK calls in: the `lambda.SingletonFunction`
+ * it creates (one function per stack, shared by every `AwsCustomResource`), found by type and read
+ * through its public `role`, so no CDK-internal construct id is named.
+ */
+function singletonRole(customResource: cr.AwsCustomResource): iam.IRole | undefined {
+  const provider = customResource.node
+    .findAll()
+    .find((c): c is lambda.SingletonFunction => c instanceof lambda.SingletonFunction);
+  return provider?.role;
 }

@@ -291,7 +291,11 @@ describe('SupportingInfraStack: Lex bot', () => {
   it('gives the bot role Polly and its own log group only, assumable by Lex for this account, before the bot uses it', () => {
     // Prepare
     const t = template('acme-supporting-infra-develop-us-east-1');
-    const logGroup = logicalId(t, 'AWS::Logs::LogGroup');
+    // The bot's conversation log group (encrypted with its own key); other log groups belong to
+    // functions (the CDK creates one per function with @aws-cdk/aws-lambda:useCdkManagedLogGroup).
+    const logGroup = logicalId(t, 'AWS::Logs::LogGroup', (p) =>
+      JSON.stringify(p.KmsKeyId ?? '').includes('ConversationLogKey'),
+    );
 
     // Assess
     t.hasResourceProperties('AWS::IAM::Role', {

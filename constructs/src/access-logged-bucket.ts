@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -24,6 +25,13 @@ export interface AccessLoggedBucketProps {
   readonly expiration?: Duration;
   /** Days after which server access logs are deleted. @default 365 days */
   readonly accessLogExpiration?: Duration;
+  /**
+   * Role of the function that applies the data bucket's event notifications (the `s3.Bucket`
+   * property of the same name), so that its owner can refer to it, e.g. to acknowledge findings.
+   * The function is one per stack: the role of the first bucket with notifications is used.
+   * @default a role the CDK creates inside its notifications handler
+   */
+  readonly notificationsHandlerRole?: iam.IRole;
 }
 
 /**
@@ -97,6 +105,7 @@ export class AccessLoggedBucket extends Construct {
       versioned: true,
       serverAccessLogsBucket: this.accessLogBucket,
       serverAccessLogsPrefix: 'access-logs/',
+      notificationsHandlerRole: props.notificationsHandlerRole,
       lifecycleRules: [
         {
           noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? Duration.days(365),

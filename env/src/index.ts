@@ -8,6 +8,8 @@ export * from './workload-settings-document';
 export * from './existing-instance';
 export * from './load-environment-settings';
 export * from './load-platform-config';
+export * from './cdk-app-json';
+export * from './feature-flags';
 export * from './platform-app';
 export * from './platform-config';
 export * from './contracts/ssm-parameter-names';

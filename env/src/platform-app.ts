@@ -6,6 +6,7 @@ import { ControlTowerGuardValidator } from './control-tower-guard-validator';
 import { CustomResourceServiceTimeout } from './custom-resource-service-timeout';
 import { KmsGrantsOnlyForAwsServices } from './kms-grants-only-for-aws-services';
 import { LogGroupEncryption } from './log-group-encryption';
+import { FEATURE_FLAGS } from './feature-flags';
 import { WorkloadPermissionsBoundary } from './workload-permissions-boundary';
 
 /** Options for {@link createPlatformApp}. */
@@ -36,16 +37,18 @@ export interface PlatformAppOptions {
  * AWS Control Tower proactive controls, the second, independent rule set. Every log group is
  * encrypted with its stack's log key and every KMS key lets only AWS services create grants. Every role of a stack
  * deployed into a target account gets the environment's permissions boundary, and every custom
- * resource a `ServiceTimeout` (15 minutes instead of CloudFormation's hour).
+ * resource a `ServiceTimeout` (15 minutes instead of CloudFormation's hour). The CDK's
+ * recommended feature flags ({@link FEATURE_FLAGS}) are on.
  */
 export function createPlatformApp(options: PlatformAppOptions = {}): App {
   const app = new App({
     outdir: options.outdir,
     context: {
+      // The recommended flags, the same set as every cdk.json (see feature-flags.ts); the CLI's
+      // context (cdk.json, -c) is applied after this and so wins where they would differ.
+      ...FEATURE_FLAGS,
       [cxapi.VALIDATE_AGAINST_DEFAULT_RULES]: true,
       [cxapi.STRICT_CFN_VALIDATE_ERRORS]: true,
-      // Cross-stack references (tooling stacks only) protect their producer: explicit, not defaulted.
-      [cxapi.DEFAULT_CROSS_STACK_REFERENCES]: 'strong',
       ...(options.skipBundling ? { 'aws:cdk:bundling-stacks': [] } : {}),
       ...options.context,
     },

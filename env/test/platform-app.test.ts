@@ -69,16 +69,7 @@ describe('createPlatformApp', () => {
       });
     }
 
-    const boundary = {
-      'Fn::Join': [
-        '',
-        [
-          'arn:',
-          { Ref: 'AWS::Partition' },
-          ':iam::111111111111:policy/amzconnect-access/acme-develop-workload-boundary',
-        ],
-      ],
-    };
+    const boundary = 'arn:aws:iam::111111111111:policy/amzconnect-access/acme-develop-workload-boundary';
     const roles = Template.fromStack(target).findResources('AWS::IAM::Role');
     expect(Object.values(roles).map((r) => r.Properties.PermissionsBoundary)).toEqual([boundary, boundary]);
     const toolingRoles = Template.fromStack(tooling).findResources('AWS::IAM::Role');

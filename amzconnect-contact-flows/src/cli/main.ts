@@ -23,6 +23,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`flows: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`usage: npm run flows -- ${command.summary}\n`);
+    return 0;
+  }
   try {
     return await command.run(rest, io);
   } catch (err) {

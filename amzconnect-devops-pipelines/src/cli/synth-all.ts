@@ -35,6 +35,7 @@ import { addLambdaStacks } from '@amzconnect/lambdas';
 import { addSupportingInfraStacks } from '@amzconnect/supporting-infra';
 import { addToolingStackList } from '../../lib';
 import { renderTable } from './render-table';
+import { SYNTH_USAGE } from './synth-usage';
 
 /** Each app's entry, by workspace id: the compiler insists on one for every sub-project. */
 const ADD_STACKS: Readonly<Record<SubprojectId | 'devops-pipelines', AddStacks>> = {
@@ -203,6 +204,10 @@ export function environmentTable(config: PlatformConfig): string {
 }
 
 export function main(argv: readonly string[]): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(SYNTH_USAGE);
+    return 0;
+  }
   let configDir: string;
   let rest: string[];
   try {
@@ -216,7 +221,7 @@ export function main(argv: readonly string[]): number {
     outIndex >= 0 && rest[outIndex + 1] ? path.resolve(rest[outIndex + 1]) : path.join(REPO_ROOT, 'cdk.out');
   const unknown = rest.filter((a, i) => a !== '--out' && rest[i - 1] !== '--out');
   if (unknown.length > 0) {
-    console.error(`Unknown argument ${unknown[0]}. Usage: npm run synth [-- --config DIR] [--out DIR]`);
+    console.error(`Unknown argument ${unknown[0]}.\n${SYNTH_USAGE}`);
     return 2;
   }
 

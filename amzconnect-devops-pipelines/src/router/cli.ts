@@ -113,6 +113,10 @@ function queueDecision(decision: RouteDecision, queueFile: string | null, cwd: s
  * @returns the exit code: 0, or 2 for invalid arguments, configuration or payload
  */
 export function main(argv: readonly string[], io: CliIo): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
   try {
     const args = parseArgs(argv, io.cwd);
     const config = loadPlatformConfig(args.configDir, { cwd: io.cwd });

@@ -78,11 +78,22 @@ export const DEFAULT_LOCAL_PORT = 8787;
  * GITHUB_WEBHOOK_SECRET come from the environment, read here only.
  * @returns the listening server, or an exit code for invalid input
  */
+/** Usage text of `npm run router:local`. */
+export const LOCAL_ROUTER_USAGE = `Usage: GITHUB_WEBHOOK_SECRET=... [PORT=N] npm run router:local -- [--config DIR]
+
+Serves the webhook router on http://127.0.0.1:PORT/ (default ${DEFAULT_LOCAL_PORT}) as a dry run: it verifies
+and routes GitHub deliveries with the configuration in DIR (default env/) and starts nothing.
+It stops with the process that started it.`;
+
 export async function main(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   io: { readonly stdout: (t: string) => void; readonly stderr: (t: string) => void; readonly cwd: string },
 ): Promise<http.Server | number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${LOCAL_ROUTER_USAGE}\n`);
+    return 0;
+  }
   const secret = env.GITHUB_WEBHOOK_SECRET;
   if (!secret) {
     io.stderr('GITHUB_WEBHOOK_SECRET is not set: export the secret configured on the GitHub webhook.\n');
@@ -96,8 +107,7 @@ export async function main(
   let routingTable: RoutingTable;
   try {
     const { configDir, rest } = takeConfigArg(argv, io.cwd);
-    if (rest.length > 0)
-      throw new Error(`Unexpected argument ${rest[0]}. Usage: npm run router:local -- [--config DIR]`);
+    if (rest.length > 0) throw new Error(`Unexpected argument ${rest[0]}.\n${LOCAL_ROUTER_USAGE}`);
     routingTable = routingTableFromConfig(loadPlatformConfig(configDir, { cwd: io.cwd }));
   } catch (err) {
     io.stderr(`${(err as Error).message}\n`);

@@ -81,7 +81,7 @@ describe('ReleaseQueue and ReleaseAlarms in the tooling core stack', () => {
               'codepipeline:StopPipelineExecution',
             ],
             Effect: 'Allow',
-            Resource: PREFIXES.map((p) => ARN(`${p}*`)),
+            Resource: PREFIXES.map((p) => ARN(`${p}*`)).sort(), // sorted by @aws-cdk/aws-iam:minimizePolicies
           },
           {
             Sid: 'KeepReleaseQueues',
@@ -90,7 +90,7 @@ describe('ReleaseQueue and ReleaseAlarms in the tooling core stack', () => {
             Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('ReleaseQueueTable'), 'Arn'] },
           },
           Match.objectLike({ Sid: 'NotifyHaltedReleases', Action: 'sns:Publish' }),
-          Match.objectLike({ Sid: 'EncryptNotifications', Action: ['kms:GenerateDataKey', 'kms:Decrypt'] }),
+          Match.objectLike({ Sid: 'EncryptNotifications', Action: ['kms:Decrypt', 'kms:GenerateDataKey'] }),
         ]),
       },
     });

@@ -3,6 +3,7 @@ import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
@@ -107,9 +108,21 @@ export class EmailChannel extends Construct {
       removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     this.allowSesToEncrypt(stack);
+    // The role of CDK's bucket-notifications handler (the function that applies the event
+    // notifications below), ours so that its finding is acknowledged on it, by reference.
+    const notificationsRole = new iam.Role(this, 'MailNotificationsHandlerRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Applies the event notifications of the mail bucket (CDK bucket-notifications handler)',
+    });
+    Validations.of(notificationsRole).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        "CDK's bucket-notifications custom resource handler: it only logs and calls s3:PutBucketNotification on the mail bucket at deploy time; the managed basic-execution policy grants just CloudWatch Logs.",
+    });
     const storage = new AccessLoggedBucket(this, 'Mail', {
       retainOnDelete: retain,
       encryptionKey: this.mailKey,
+      notificationsHandlerRole: notificationsRole,
     });
     this.mailBucket = storage.bucket;
     acknowledgeGuardRule(
@@ -299,12 +312,6 @@ export class EmailChannel extends Construct {
     });
 
     this.publish(app, envName);
-    acknowledgeSingletonRole(
-      stack,
-      'BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
-      'Role',
-      "CDK's bucket-notifications custom resource handler (one per stack): it only logs and calls s3:PutBucketNotificationConfiguration at deploy time; the managed basic-execution policy grants just CloudWatch Logs.",
-    );
   }
 
   /**
@@ -499,12 +506,18 @@ export class EmailChannel extends Construct {
       reason:
         'ses:DescribeActiveReceiptRuleSet supports no resource-level permissions; it is the only action of this read-only policy.',
     });
-    acknowledgeSingletonRole(
-      Stack.of(this),
-      cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '').replace(/^/, 'AWS'),
-      'ServiceRole',
-      "CDK's AwsCustomResource provider (one per stack): it runs only at deploy time; the managed basic-execution policy grants just CloudWatch Logs.",
-    );
+    // The role of the function the lookup runs in: the lambda.SingletonFunction it creates (one per
+    // stack), found by type and read through its public `role`, never by a CDK-internal id.
+    const provider = describe.node
+      .findAll()
+      .find((c): c is lambda.SingletonFunction => c instanceof lambda.SingletonFunction);
+    if (!provider?.role)
+      throw new Error(`EmailChannel: AwsCustomResource ${describe.node.path} has no function role.`);
+    Validations.of(provider.role).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        "CDK's AwsCustomResource provider (one per stack): it runs only at deploy time; the managed basic-execution policy grants just CloudWatch Logs.",
+    });
     return describe.getResponseField('Metadata.Name');
   }
 
@@ -527,14 +540,4 @@ export class EmailChannel extends Construct {
       });
     }
   }
-}
-
-/** Acknowledges IAM4 (the basic-execution managed policy) on a CDK singleton provider's role. */
-function acknowledgeSingletonRole(stack: Stack, singletonId: string, roleId: string, reason: string): void {
-  const role = stack.node.tryFindChild(singletonId)?.node.tryFindChild(roleId);
-  if (!role) throw new Error(`EmailChannel: expected CDK's ${singletonId}/${roleId} in ${stack.stackName}.`);
-  Validations.of(role).acknowledge({
-    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    reason,
-  });
 }

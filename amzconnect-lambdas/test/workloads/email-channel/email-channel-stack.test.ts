@@ -100,9 +100,7 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
       'Fn::Join': [
         '',
         [
-          'arn:',
-          { Ref: 'AWS::Partition' },
-          ':ses:us-east-1:111111111111:receipt-rule-set/',
+          'arn:aws:ses:us-east-1:111111111111:receipt-rule-set/',
           { 'Fn::GetAtt': [Match.stringLikeRegexp('^EmailChannelActiveRuleSetLookup'), 'Metadata.Name'] },
           `:receipt-rule/${rule}`,
         ],
@@ -382,23 +380,12 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
             Effect: 'Allow',
             Action: 'ses:SendEmail',
             Resource: [
+              'arn:aws:ses:us-east-1:111111111111:identity/mail.example.com',
               {
                 'Fn::Join': [
                   '',
                   [
-                    'arn:',
-                    { Ref: 'AWS::Partition' },
-                    ':ses:us-east-1:111111111111:identity/mail.example.com',
-                  ],
-                ],
-              },
-              {
-                'Fn::Join': [
-                  '',
-                  [
-                    'arn:',
-                    { Ref: 'AWS::Partition' },
-                    ':ses:us-east-1:111111111111:configuration-set/',
+                    'arn:aws:ses:us-east-1:111111111111:configuration-set/',
                     { Ref: Match.stringLikeRegexp('^EmailChannelSesConfigurationSet') },
                   ],
                 ],
@@ -421,8 +408,8 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
             Effect: 'Allow',
             Action: [
               'comprehend:DetectDominantLanguage',
-              'comprehend:DetectSentiment',
               'comprehend:DetectEntities',
+              'comprehend:DetectSentiment',
             ],
             Resource: '*',
           },

@@ -172,16 +172,8 @@ describe('messaging channels in the sample configuration (develop: SMS and Messe
             Sid: 'SendSmsFromTheConfiguredNumber',
             Effect: 'Allow',
             Action: 'sms-voice:SendTextMessage',
-            Resource: {
-              'Fn::Join': [
-                '',
-                [
-                  'arn:',
-                  { Ref: 'AWS::Partition' },
-                  ':sms-voice:us-east-1:111111111111:phone-number/phone-00000000000000000000000000000000',
-                ],
-              ],
-            },
+            Resource:
+              'arn:aws:sms-voice:us-east-1:111111111111:phone-number/phone-00000000000000000000000000000000',
           },
         ]),
       },
@@ -273,7 +265,7 @@ describe('messaging channels with only SMS on', () => {
             Principal: {
               Service: ['connect.amazonaws.com', 'sms-voice.amazonaws.com'],
             },
-            Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
             Resource: '*',
             Condition: { StringEquals: { 'aws:SourceAccount': '333333333333' } },
           },

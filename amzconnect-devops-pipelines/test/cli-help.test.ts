@@ -1,0 +1,101 @@
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
+
+/** Every command line the repository offers: the root scripts run with tsx, each `flows` command, and env's CLIs. */
+function commandLines(): { name: string; file: string; args: string[] }[] {
+  const scripts = (
+    JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts;
+  const viaTsx = Object.entries(scripts)
+    .filter(([, command]) => command.startsWith('tsx '))
+    .map(([name, command]) => ({
+      name: `npm run ${name}`,
+      file: command.split(' ')[1],
+      args: [] as string[],
+    }));
+  const flows = viaTsx.find((c) => c.name === 'npm run flows');
+  if (!flows) throw new Error('no flows script in package.json');
+  // The flows commands, as registered in the COMMANDS table of the flows CLI.
+  const table = fs.readFileSync(path.join(REPO, 'amzconnect-contact-flows/src/cli/commands.ts'), 'utf8');
+  const flowsCommands = [...table.matchAll(/^\s+(\w+): \w+Command,$/gm)].map((m) => m[1]);
+  const envCli = path.join('env', 'src', 'cli');
+  return [
+    ...viaTsx,
+    ...flowsCommands.map((command) => ({ ...flows, name: `npm run flows -- ${command}`, args: [command] })),
+    ...fs
+      .readdirSync(path.join(REPO, envCli))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => ({ name: `${envCli}/${f}`, file: path.join(envCli, f), args: [] })),
+  ];
+}
+
+/** Runs one command with `--help` in `cwd` (as npm would: INIT_CWD is the caller's folder). */
+function runHelp(file: string, args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [path.join(REPO, file), ...args, '--help'], {
+      cwd,
+      // A secret, so that router:local would start a server if it ignored --help.
+      env: { ...process.env, INIT_CWD: cwd, GITHUB_WEBHOOK_SECRET: 'test-secret', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill();
+      resolve({ code: null, out: `${out}\n(still running after 240 s: it started something)` });
+    }, 240_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
+/** Names and modification times of what is in `dir` (not recursive). */
+function listing(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .map((f) => `${f} ${fs.statSync(path.join(dir, f)).mtimeMs}`)
+    .sort();
+}
+
+describe('--help on every command line', () => {
+  it('prints a Usage line and exits 0, writing nothing and leaving nothing running', async () => {
+    // Prepare
+    const commands = commandLines();
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-help-'));
+    const before = { root: listing(REPO), images: listing(path.join(REPO, 'images')) };
+    try {
+      // Act: one process per command, in parallel.
+      const results = await Promise.all(
+        commands.map(async (c) => ({ name: c.name, ...(await runHelp(c.file, c.args, cwd)) })),
+      );
+      // Assess
+      expect(results.map((r) => ({ name: r.name, code: r.code, usage: /^usage: /im.test(r.out) }))).toEqual(
+        results.map((r) => ({ name: r.name, code: 0, usage: true })),
+      );
+      expect(fs.readdirSync(cwd)).toEqual([]);
+      expect({ root: listing(REPO), images: listing(path.join(REPO, 'images')) }).toEqual(before);
+      expect(commands.map((c) => c.name)).toEqual(
+        expect.arrayContaining([
+          'npm run synth',
+          'npm run router:local',
+          'npm run bench',
+          'npm run flows -- plan',
+          'npm run flows -- render',
+        ]),
+      );
+    } finally {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
