@@ -550,16 +550,21 @@ export class ContactFlowDeployer {
           await s.journal.record(this.step(item, 'backup-draft', target, { backupVersionId: v }));
         }
         let backupVersionId: string | undefined;
-        if (item.existing && (item.contentChanged || item.action === 'adopt'))
+        let current = item.existing;
+        if (current && (item.contentChanged || item.action === 'adopt') && current.content === undefined) {
+          // Search left the content out: read it now, just before overwriting it, for the backup.
+          const described = current;
+          await this.guard();
+          current = await this.call(() => describeDeployed(connect, s.instanceId, described));
+        }
+        if (current && (item.contentChanged || item.action === 'adopt'))
           backupVersionId = await store.saveBackup(
-            item.existing,
+            current,
             this.runId,
             now(),
             false,
             // The record this content came from, unless a person changed it since (drift).
-            item.drift || item.action === 'adopt'
-              ? undefined
-              : s.records[recordKey(item.kind, item.existing.id)],
+            item.drift || item.action === 'adopt' ? undefined : s.records[recordKey(item.kind, current.id)],
           );
         if (item.action === 'adopt') {
           await this.guard();

@@ -129,10 +129,11 @@ export function decidePlan(
 
 /**
  * Items whose deployed flow must be read with Describe (strongly consistent, unlike Search)
- * before the plan can be decided or applied: unknown ownership, adoptions, drift (confirmed before
- * it is reported, backed up or refused), and content writes whose current content Search left
- * out (it is backed up first). An update judged from a Search answer with content, through the
- * record of our last write, needs no second read: the backup is that content.
+ * before the plan can be decided: unknown ownership, adoptions, drift (confirmed before it is
+ * reported, backed up or refused), and content writes of items without `LastModifiedTime`
+ * (modules) whose content Search left out, since only their content tells drift. A flow update
+ * whose content Search left out is read just before its write instead (for the backup), so a
+ * run spread over several invocations reads each flow once, when it writes it.
  */
 export function itemsToConfirm(plan: DeploymentPlan): PlanItem[] {
   return plan.items.filter(
@@ -140,7 +141,11 @@ export function itemsToConfirm(plan: DeploymentPlan): PlanItem[] {
       i.existing &&
       (i.ownership === 'unknown' ||
         i.action === 'adopt' ||
-        (i.action === 'update' && (i.drift || (i.contentChanged && i.existing.content === undefined)))),
+        (i.action === 'update' &&
+          (i.drift ||
+            (i.contentChanged &&
+              i.existing.content === undefined &&
+              i.existing.lastModifiedTime === undefined)))),
   );
 }
 

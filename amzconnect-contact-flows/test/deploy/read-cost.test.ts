@@ -124,20 +124,20 @@ describe('what a run reads at scale (realistic emulator: Search leaves Content o
     expect(clients.calls.byOperation()['connect:DescribeContactFlowModule']).toBeUndefined();
   });
 
-  it(`has at most ${DESCRIBE_CONCURRENCY} Describe calls in flight when Search leaves out the content of 40 changed flows`, async () => {
+  it(`has at most ${DESCRIBE_CONCURRENCY} Describe calls in flight when Search leaves out the content of 40 changed modules (no LastModifiedTime: only content tells drift)`, async () => {
     // Prepare
     env.connect.realism = { ...env.connect.realism, searchOmitsContentEvery: 1 };
     await seedDeployed(
       env,
-      Array.from({ length: 40 }, (_, i) => doc('flow', i)),
+      Array.from({ length: 40 }, (_, i) => doc('module', i)),
     );
-    const changed = Array.from({ length: 40 }, (_, i) => doc('flow', i, 'Changed'));
+    const changed = Array.from({ length: 40 }, (_, i) => doc('module', i, 'Changed'));
     const { clients } = env.deployer();
     let inFlight = 0;
     let most = 0;
     clients.connect.middlewareStack.add(
       (next, context) => async (args) => {
-        if (context.commandName !== 'DescribeContactFlowCommand') return next(args);
+        if (context.commandName !== 'DescribeContactFlowModuleCommand') return next(args);
         most = Math.max(most, ++inFlight);
         try {
           return await next(args);
@@ -158,7 +158,7 @@ describe('what a run reads at scale (realistic emulator: Search leaves Content o
 
     // Assess
     expect(prepared.plan.items.filter((i) => i.action === 'update' && i.existing?.content)).toHaveLength(40);
-    expect(clients.calls.byOperation()['connect:DescribeContactFlow']).toBe(40);
+    expect(clients.calls.byOperation()['connect:DescribeContactFlowModule']).toBe(40);
     expect(most).toBe(DESCRIBE_CONCURRENCY);
   });
 });
