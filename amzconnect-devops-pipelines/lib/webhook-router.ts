@@ -231,14 +231,6 @@ export class WebhookRouter extends Construct {
       reason:
         'Unsigned requests are rejected by the router before any work; stage throttling bounds the cost of abuse. A WAF web ACL would add a fixed monthly cost for one low-traffic endpoint.',
     });
-    const cloudWatchRole = this.api.node.tryFindChild('CloudWatchRole');
-    if (cloudWatchRole) {
-      Validations.of(cloudWatchRole).acknowledge({
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-        reason:
-          "API Gateway's account-level logging role: the AWS managed policy is the documented one, and API Gateway creates its execution log groups on its own, so the policy cannot name them in advance.",
-      });
-    }
 
     new CfnOutput(this, 'PayloadUrl', {
       description: 'Payload URL of the GitHub webhook (content type application/json).',

@@ -60,11 +60,15 @@ function runHelp(file: string, args: string[], cwd: string): Promise<{ code: num
   });
 }
 
-/** Names and modification times of what is in `dir` (not recursive). */
+/**
+ * Names of what is in `dir` (not recursive), with the modification time of each file. Folders go
+ * by name only: a developer's git or bench run in another folder during the test is not a write by
+ * a CLI (the folders CLIs write into, `images/` and the temp cwd, are checked on their own).
+ */
 function listing(dir: string): string[] {
   return fs
-    .readdirSync(dir)
-    .map((f) => `${f} ${fs.statSync(path.join(dir, f)).mtimeMs}`)
+    .readdirSync(dir, { withFileTypes: true })
+    .map((f) => (f.isDirectory() ? `${f.name}/` : `${f.name} ${fs.statSync(path.join(dir, f.name)).mtimeMs}`))
     .sort();
 }
 

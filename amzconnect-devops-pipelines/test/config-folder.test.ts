@@ -62,7 +62,7 @@ describe('a copy of env/ is the whole configuration', () => {
   let built: BuiltApp[];
   beforeAll(() => {
     const dir = myConfig('mine');
-    built = buildApps(APPS, loadPlatformConfig(dir), path.join(root, 'mine-out'), true);
+    built = buildApps(APPS, loadPlatformConfig(dir), path.join(root, 'mine-out'), true, false);
   }, 600_000);
 
   it('with new account ids and develop renamed to dev, validates every sub-project and builds its stacks', () => {
@@ -162,6 +162,7 @@ describe('an environment on an existing instance', () => {
       loadPlatformConfig(dir),
       path.join(root, 'existing-out'),
       true,
+      false,
     );
     synthBuiltApp(instance);
   }, 600_000);
@@ -211,8 +212,8 @@ describe('an environment on an existing instance', () => {
     const scopes = Object.values(flowsTemplate.findResources('AWS::IAM::Policy'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as { Sid?: string; Resource: unknown[] }[])
       .filter((st) => st.Sid === 'ConnectFlowsOfThisInstance')
-      .map((st) => st.Resource.map((r) => resolved(r, refs)));
-    expect(scopes).toEqual([[EXISTING_ARN, `${EXISTING_ARN}/*`]]);
+      .map((st) => st.Resource.map((r) => resolved(r, refs)).sort());
+    expect(scopes).toEqual([[EXISTING_ARN, `${EXISTING_ARN}/*`].sort()]);
   });
 
   it('keeps a managed instance in the Regions not listed', () => {

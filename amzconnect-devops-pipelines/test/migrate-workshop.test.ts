@@ -136,7 +136,7 @@ describe('npm run migrate (from the workshop)', () => {
         ['amzconnect-devops-pipelines', 'amzconnect-instance'].includes(a.folder),
       );
       const shape = (config: PlatformConfig, out: string) =>
-        buildApps(apps, config, path.join(root, out), true).map((b) => ({
+        buildApps(apps, config, path.join(root, out), true, false).map((b) => ({
           stacks: b.app.node.children.map((c) => c.node.id).sort(),
           pipelines: b.app.node
             .findAll()

@@ -182,7 +182,7 @@ describe('PullRequestChecks', () => {
         ...wide.environments[1],
         regions: ['us-east-1', 'us-west-2', 'eu-west-2', 'ap-southeast-2'],
       };
-      const wideApp = createPlatformApp({ skipBundling: true });
+      const wideApp = createPlatformApp({ skipBundling: true, guard: false });
       const wideStacks = addToolingStacks(wideApp, { ...wide, environments: [env] });
       const data = approvalOf(
         Template.fromStack(wideStacks.environments[0]),

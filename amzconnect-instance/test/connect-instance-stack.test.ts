@@ -26,7 +26,7 @@ describe('addInstanceStacks', () => {
 
   it('adds only the stacks of the environments asked for', () => {
     // Act
-    const only = addInstanceStacks(createPlatformApp({ skipBundling: true }), platform, {
+    const only = addInstanceStacks(createPlatformApp({ skipBundling: true, guard: false }), platform, {
       environments: ['staging'],
     });
 

@@ -34,7 +34,7 @@ function adoptingPlatform(): PlatformConfig {
 }
 
 beforeAll(() => {
-  const app: App = createPlatformApp({ skipBundling: true });
+  const app: App = createPlatformApp({ skipBundling: true, guard: false });
   const stacks = addInstanceStacks(app, adoptingPlatform(), { environments: ['develop'] });
   stack = stacks.find((s) => s.stackName === 'acme-instance-develop-us-east-1')!;
   findings = synthFindings(app);
@@ -46,15 +46,14 @@ describe('instance stack of an adopted (existing) instance', () => {
     expect(findings).toEqual([]);
   });
 
-  it('creates no instance, storage configuration, key or bucket', () => {
-    for (const type of [
-      'AWS::Connect::Instance',
-      'AWS::Connect::InstanceStorageConfig',
-      'AWS::KMS::Key',
-      'AWS::S3::Bucket',
-    ]) {
+  it('creates no instance, storage configuration, storage key or bucket (only the stack-wide log key)', () => {
+    for (const type of ['AWS::Connect::Instance', 'AWS::Connect::InstanceStorageConfig', 'AWS::S3::Bucket']) {
       template.resourceCountIs(type, 0);
     }
+    // The one key is the stack's CloudWatch Logs key (every log group of every stack is on KMS).
+    expect(Object.keys(template.findResources('AWS::KMS::Key'))).toEqual([
+      expect.stringMatching(/^LogEncryptionKey[0-9A-F]{8}$/),
+    ]);
   });
 
   it('looks up the objects that exist by exact name with a read-only search, and never creates them', () => {

@@ -19,7 +19,7 @@ describe('customer lookup bundle', () => {
   beforeAll(async () => {
     // Prepare
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lambdas-bundle-'));
-    const app = createPlatformApp({ outdir });
+    const app = createPlatformApp({ outdir, guard: false });
     const stack = new Stack(app, 'Bundle', { env: { account: '111111111111', region: 'us-east-1' } });
     new PlatformFunction(stack, 'CustomerLookup', {
       entry: path.join(__dirname, '..', 'src', 'customer-lookup', 'handler.ts'),

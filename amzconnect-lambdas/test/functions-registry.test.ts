@@ -102,7 +102,7 @@ describe('parseFunctionsRegistry', () => {
 });
 
 describe('the stack driven by the registry', () => {
-  const newApp = (): App => createPlatformApp({ skipBundling: true });
+  const newApp = (): App => createPlatformApp({ skipBundling: true, guard: false });
   const props = { env: { account: '111111111111', region: 'us-east-1' }, app: 'acme', envName: 'develop' };
 
   it('fails synthesis clearly for a name without a code mapping', () => {

@@ -3,7 +3,7 @@ import { createPlatformApp } from '@amzconnect/env';
 import { iam5Resource, nagResourceName } from '../lib';
 
 function newStack(): Stack {
-  const app = createPlatformApp({ skipBundling: true });
+  const app = createPlatformApp({ skipBundling: true, guard: false });
   return new Stack(app, 'Test', { env: { account: '111111111111', region: 'us-east-1' } });
 }
 

@@ -11,9 +11,13 @@ const template = (name: string): Template => sample.stack(name).template;
 /** The develop stacks, built once (not synthesized) for tests that need the constructs themselves. */
 let developStacks: SupportingInfraStack[] | undefined;
 const developConstructs = () =>
-  (developStacks ??= addSupportingInfraStacks(createPlatformApp({ skipBundling: true }), platform, {
-    environments: ['develop'],
-  }) as SupportingInfraStack[]);
+  (developStacks ??= addSupportingInfraStacks(
+    createPlatformApp({ skipBundling: true, guard: false }),
+    platform,
+    {
+      environments: ['develop'],
+    },
+  ) as SupportingInfraStack[]);
 
 function logicalId(
   t: Template,
@@ -89,7 +93,7 @@ describe('addSupportingInfraStacks', () => {
 
     // Act
     const problems = problemsOf(() =>
-      addSupportingInfraStacks(createPlatformApp({ skipBundling: true }), renamed),
+      addSupportingInfraStacks(createPlatformApp({ skipBundling: true, guard: false }), renamed),
     );
 
     // Assess
@@ -367,7 +371,7 @@ describe('SupportingInfraStack: Lex bot', () => {
 
   it('names the version after the definition, so a changed bot gets a new version', () => {
     // Prepare
-    const changedApp = createPlatformApp({ skipBundling: true });
+    const changedApp = createPlatformApp({ skipBundling: true, guard: false });
     const [bot] = developConstructs()[0].bots.values();
     const changed = { ...bot.definition, idleSessionTtlSeconds: 600 };
 

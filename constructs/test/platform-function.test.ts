@@ -17,7 +17,7 @@ const ENTRY = path.join(__dirname, 'fixtures', 'echo-handler.ts');
 const INSTANCE_ARN = 'arn:aws:connect:us-east-1:111111111111:instance/c8c0e68d-2200-4265-82c0-0123456789ab';
 
 function newStack(): Stack {
-  const app = createPlatformApp({ skipBundling: true });
+  const app = createPlatformApp({ skipBundling: true, guard: false });
   return new Stack(app, 'Test', { env: { account: '111111111111', region: 'us-east-1' } });
 }
 

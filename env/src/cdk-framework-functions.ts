@@ -1,45 +1,67 @@
-import { CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { CfnResource, CustomResourceProviderBase, IAspect } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { IConstruct } from 'constructs';
 import { acknowledgeGuardRule } from './guard-acknowledgement';
 
-/**
- * Construct ids of the deploy-time Lambda handlers aws-cdk-lib adds to a stack by itself (one
- * per stack), with what each calls.
- */
-export const CDK_SINGLETON_HANDLERS: Readonly<Record<string, string>> = {
-  'Custom::S3AutoDeleteObjectsCustomResourceProvider':
-    "CDK's auto-delete-objects handler: at stack deletion it lists and deletes the objects of a non-production bucket through the S3 API",
-  AWS679f53fac002430cb0da5b7982bd2287:
-    "CDK's AwsCustomResource handler: it makes one AWS API call at deploy time",
-  BucketNotificationsHandler050a0587b7544547bf325f094a3db834:
-    "CDK's bucket-notifications handler: it calls s3:PutBucketNotificationConfiguration at deploy time",
-};
-
 const VPC_RULE = 'lambda_inside_vpc_check';
 const VPC_REASON = 'it reaches only AWS service endpoints, so a VPC would add NAT or endpoints for nothing.';
 
+/** The CloudFormation function resource a Lambda construct renders, if it has one. */
+function functionResource(construct: IConstruct | undefined): CfnResource | undefined {
+  const child = construct?.node.defaultChild;
+  return child && CfnResource.isCfnResource(child) && child.cfnResourceType === 'AWS::Lambda::Function'
+    ? child
+    : undefined;
+}
+
 /**
  * Acknowledges AWS Control Tower's "Lambda in a VPC" control (CT.LAMBDA.PR.3) on the Lambda
- * functions aws-cdk-lib creates for deploy-time work, each with what it does: the singleton
- * handlers ({@link CDK_SINGLETON_HANDLERS}) and the `framework-*` functions of every
- * `custom-resources` Provider. They run only while CloudFormation deploys and call AWS APIs
- * only. The platform's own functions acknowledge it where they are defined.
+ * functions aws-cdk-lib creates for deploy-time work, each with what it does. They are found
+ * through public types, never through the CDK's internal construct ids:
+ * - every function a core `CustomResourceProvider` renders (e.g. auto-delete-objects);
+ * - the function an `AwsCustomResource` runs in (its `lambda.SingletonFunction`, reached through
+ *   the singleton's public `role`, whose scope is the function);
+ * - the `lambda.Function`s of every `custom-resources` Provider (its framework functions; the
+ *   user's handlers live outside the Provider's scope).
+ * They run only while CloudFormation deploys and call AWS APIs only. The platform's own functions
+ * acknowledge it where they are defined (`PlatformFunction`); CDK's bucket-notifications handler
+ * is acknowledged by the construct that owns its role (the email channel).
  */
 export class CdkFrameworkFunctions implements IAspect {
   public visit(node: IConstruct): void {
-    if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== 'AWS::Lambda::Function') return;
-    const owner = node.node.scope;
-    if (!owner) return;
-    const singleton = owner.node.scope === Stack.of(node) ? CDK_SINGLETON_HANDLERS[owner.node.id] : undefined;
-    if (singleton) {
-      acknowledgeGuardRule(node, VPC_RULE, `${singleton}; ${VPC_REASON}`);
-    } else if (owner.node.id.startsWith('framework-') && owner.node.scope instanceof cr.Provider) {
-      acknowledgeGuardRule(
-        node,
-        VPC_RULE,
-        `The ${owner.node.id} function of CDK's custom-resource Provider framework: it relays CloudFormation's requests to the provider's handlers at deploy time; ${VPC_REASON}`,
-      );
+    if (node instanceof CustomResourceProviderBase) {
+      for (const c of node.node.children) {
+        if (CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Lambda::Function') {
+          acknowledgeGuardRule(
+            c,
+            VPC_RULE,
+            `A CDK custom-resource provider function (${node.node.id}): it runs CDK's own handler at deploy time; ${VPC_REASON}`,
+          );
+        }
+      }
+    } else if (node instanceof cr.AwsCustomResource) {
+      for (const singleton of node.node.findAll().filter((c) => c instanceof lambda.SingletonFunction)) {
+        const fn = functionResource((singleton as lambda.SingletonFunction).role?.node.scope);
+        if (fn) {
+          acknowledgeGuardRule(
+            fn,
+            VPC_RULE,
+            `CDK's AwsCustomResource function: it makes one AWS API call at deploy time; ${VPC_REASON}`,
+          );
+        }
+      }
+    } else if (node instanceof cr.Provider) {
+      for (const f of node.node.findAll().filter((c) => c instanceof lambda.Function)) {
+        const fn = functionResource(f);
+        if (fn) {
+          acknowledgeGuardRule(
+            fn,
+            VPC_RULE,
+            `A function of CDK's custom-resource Provider framework: it relays CloudFormation's requests to the provider's handlers at deploy time; ${VPC_REASON}`,
+          );
+        }
+      }
     }
   }
 }

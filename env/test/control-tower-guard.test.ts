@@ -201,9 +201,7 @@ describe('log groups and keys', () => {
     expect(statement.Principal).toEqual({ Service: 'logs.us-east-1.amazonaws.com' });
     expect(statement.Condition).toEqual({
       ArnLike: {
-        'kms:EncryptionContext:aws:logs:arn': {
-          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:us-east-1:111111111111:log-group:*']],
-        },
+        'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:111111111111:log-group:*',
       },
     });
   });

@@ -31,7 +31,8 @@ describe('createPlatformApp', () => {
   });
 
   it('accepts an acknowledged finding on that construct only', () => {
-    const app = createPlatformApp();
+    // cdk-nag's acknowledgement is the subject; cfn-guard's own are tested in control-tower-guard.test.ts.
+    const app = createPlatformApp({ guard: false });
     const stack = new Stack(app, 'S', { env: ENV });
     const logsBucket = new s3.Bucket(stack, 'AccessLogs', { enforceSSL: true });
     new s3.Bucket(stack, 'Data', { enforceSSL: true, serverAccessLogsBucket: logsBucket });

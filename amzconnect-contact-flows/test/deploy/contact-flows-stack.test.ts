@@ -20,7 +20,7 @@ describe('addContactFlowStacks', () => {
 
   beforeAll(() => {
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'flows-synth-'));
-    const app = createPlatformApp({ skipBundling: true, outdir });
+    const app = createPlatformApp({ skipBundling: true, guard: false, outdir });
     [stack] = addContactFlowStacksFor(documents, app, platform, { environments: ['staging'] });
     template = Template.fromStack(stack);
     findings = synthFindings(app);
@@ -36,7 +36,7 @@ describe('addContactFlowStacks', () => {
 
   it('adds one stack per enabled environment and Region named <app>-contact-flows-<env>-<region>', () => {
     // Prepare
-    const app = createPlatformApp({ skipBundling: true });
+    const app = createPlatformApp({ skipBundling: true, guard: false });
 
     // Act
     const stacks = addContactFlowStacksFor(documents, app, platform);

@@ -72,6 +72,8 @@ export interface BuiltApp {
  * Adds the stacks of every app (which validates every sub-project's configuration) before any is
  * synthesized, so that configuration problems of all sub-projects are reported together and
  * nothing is written when there is one.
+ * @param guard run cfn-guard (the Control Tower rules) at synthesis; tests that are not about
+ *   validation switch it off to stay fast
  * @throws ConfigError with the problems of every app, duplicates removed, in app order
  */
 export function buildApps(
@@ -79,6 +81,7 @@ export function buildApps(
   config: PlatformConfig,
   outRoot: string,
   skipBundling = false,
+  guard = true,
 ): BuiltApp[] {
   const problems: ConfigProblem[] = [];
   const built: BuiltApp[] = [];
@@ -88,7 +91,7 @@ export function buildApps(
   );
   for (const { folder, load } of apps) {
     const outdir = path.join(outRoot, folder);
-    const app = createPlatformApp({ outdir, skipBundling });
+    const app = createPlatformApp({ outdir, skipBundling, guard });
     try {
       built.push({ folder, app, stacks: load()(app, config).length, outdir });
     } catch (err) {

@@ -12,7 +12,11 @@ function resourceTypesOf(config: PlatformConfig, label: string, into: Map<string
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'resource-types-'));
   try {
     for (const a of APPS.filter((x) => x.folder !== 'amzconnect-devops-pipelines')) {
-      const app = createPlatformApp({ skipBundling: true, outdir: path.join(outdir, a.folder) });
+      const app = createPlatformApp({
+        skipBundling: true,
+        guard: false,
+        outdir: path.join(outdir, a.folder),
+      });
       a.load()(app, config);
       for (const t of templatesOf(app)) {
         for (const r of Object.values(t.template.Resources ?? {})) {

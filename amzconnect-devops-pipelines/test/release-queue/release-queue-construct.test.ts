@@ -14,7 +14,7 @@ describe('ReleaseQueue and ReleaseAlarms in the tooling core stack', () => {
   let core: ToolingCoreStack;
   let template: Template;
   beforeAll(() => {
-    app = createPlatformApp({ skipBundling: true });
+    app = createPlatformApp({ skipBundling: true, guard: false });
     core = new ToolingCoreStack(app, 'Core', {
       env: { account: '999999999999', region: 'us-east-1' },
       config: sampleConfig,

@@ -22,7 +22,7 @@ describe('WebhookRouter', () => {
   let router: WebhookRouter;
   let template: Template;
   beforeAll(() => {
-    app = createPlatformApp({ skipBundling: true });
+    app = createPlatformApp({ skipBundling: true, guard: false });
     const stack = new Stack(app, 'Tooling', { env: { account: '999999999999', region: 'us-east-1' } });
     router = new WebhookRouter(stack, 'WebhookRouter', {
       config: sampleConfig,
@@ -162,7 +162,7 @@ describe('WebhookRouter', () => {
   });
 
   it('uses the partition of a GovCloud tooling Region in pipeline ARNs', () => {
-    const govApp = createPlatformApp({ skipBundling: true });
+    const govApp = createPlatformApp({ skipBundling: true, guard: false });
     const stack = new Stack(govApp, 'Gov', { env: { account: '999999999999', region: 'us-gov-west-1' } });
     const config = { ...sampleConfig, tooling: { ...sampleConfig.tooling, region: 'us-gov-west-1' } };
     const gov = new WebhookRouter(stack, 'WebhookRouter', { config, releaseQueueTable: queueTable(stack) });
@@ -177,7 +177,7 @@ describe('WebhookRouter', () => {
       name: `environment-name-${i}`,
       branch: `a-long-release-branch-name-for-environment-${i}`,
     }));
-    const stack = new Stack(createPlatformApp({ skipBundling: true }), 'Big');
+    const stack = new Stack(createPlatformApp({ skipBundling: true, guard: false }), 'Big');
     expect(
       () =>
         new WebhookRouter(stack, 'WebhookRouter', {

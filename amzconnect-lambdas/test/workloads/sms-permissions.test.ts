@@ -79,7 +79,7 @@ describe('SMS permissions of every workload (examples/all-workloads, develop)', 
 
   beforeAll(() => {
     // Prepare: every workload on, as the examples configure them
-    const app = createPlatformApp({ skipBundling: true });
+    const app = createPlatformApp({ skipBundling: true, guard: false });
     // Act
     const stacks = addLambdaStacks(app, examplePlatform(), { environments: ['develop'] }) as LambdasStack[];
     roles = stacks.flatMap((s) =>

@@ -1,5 +1,4 @@
 import {
-  Aws,
   DefaultStackSynthesizer,
   DockerImage,
   Duration,
@@ -317,7 +316,7 @@ export class EmailAgentPage extends Construct {
           "The deployment copies the page's files into the site bucket and prunes old ones; that bucket only.",
       },
       {
-        id: iam5Resource(stack, `arn:${Aws.PARTITION}:s3:::${assetsBucket}/*`),
+        id: iam5Resource(stack, `arn:${stack.partition}:s3:::${assetsBucket}/*`),
         reason: "The deployment reads the page's asset zip from the CDK bootstrap assets bucket; read-only.",
       },
       ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => ({

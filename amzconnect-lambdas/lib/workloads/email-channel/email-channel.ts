@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -312,6 +312,7 @@ export class EmailChannel extends Construct {
     });
 
     this.publish(app, envName);
+    this.acknowledgeNotificationsHandler(stack, notificationsRole);
   }
 
   /**
@@ -336,6 +337,30 @@ export class EmailChannel extends Construct {
           StringEqualsIfExists: { 'aws:SourceAccount': stack.account },
         },
       }),
+    );
+  }
+
+  /**
+   * CDK's bucket-notifications handler (one per stack) runs with `notificationsRole`, which this
+   * construct owns; the handler's function resource depends on that role, which is how it is
+   * found (public `node.dependencies`, no CDK-internal construct id).
+   */
+  private acknowledgeNotificationsHandler(stack: Stack, notificationsRole: iam.IRole): void {
+    const handlers = stack.node
+      .findAll()
+      .filter(
+        (c): c is CfnResource =>
+          CfnResource.isCfnResource(c) &&
+          c.cfnResourceType === 'AWS::Lambda::Function' &&
+          c.node.dependencies.includes(notificationsRole),
+      );
+    if (handlers.length !== 1) {
+      throw new Error(`EmailChannel: expected one bucket-notifications handler, found ${handlers.length}.`);
+    }
+    acknowledgeGuardRule(
+      handlers[0],
+      'lambda_inside_vpc_check',
+      "CDK's bucket-notifications handler: it calls s3:PutBucketNotificationConfiguration on the mail bucket at deploy time; it reaches only AWS service endpoints, so a VPC would add NAT or endpoints for nothing.",
     );
   }
 

@@ -25,7 +25,7 @@ describe('messaging channels in the sample configuration (develop: SMS and Messe
     const config = examplePlatform();
     const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
     const workloads = exampleWorkloads(config);
-    const app = createPlatformApp({ skipBundling: true });
+    const app = createPlatformApp({ skipBundling: true, guard: false });
     // Act
     stacks = addLambdaStacksFor(registry, app, config, undefined, (envName, region) => ({
       'messaging-channels': workloads.targetsFor(envName, region)['messaging-channels'],
@@ -197,7 +197,7 @@ describe('messaging channels with only SMS on', () => {
   const registry = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
   it('creates no Facebook endpoint, health check or secret permission, and passes cdk-nag', () => {
     // Prepare
-    const app = createPlatformApp({ skipBundling: true });
+    const app = createPlatformApp({ skipBundling: true, guard: false });
     // Act
     const stack = new LambdasStack(app, 'acme-lambdas-prod-us-east-1', {
       env: { account: '333333333333', region: 'us-east-1' },
@@ -238,7 +238,7 @@ describe('messaging channels with only SMS on', () => {
 
   it('lets Connect and End User Messaging use the topic key only for this account', () => {
     // Prepare
-    const app = createPlatformApp({ skipBundling: true });
+    const app = createPlatformApp({ skipBundling: true, guard: false });
     const stack = new LambdasStack(app, 'acme-lambdas-prod-us-east-1', {
       env: { account: '333333333333', region: 'us-east-1' },
       app: 'acme',
