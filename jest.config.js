@@ -13,8 +13,7 @@
  * bound and single threaded, so one worker per core is what pays (the main process only collects
  * results). The memory bound: each worker may reach {@link WORKER_MEMORY_BYTES}, so a machine with
  * less memory than that per core gets fewer workers. (`workerIdleMemoryLimit` is not set: it
- * makes jest use a worker even for a single file, and one process per core stays far below the
- * bound.) `--maxWorkers N` on the command line still wins.
+ * makes jest use a worker even for a single file, and restarting workers costs module loading.) `--maxWorkers N` on the command line still wins.
  * @type {import('jest').Config}
  */
 const fs = require('fs');
@@ -24,8 +23,8 @@ const { require: tsxRequire } = require('tsx/cjs/api');
 
 const { WORKSPACES } = tsxRequire('./env/src/subprojects.ts', __filename);
 
-/** Memory one worker may reach: the whole suite in one process peaked at 1.46 GB (bench/suite-timing.md). */
-const WORKER_MEMORY_BYTES = 1.5 * 1024 ** 3;
+/** Memory one worker may reach: 1.85 GB peak measured with two workers (bench/suite-timing.md). */
+const WORKER_MEMORY_BYTES = 2 * 1024 ** 3;
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 const maxWorkers = Math.max(1, Math.min(cores, Math.floor(os.totalmem() / WORKER_MEMORY_BYTES)));
 
