@@ -14,7 +14,8 @@ const CDK_INTERNAL_IDS: readonly RegExp[] = [
   /[A-Za-z][A-Za-z0-9:]*[0-9a-f]{32}\b/, // singleton uuids, e.g. AWS679f53fac002430cb0da5b7982bd2287
   /BucketNotificationsHandler/,
   /S3AutoDeleteObjectsCustomResourceProvider/,
-  /CDKBucketDeployment/,
+  /CDKBucketDeployment[0-9A-Fa-f]{8}/, // BucketDeployment's handler id (not its resource type `Custom::CDKBucketDeployment`)
+  /node\.id\.startsWith\(\s*['"`]Custom::/, // finding a CDK singleton construct by the prefix of its id
   /['"`]framework-(onEvent|isComplete|onTimeout)['"`]/,
   /['"`]waiter-state-machine['"`]/,
   /['"`]CloudWatchRole['"`]/,
@@ -60,7 +61,13 @@ describe('production code', () => {
       "findChild('framework-onEvent')",
       "findChild('waiter-state-machine')",
       "tryFindChild('CloudWatchRole')",
+      "c.node.id.startsWith('Custom::CDKBucketDeployment')",
+      "'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C256MiB'",
     ];
     expect(before.filter((l) => !CDK_INTERNAL_IDS.some((re) => re.test(l)))).toEqual([]);
+    // A CloudFormation resource type in the execution-policy table is no construct id.
+    expect(
+      CDK_INTERNAL_IDS.some((re) => re.test("  'Custom::CDKBucketDeployment': ['lambda:InvokeFunction'],")),
+    ).toBe(false);
   });
 });
