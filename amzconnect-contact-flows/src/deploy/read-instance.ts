@@ -260,6 +260,13 @@ export async function findByName(
   call: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
 ): Promise<DeployedFlow | undefined> {
   const criteria = { StringCondition: { FieldName: 'name', Value: name, ComparisonType: 'EXACT' as const } };
+  // An item found by the List fallback (Search may lag behind a create) is described for its content.
+  const describeListed = (listed: { Id?: string; Arn?: string } | undefined, type: string) =>
+    listed?.Id && listed.Arn
+      ? call(() =>
+          describeDeployed(connect, instanceId, { kind, id: listed.Id!, arn: listed.Arn!, name, type }),
+        )
+      : undefined;
   if (kind === 'flow') {
     const r = await call(() =>
       connect.send(
@@ -279,17 +286,7 @@ export async function findByName(
         }),
       )
     ).find((x) => x.Name === name);
-    return listed?.Id && listed.Arn
-      ? call(() =>
-          describeDeployed(connect, instanceId, {
-            kind,
-            id: listed.Id!,
-            arn: listed.Arn!,
-            name,
-            type: listed.ContactFlowType ?? 'CONTACT_FLOW',
-          }),
-        )
-      : undefined;
+    return describeListed(listed, listed?.ContactFlowType ?? 'CONTACT_FLOW');
   }
   const r = await call(() =>
     connect.send(
@@ -312,17 +309,7 @@ export async function findByName(
       }),
     )
   ).find((x) => x.Name === name);
-  return listed?.Id && listed.Arn
-    ? call(() =>
-        describeDeployed(connect, instanceId, {
-          kind,
-          id: listed.Id!,
-          arn: listed.Arn!,
-          name,
-          type: 'MODULE',
-        }),
-      )
-    : undefined;
+  return describeListed(listed, 'MODULE');
 }
 
 function fromFlow(f: ContactFlow | undefined, base: DeployedFlow): DeployedFlow {

@@ -1,4 +1,9 @@
-import { runSimulation, runUnsafeSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import {
+  runSimulation,
+  runUnsafeSimulation,
+  type Simulation,
+  type SimulationErrors,
+} from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument, RoleWithPolicies } from './synthesized-templates';
 
 /** One request a role makes in the deploy path. */
@@ -41,8 +46,44 @@ export async function evaluateRequest(
     permissionBoundaryPolicies: boundary ? [{ name: 'boundary', policy: boundary }] : undefined,
     resourcePolicy: request.resourcePolicy,
   };
+  try {
+    return await validatedSimulation(simulation);
+  } catch (err) {
+    if (!(err instanceof ResourceTypeNotResolvedError)) throw err;
+    return runUnsafeSimulation(simulation, {});
+  }
+}
+
+/** iam-simulate refused the request before evaluating it (invalid action, principal, policy...). */
+export class SimulationInputError extends Error {
+  constructor(
+    simulation: Simulation,
+    public readonly errors: SimulationErrors,
+  ) {
+    super(
+      `${simulation.request.action} on ${simulation.request.resource.resource}: ${JSON.stringify(errors)}`,
+    );
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * iam-simulate's validated engine found no single resource type of the action for the ARN: iam-data
+ * describes some resource types with several ARN formats (Lex V2 bots and aliases, API Gateway
+ * paths), which the validation cannot match, while the policy evaluation itself can.
+ */
+export class ResourceTypeNotResolvedError extends SimulationInputError {}
+
+/**
+ * Runs the validated engine and turns its error result into a typed error. The error result's
+ * `errors.message` is the engine's machine code, not prose (`no.resource.types` is returned by
+ * `runSimulation` when `getResourceTypesForAction` finds none; @cloud-copilot/iam-simulate
+ * `dist/cjs/simulation_engine/simulationEngine.js`); it is read here, once, and nowhere else.
+ */
+async function validatedSimulation(simulation: Simulation): Promise<IamDecision> {
   const result = await runSimulation(simulation, {});
   if (result.resultType !== 'error') return result.overallResult;
-  if (result.errors.message === 'no.resource.types') return runUnsafeSimulation(simulation, {});
-  throw new Error(`${request.action} on ${request.resource}: ${JSON.stringify(result.errors)}`);
+  const ErrorClass =
+    result.errors.message === 'no.resource.types' ? ResourceTypeNotResolvedError : SimulationInputError;
+  throw new ErrorClass(simulation, result.errors);
 }

@@ -83,17 +83,17 @@ export interface RecipientCheck {
 }
 
 /**
- * Validates a send request's recipient and notice fields together, so one `INVALID_INPUT` answer
+ * Validates a send request's recipients and notice fields together, so one `INVALID_INPUT` answer
  * names every wrong field (pure). `build` makes the request from the validated fields.
  */
 export function parseNoticeRequest<R>(
   parameters: Readonly<Record<string, unknown>>,
-  recipient: RecipientCheck,
+  recipients: readonly RecipientCheck[],
   build: (fields: NoticeFields) => R,
 ): { ok: true; request: R } | { ok: false; answer: GuideAnswer } {
-  const problems: FieldProblem[] = recipient.valid
-    ? []
-    : [{ field: recipient.field, reason: recipient.reason }];
+  const problems: FieldProblem[] = recipients
+    .filter((r) => !r.valid)
+    .map((r) => ({ field: r.field, reason: r.reason }));
   const notice = parseNoticeFields(parameters);
   if (!notice.ok) problems.push(...notice.problems);
   if (problems.length > 0 || !notice.ok) {

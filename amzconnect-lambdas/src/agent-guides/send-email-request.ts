@@ -22,7 +22,7 @@ export function parseSendEmailRequest(
   const toAddress = typeof raw === 'string' ? raw.trim() : '';
   return parseNoticeRequest(
     event.parameters,
-    { field: 'ToAddress', valid: isEmailAddress(toAddress), reason: 'must be an e-mail address' },
+    [{ field: 'ToAddress', valid: isEmailAddress(toAddress), reason: 'must be an e-mail address' }],
     (fields) => ({ contactId: event.contactId, toAddress, fields }),
   );
 }

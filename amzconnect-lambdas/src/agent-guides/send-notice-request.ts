@@ -1,6 +1,6 @@
 import { GuideAnswer } from './guide-answer';
 import { GuideEvent } from './guide-event';
-import { FieldProblem, NoticeFields, parseNoticeFields } from './notice-fields';
+import { NoticeFields, parseNoticeRequest } from './notice-fields';
 import { isE164, isEmailAddress } from './recipients';
 
 /** A validated request to send the notice by e-mail, by SMS, or both, in one submission. */
@@ -27,34 +27,27 @@ export function parseSendNoticeRequest(
   const p = event.parameters;
   const toAddress = text(p.ToAddress);
   const toNumber = text(p.ToNumber).replace(/[\s().-]/g, '');
-  const problems: FieldProblem[] = [];
-  if (toAddress === '' && toNumber === '') {
-    problems.push({ field: 'ToAddress', reason: 'or ToNumber is required' });
-  }
-  if (toAddress !== '' && !isEmailAddress(toAddress))
-    problems.push({ field: 'ToAddress', reason: 'must be an e-mail address' });
-  if (toNumber !== '' && !isE164(toNumber))
-    problems.push({ field: 'ToNumber', reason: 'must be an E.164 number such as +12065550100' });
-  const notice = parseNoticeFields(p);
-  if (!notice.ok) problems.push(...notice.problems);
-  if (problems.length > 0 || !notice.ok) {
-    return {
-      ok: false,
-      answer: {
-        result: 'INVALID_INPUT',
-        fields: problems.map((x) => x.field),
-        message: `Check the form: ${problems.map((x) => `${x.field} ${x.reason}`).join('; ')}.`,
+  return parseNoticeRequest(
+    p,
+    [
+      { field: 'ToAddress', valid: toAddress !== '' || toNumber !== '', reason: 'or ToNumber is required' },
+      {
+        field: 'ToAddress',
+        valid: toAddress === '' || isEmailAddress(toAddress),
+        reason: 'must be an e-mail address',
       },
-    };
-  }
-  return {
-    ok: true,
-    request: {
+      {
+        field: 'ToNumber',
+        valid: toNumber === '' || isE164(toNumber),
+        reason: 'must be an E.164 number such as +12065550100',
+      },
+    ],
+    (fields) => ({
       contactId: event.contactId,
       ...(toAddress ? { toAddress } : {}),
       ...(toNumber ? { toNumber } : {}),
-      fields: notice.fields,
+      fields,
       sentKeys: { email: text(p.EmailSentKey), sms: text(p.SmsSentKey) },
-    },
-  };
+    }),
+  );
 }

@@ -23,7 +23,7 @@ export function parseSendSmsRequest(
   const toNumber = typeof raw === 'string' ? raw.replace(/[\s().-]/g, '') : '';
   return parseNoticeRequest(
     event.parameters,
-    { field: 'ToNumber', valid: isE164(toNumber), reason: 'must be an E.164 number such as +12065550100' },
+    [{ field: 'ToNumber', valid: isE164(toNumber), reason: 'must be an E.164 number such as +12065550100' }],
     (fields) => ({ contactId: event.contactId, toNumber, fields }),
   );
 }
