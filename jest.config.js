@@ -34,7 +34,10 @@ module.exports = {
   projects: withTests.map((w) => ({
     displayName: w.folder,
     rootDir: `<rootDir>/${w.folder}`,
-    testEnvironment: 'node',
+    testEnvironment: '<rootDir>/../jest.environment.js',
+    moduleNameMapper: {
+      '^@aws/cloudformation-validate$': '<rootDir>/../jest.shared-cloudformation-validate.js',
+    },
     testMatch: ['<rootDir>/test/**/*.test.ts'],
     transform: {
       '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.base.json', diagnostics: false }],
