@@ -3,7 +3,11 @@ import type { StartTaskContactCommandInput } from '@aws-sdk/client-connect';
 import { CaseRecord } from './case-record';
 import { MailInsights } from './mail-insights';
 
-/** Where the task flow routes the task (contact attributes `TargetType` / `TargetDestination`). */
+/**
+ * Where the task flow routes the task: contact attributes `TargetType` / `TargetDestination`, and
+ * the same values under the reference solution's names `target_type` / `target_destination`
+ * (its email-Inbound flow routes on them), so flows written for the reference keep working.
+ */
 export type TaskTarget =
   | { readonly type: 'AGENT'; readonly destination: string }
   | { readonly type: 'QUEUE'; readonly destination: string }
@@ -70,6 +74,8 @@ export function buildTaskRequest(input: TaskRequestInput): StartTaskContactComma
       Subject: cut(input.subject, ATTRIBUTE_MAX),
       TargetType: input.target.type,
       TargetDestination: input.target.destination,
+      target_type: input.target.type,
+      target_destination: input.target.destination,
       FormattedKey: input.formattedKey,
       OriginalKey: input.originalKey,
       AttachmentCount: String(input.attachmentCount),
