@@ -40,7 +40,6 @@ export interface TaskRequestInput {
   readonly body: string;
   readonly insights: MailInsights;
   readonly target: TaskTarget;
-  readonly bucket: string;
   readonly originalKey: string;
   readonly formattedKey: string;
   readonly attachmentCount: number;
@@ -62,11 +61,10 @@ export function buildTaskRequest(input: TaskRequestInput): StartTaskContactComma
     ClientToken: createHash('sha256')
       .update(`${input.reason ?? 'INBOUND'}:${input.sourceKey}`)
       .digest('hex'),
-    References: {
-      OriginalMail: { Type: 'STRING', Value: `s3://${input.bucket}/${input.originalKey}` },
-      FormattedMail: { Type: 'STRING', Value: `s3://${input.bucket}/${input.formattedKey}` },
-      Customer: { Type: 'EMAIL', Value: input.customerAddress },
-    },
+    // Only the customer's address: the original mail's reference is a link the flows' generate-URL
+    // function sets and refreshes (an s3:// string is nothing an agent can open, and every
+    // reference counts against the contact's 4,096 bytes of references).
+    References: { Customer: { Type: 'EMAIL', Value: input.customerAddress } },
     Attributes: {
       CaseId: input.caseId,
       CustomerAddress: input.customerAddress,
