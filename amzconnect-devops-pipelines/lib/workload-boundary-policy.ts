@@ -6,7 +6,7 @@ import { accessRolePath, acknowledgeGuardRule, Environment, workloadBoundaryName
 /**
  * Services the workloads' own roles (functions, custom-resource providers, bots) call at run
  * time. Amazon Pinpoint (`mobiletargeting`) is deliberately absent: SMS goes through AWS End User
- * Messaging (`sms-voice`) only, so no role of any stack can be given `mobiletargeting:SendMessages`
+ * Messaging (`sms-voice`) only, so no role of any stack can be given Pinpoint's SendMessages
  * (`test/iam/workload-boundary.test.ts` evaluates the boundary with iam-simulate). A workload that
  * starts using a service not listed here needs it added, or its calls are denied.
  */
