@@ -193,7 +193,7 @@ export class EmailChannel extends Construct {
     this.generateUrl = new PlatformFunction(this, 'GenerateUrl', {
       entry: path.join(SRC, 'generate-url', 'handler.ts'),
       description:
-        "Presigns URLs of a task's formatted mail and original .eml; returns when to refresh them (email channel).",
+        "Presigns URLs of a task's formatted mail and original .eml, sets the original as the task's reference; returns when to refresh them (email channel).",
       serviceName: EMAIL_CHANNEL_FUNCTIONS.generateUrl,
       environment: pick('mailBucket', 'urlLifetimeSeconds', 'connectInstanceArn'),
       invokedByFlows: true,

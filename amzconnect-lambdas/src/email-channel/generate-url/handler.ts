@@ -15,7 +15,7 @@ const updateReference = connectOriginalMailReference(
   read.ok ? read.config.connectInstanceArn : '',
 );
 
-/** Lambda entry point: invoked by the email customer queue flow. */
+/** Lambda entry point: invoked by the email flows (inbound, customer queue, queue transfer). */
 export const handler = createGenerateUrlHandler({
   lifetime: read.ok
     ? { ok: true, seconds: read.config.urlLifetimeSeconds }

@@ -14,6 +14,12 @@ export const ORIGINAL_MAIL_REFERENCE = 'OriginalMail';
  */
 export const ORIGINAL_URL_MAX_BYTES = 3_500;
 
+/**
+ * How long the reference update may take. The flow waits at most 8 s for the function (its
+ * timeout is 6 s); the links matter more than the reference, so a slow update is abandoned.
+ */
+export const REFERENCE_UPDATE_TIMEOUT_MS = 2_000;
+
 /** Whether a link fits in the task's reference budget. Pure. */
 export function fitsReference(url: string): boolean {
   return Buffer.byteLength(url, 'utf8') <= ORIGINAL_URL_MAX_BYTES;
@@ -25,10 +31,12 @@ export function fitsReference(url: string): boolean {
  * generate-URL function saves the original mail as a reference. Connect `UpdateContact` adds or
  * updates a contact's references, "shown to agents on Contact Control Panel (CCP)" (Connect API
  * Reference, UpdateContact; the `References` member of `UpdateContactRequest` in the SDK's model).
+ * Gives up after `timeoutMs` (@default {@link REFERENCE_UPDATE_TIMEOUT_MS}).
  */
 export function connectOriginalMailReference(
   connect: ConnectClient,
   instanceArn: string,
+  timeoutMs: number = REFERENCE_UPDATE_TIMEOUT_MS,
 ): UpdateOriginalMailReference {
   const instanceId = instanceIdOf(instanceArn);
   return async (contactId, originalUrl) => {
@@ -38,6 +46,7 @@ export function connectOriginalMailReference(
         ContactId: contactId,
         References: { [ORIGINAL_MAIL_REFERENCE]: { Type: 'URL', Value: originalUrl } },
       }),
+      { abortSignal: AbortSignal.timeout(timeoutMs) },
     );
   };
 }

@@ -152,7 +152,8 @@ describe("the original mail's task reference (Connect UpdateContact)", () => {
   const requests: EndpointRequest[] = [];
   const endpoint = new LocalEndpoint((req) => {
     requests.push(req);
-    return json(200, {});
+    // A contact id "slow" never gets an answer: Connect not answering in time.
+    return req.path.endsWith('/slow') ? new Promise<never>(() => undefined) : json(200, {});
   });
   let connect: ConnectClient;
 
@@ -186,6 +187,24 @@ describe("the original mail's task reference (Connect UpdateContact)", () => {
         { References: { OriginalMail: { Type: 'URL', Value: url } } },
       ],
     ]);
+  });
+
+  it('gives up when Connect does not answer in time, so the flow still gets its links', async () => {
+    // Prepare
+    const update = connectOriginalMailReference(
+      connect,
+      'arn:aws:connect:us-east-1:111111111111:instance/4a5b6c7d-1111-2222-3333-444455556666',
+      200,
+    );
+    const started = Date.now();
+    // Act
+    const outcome = await update('slow', 'https://bucket.s3/o').then(
+      () => 'answered',
+      (err: Error) => err.name,
+    );
+    // Assess
+    expect(outcome).not.toBe('answered');
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 
