@@ -5,9 +5,10 @@ import { accessRolePath, acknowledgeGuardRule, Environment, workloadBoundaryName
 
 /**
  * Services the workloads' own roles (functions, custom-resource providers, bots) call at run
- * time. A test (`test/iam/workload-boundary.test.ts`) evaluates every action of every identity
- * policy in the sub-project templates against the boundary, so a workload that starts using a
- * new service fails in CI rather than with AccessDenied in production.
+ * time. Amazon Pinpoint (`mobiletargeting`) is deliberately absent: SMS goes through AWS End User
+ * Messaging (`sms-voice`) only, so no role of any stack can be given Pinpoint's SendMessages
+ * (`test/iam/workload-boundary.test.ts` evaluates the boundary with iam-simulate). A workload that
+ * starts using a service not listed here needs it added, or its calls are denied.
  */
 export const WORKLOAD_SERVICES: readonly string[] = [
   'comprehend',
@@ -17,7 +18,6 @@ export const WORKLOAD_SERVICES: readonly string[] = [
   'lambda',
   'lex',
   'logs',
-  'mobiletargeting',
   'polly',
   's3',
   'secretsmanager',

@@ -1,6 +1,13 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { createPlatformApp } from '@amzconnect/env';
 import { samplePlatform, synthesizedApp, type SynthesizedApp } from '@amzconnect/testing';
-import { addLambdaStacks } from '../lib';
+import {
+  addLambdaStacks,
+  addLambdaStacksFor,
+  FUNCTIONS_REGISTRY_FILE,
+  KNOWN_FUNCTION_NAMES,
+  loadFunctionsRegistry,
+} from '../lib';
 
 const INSTANCE_ARN_PARAM =
   'SsmParameterValueacmedevelopconnectinstancearnC96584B6F00A464EAD1953AFF4B05118Parameter';
@@ -207,5 +214,43 @@ describe('lambdas stacks for the sample configuration', () => {
       '/acme/develop/infra/customer-table-name',
       '/acme/develop/infra/flow-bucket-name',
     ]);
+  });
+});
+
+describe('customer lookup with "recordCalls": true (the documented switch)', () => {
+  let template: Template;
+
+  beforeAll(() => {
+    // Prepare: the registry as shipped, with the switch on for customer-lookup
+    const shipped = loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES);
+    const registry = {
+      functions: shipped.functions.map((f) =>
+        f.name === 'customer-lookup' ? { ...f, recordCalls: true } : f,
+      ),
+    };
+    const app = createPlatformApp({ skipBundling: true, guard: false });
+    // Act
+    const [stack] = addLambdaStacksFor(registry, app, samplePlatform(), { environments: ['develop'] });
+    template = Template.fromStack(stack);
+  });
+
+  it('lets the lookup UpdateItem the customer table instead of GetItem, and tells the function', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^CustomerLookupRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          { Action: 'dynamodb:UpdateItem', Effect: 'Allow', Resource: { Ref: TABLE_ARN_PARAM } },
+        ]),
+      },
+    });
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^CustomerLookupRole') }] },
+    });
+    expect(JSON.stringify(policies)).not.toContain('dynamodb:GetItem');
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'customer-lookup', RECORD_CALLS: 'true' }),
+      },
+    });
   });
 });

@@ -140,15 +140,16 @@ describe('SMS permissions of every workload (examples/all-workloads, develop)', 
     expect(results).toEqual(cases);
   });
 
-  it('are written nowhere in the platform with a Pinpoint action or client', () => {
-    // A source guard beside the evaluation: no workspace's code asks for Pinpoint's engagement API.
+  it('are written nowhere in the platform with a Pinpoint action, client or client dependency', () => {
+    // A source guard beside the evaluation: no workspace's code or package manifest asks for
+    // Pinpoint's engagement API.
     const offenders: string[] = [];
     const walk = (dir: string): void => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!['node_modules', 'cdk.out', '.git', 'test'].includes(entry.name)) walk(full);
-        } else if (entry.name.endsWith('.ts')) {
+        } else if (entry.name.endsWith('.ts') || entry.name === 'package.json') {
           const text = fs.readFileSync(full, 'utf8');
           if (/mobiletargeting:|@aws-sdk\/client-pinpoint['"]/.test(text))
             offenders.push(path.relative(REPO_ROOT, full));

@@ -193,9 +193,9 @@ export class EmailChannel extends Construct {
     this.generateUrl = new PlatformFunction(this, 'GenerateUrl', {
       entry: path.join(SRC, 'generate-url', 'handler.ts'),
       description:
-        "Presigns URLs of a task's formatted mail and original .eml; returns when to refresh them (email channel).",
+        "Presigns URLs of a task's formatted mail and original .eml, sets the original as the task's reference; returns when to refresh them (email channel).",
       serviceName: EMAIL_CHANNEL_FUNCTIONS.generateUrl,
-      environment: pick('mailBucket', 'urlLifetimeSeconds'),
+      environment: pick('mailBucket', 'urlLifetimeSeconds', 'connectInstanceArn'),
       invokedByFlows: true,
       connectInstanceArn,
     });
@@ -453,6 +453,15 @@ export class EmailChannel extends Construct {
     this.generateUrl.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects(CASES_PREFIX)] }),
     );
+    // ...and set the task's OriginalMail reference to the fresh link (Connect UpdateContact; its
+    // resource type is the contact, Service Authorization Reference, Amazon Connect).
+    this.generateUrl.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'SetOriginalMailReference',
+        actions: ['connect:UpdateContact'],
+        resources: [`${instanceArn}/contact/*`],
+      }),
+    );
     this.whisper.addToRolePolicy(caseItems(['dynamodb:UpdateItem']));
 
     const reasons: [PlatformFunction, string, string][] = [
@@ -489,6 +498,11 @@ export class EmailChannel extends Construct {
     ];
     for (const [fn, resource, reason] of reasons)
       Validations.of(fn.executionRole).acknowledge({ id: iam5Resource(stack, resource), reason });
+    Validations.of(this.generateUrl.executionRole).acknowledge({
+      id: iam5Resource(stack, `${instanceArn}/contact/*`),
+      reason:
+        "UpdateContact sets the reference of the task the flow invokes the function for; its id is known only at run time. This instance's contacts only.",
+    });
     for (const fn of [this.gateway])
       Validations.of(fn.executionRole).acknowledge(
         {

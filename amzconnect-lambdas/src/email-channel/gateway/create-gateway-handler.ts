@@ -172,7 +172,6 @@ export function createGatewayHandler(deps: GatewayDeps) {
       body,
       insights,
       target,
-      bucket: deps.mail.bucket,
       originalKey,
       formattedKey,
       attachmentCount: mail.attachments.length,

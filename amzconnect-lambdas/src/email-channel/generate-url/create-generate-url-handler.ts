@@ -2,6 +2,7 @@ import { FlatStringMap } from '../../shared/flat-map';
 import { LogSink } from '../../shared/logger';
 import { CASE_ID } from '../shared/case-address';
 import { parseFlowEvent } from '../shared/flow-event';
+import { fitsReference, UpdateOriginalMailReference } from '../shared/mail-references';
 
 /** Presigns a `GetObject` of `key`, valid `expiresIn` seconds. */
 export type PresignGet = (key: string, expiresIn: number, downloadName?: string) => Promise<string>;
@@ -12,6 +13,8 @@ export interface GenerateUrlDeps {
   readonly lifetime:
     { readonly ok: true; readonly seconds: number } | { readonly ok: false; readonly problem: string };
   readonly presign: PresignGet;
+  /** Sets the task's `OriginalMail` reference to the fresh link. */
+  readonly updateReference: UpdateOriginalMailReference;
   readonly logger: LogSink;
 }
 
@@ -25,12 +28,33 @@ export function caseMailKey(key: string | undefined, caseId: string): string | u
 }
 
 /**
- * Builds the handler the customer queue flow invokes: presigned URLs for the task's formatted
- * mail and original `.eml` (attributes `FormattedKey`, `OriginalKey`, within `cases/<CaseId>/`),
- * and `ExpiresInSeconds` = lifetime minus one minute, so the flow waits that long and refreshes
- * them before the agent's links expire. Never throws: problems are an `Error` answer.
+ * Builds the handler the inbound and customer queue flows invoke: presigned URLs for the task's
+ * formatted mail and original `.eml` (attributes `FormattedKey`, `OriginalKey`, within
+ * `cases/<CaseId>/`), and `ExpiresInSeconds` = lifetime minus one minute, so the flow waits that
+ * long and refreshes them before the agent's links expire. The original's link also becomes the
+ * task's `OriginalMail` reference (as in the reference solution), so the agent can open it from
+ * the task; a failed or oversized reference update is logged and the URLs are still answered (the
+ * agent page offers the same download). Never throws: problems are an `Error` answer.
  */
 export function createGenerateUrlHandler(deps: GenerateUrlDeps) {
+  const updateReference = async (contactId: string, originalUrl: string): Promise<void> => {
+    if (!fitsReference(originalUrl)) {
+      deps.logger.warn('Original mail link too long for a task reference; not set', {
+        contactId,
+        bytes: Buffer.byteLength(originalUrl, 'utf8'),
+      });
+      return;
+    }
+    try {
+      await deps.updateReference(contactId, originalUrl);
+    } catch (err) {
+      deps.logger.warn('Cannot set the task reference of the original mail', {
+        contactId,
+        error: (err as Error).name,
+      });
+    }
+  };
+
   return async (event: unknown): Promise<FlatStringMap> => {
     const parsed = parseFlowEvent(event);
     if (!parsed) return { Error: 'INVALID_EVENT', ErrorMessage: 'not an Amazon Connect contact flow event' };
@@ -54,6 +78,7 @@ export function createGenerateUrlHandler(deps: GenerateUrlDeps) {
         deps.presign(formattedKey, seconds),
         deps.presign(originalKey, seconds, 'original.eml'),
       ]);
+      await updateReference(parsed.contactId, originalUrl);
       return {
         FormattedUrl: formattedUrl,
         OriginalUrl: originalUrl,

@@ -1,15 +1,21 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createLogger } from '../../shared/logger';
-import { createMailS3Client } from '../shared/channel-clients';
+import { createConnectClient, createMailS3Client } from '../shared/channel-clients';
 import { readChannelConfig } from '../shared/channel-config';
+import { connectOriginalMailReference } from '../shared/mail-references';
 import { createGenerateUrlHandler } from './create-generate-url-handler';
 
-// Cold start: configuration and client once. Presigning is local (no network call).
-const read = readChannelConfig(process.env, ['mailBucket']);
+// Cold start: configuration and clients once. Presigning is local (no network call); the task's
+// reference is set with one Connect call.
+const read = readChannelConfig(process.env, ['mailBucket', 'connectInstanceArn']);
 const s3 = createMailS3Client();
+const updateReference = connectOriginalMailReference(
+  createConnectClient(),
+  read.ok ? read.config.connectInstanceArn : '',
+);
 
-/** Lambda entry point: invoked by the email customer queue flow. */
+/** Lambda entry point: invoked by the email flows (inbound, customer queue, queue transfer). */
 export const handler = createGenerateUrlHandler({
   lifetime: read.ok
     ? { ok: true, seconds: read.config.urlLifetimeSeconds }
@@ -24,5 +30,6 @@ export const handler = createGenerateUrlHandler({
       }),
       { expiresIn },
     ),
+  updateReference,
   logger: createLogger(),
 });

@@ -3,7 +3,11 @@ import type { StartTaskContactCommandInput } from '@aws-sdk/client-connect';
 import { CaseRecord } from './case-record';
 import { MailInsights } from './mail-insights';
 
-/** Where the task flow routes the task (contact attributes `TargetType` / `TargetDestination`). */
+/**
+ * Where the task flow routes the task: contact attributes `TargetType` / `TargetDestination`, and
+ * the same values under the reference solution's names `target_type` / `target_destination`
+ * (its email-Inbound flow routes on them), so flows written for the reference keep working.
+ */
 export type TaskTarget =
   | { readonly type: 'AGENT'; readonly destination: string }
   | { readonly type: 'QUEUE'; readonly destination: string }
@@ -36,7 +40,6 @@ export interface TaskRequestInput {
   readonly body: string;
   readonly insights: MailInsights;
   readonly target: TaskTarget;
-  readonly bucket: string;
   readonly originalKey: string;
   readonly formattedKey: string;
   readonly attachmentCount: number;
@@ -58,11 +61,10 @@ export function buildTaskRequest(input: TaskRequestInput): StartTaskContactComma
     ClientToken: createHash('sha256')
       .update(`${input.reason ?? 'INBOUND'}:${input.sourceKey}`)
       .digest('hex'),
-    References: {
-      OriginalMail: { Type: 'STRING', Value: `s3://${input.bucket}/${input.originalKey}` },
-      FormattedMail: { Type: 'STRING', Value: `s3://${input.bucket}/${input.formattedKey}` },
-      Customer: { Type: 'EMAIL', Value: input.customerAddress },
-    },
+    // Only the customer's address: the original mail's reference is a link the flows' generate-URL
+    // function sets and refreshes (an s3:// string is nothing an agent can open, and every
+    // reference counts against the contact's 4,096 bytes of references).
+    References: { Customer: { Type: 'EMAIL', Value: input.customerAddress } },
     Attributes: {
       CaseId: input.caseId,
       CustomerAddress: input.customerAddress,
@@ -70,6 +72,8 @@ export function buildTaskRequest(input: TaskRequestInput): StartTaskContactComma
       Subject: cut(input.subject, ATTRIBUTE_MAX),
       TargetType: input.target.type,
       TargetDestination: input.target.destination,
+      target_type: input.target.type,
+      target_destination: input.target.destination,
       FormattedKey: input.formattedKey,
       OriginalKey: input.originalKey,
       AttachmentCount: String(input.attachmentCount),

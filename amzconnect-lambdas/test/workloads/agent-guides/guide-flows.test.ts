@@ -72,12 +72,14 @@ describe('the agent guide flows (flows/agent-guides/)', () => {
       { EventHooks: { DefaultAgentUI: `\${flow:${GUIDE}}` } },
       { EventHooks: { DisconnectAgentUI: `\${flow:${DISCONNECT}}` } },
     ]);
-    // The reference's attribute names, kept beside the hooks.
+    // The reference's attribute names, kept beside the hooks and the queue block (the reference's
+    // handler flow keeps the queue's ARN in WorkingQueue; the deployment resolves the placeholder).
     expect(
       actions(HANDLER).find((a) => a.Identifier === 'remember-caller')?.Parameters?.Attributes,
     ).toMatchObject({
       DefaultFlowForAgentUI: `\${flow:${GUIDE}}`,
       DisconnectFlowForAgentUI: `\${flow:${DISCONNECT}}`,
+      WorkingQueue: '${queue:ACME_Finance}',
     });
     expect(actions(HANDLER).find((a) => a.Type === 'UpdateContactTargetQueue')?.Parameters).toEqual({
       QueueId: '${queue:ACME_Finance}',

@@ -428,6 +428,32 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
     });
   });
 
+  it("lets the generate-URL function set references on this instance's contacts only (the task's OriginalMail link)", () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^EmailChannelGenerateUrlRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'SetOriginalMailReference',
+            Effect: 'Allow',
+            Action: 'connect:UpdateContact',
+            Resource: {
+              'Fn::Join': ['', [{ Ref: Match.stringLikeRegexp('connectinstancearn') }, '/contact/*']],
+            },
+          },
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'email-generate-url',
+          CONNECT_INSTANCE_ARN: { Ref: Match.stringLikeRegexp('connectinstancearn') },
+        }),
+      },
+    });
+  });
+
   it('configures the gateway from the settings and publishes the flow functions for ${lambda:...}', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp('^Turns mail to the inquiry address'),

@@ -66,6 +66,21 @@ describe('email channel flows', () => {
     expect(ids.indexOf('generate-urls')).toBeLessThan(ids.indexOf('route'));
   });
 
+  it('refresh the URLs in the transfer flow before transferring, as the reference does, so the next queue or agent gets live links', () => {
+    const actions = byName('ACME_email_queue_transfer').content.Actions;
+    const ids = actions.map((a) => a.Identifier);
+    expect(actions.find((a) => a.Identifier === 'refresh-urls')?.Parameters?.LambdaFunctionARN).toBe(
+      '${lambda:email-generate-url}',
+    );
+    expect(actions.find((a) => a.Identifier === 'store-urls')?.Parameters?.Attributes).toEqual({
+      FormattedUrl: '$.External.FormattedUrl',
+      OriginalUrl: '$.External.OriginalUrl',
+      UrlRefreshSeconds: '$.External.ExpiresInSeconds',
+    });
+    expect(ids.indexOf('refresh-urls')).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf('refresh-urls')).toBeLessThan(ids.indexOf('transfer-to-queue'));
+  });
+
   it('route by the TargetType the gateway sets, and pass the agent to the whisper function', () => {
     const route = byName('ACME_email_inbound').content.Actions.find((a) => a.Identifier === 'route');
     expect(route?.Parameters).toEqual({ ComparisonValue: '$.Attributes.TargetType' });

@@ -1,12 +1,13 @@
 import * as http from 'http';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { StartTaskContactCommand } from '@aws-sdk/client-connect';
+import { StartTaskContactCommand, UpdateContactCommand } from '@aws-sdk/client-connect';
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createGatewayHandler } from '../../../src/email-channel/gateway/create-gateway-handler';
 import { createGenerateUrlHandler } from '../../../src/email-channel/generate-url/create-generate-url-handler';
 import { createRelayHandler } from '../../../src/email-channel/relay/create-relay-handler';
 import { comprehendInsights } from '../../../src/email-channel/shared/mail-insights';
+import { connectOriginalMailReference } from '../../../src/email-channel/shared/mail-references';
 import { sesReplySender } from '../../../src/email-channel/shared/reply-sender';
 import { connectTaskStarter } from '../../../src/email-channel/shared/task-starter';
 import { createWhisperHandler } from '../../../src/email-channel/whisper/create-whisper-handler';
@@ -106,6 +107,7 @@ describe('the email loop: receive → task → agent reply → customer answer i
           }),
           { expiresIn },
         ),
+      updateReference: connectOriginalMailReference(services.connect, TEST_CONFIG.connectInstanceArn),
       logger,
     });
     const relay = createRelayHandler({
@@ -167,6 +169,13 @@ describe('the email loop: receive → task → agent reply → customer answer i
       OriginalUrl: expect.stringContaining('X-Amz-Expires=900'),
       ExpiresInSeconds: '840',
     });
+    expect(services.connectMock.commandCalls(UpdateContactCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        InstanceId: '4a5b6c7d-1111-2222-3333-444455556666',
+        ContactId: contactId,
+        References: { OriginalMail: { Type: 'URL', Value: urls.OriginalUrl } },
+      },
+    ]);
     const formattedPage = await httpGet(urls.FormattedUrl);
     expect(formattedPage.status).toBe(200);
     expect(JSON.parse(formattedPage.body.toString('utf8'))).toMatchObject({

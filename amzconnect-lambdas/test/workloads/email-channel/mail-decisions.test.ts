@@ -200,7 +200,6 @@ describe('decisions', () => {
         ],
       },
       target: { type: 'DEFAULT', destination: '' },
-      bucket: 'b',
       originalKey: 'cases/abcd1234/m/original.eml',
       formattedKey: 'cases/abcd1234/m/formatted.json',
       attachmentCount: 0,
@@ -209,6 +208,33 @@ describe('decisions', () => {
     expect(request.Name).toHaveLength(512);
     expect(request.Description).toHaveLength(4096);
     expect(request.Attributes?.Entities).toBe('ORGANIZATION:ACME');
+  });
+
+  it("keeps the reference's routing attributes target_type and target_destination beside TargetType and TargetDestination", () => {
+    // Act
+    const request = buildTaskRequest({
+      instanceId: 'i',
+      contactFlowId: 'f',
+      caseId: 'abcd1234',
+      customerAddress: 'jane@customer.test',
+      customerName: 'Jane',
+      subject: 'Order',
+      body: 'Hello',
+      insights: {},
+      target: { type: 'QUEUE', destination: 'arn:aws:connect:us-east-1:111111111111:instance/i/queue/q' },
+      originalKey: 'cases/abcd1234/m/original.eml',
+      formattedKey: 'cases/abcd1234/m/formatted.json',
+      attachmentCount: 0,
+      sourceKey: 'inbound/m',
+    });
+    // Assess
+    const queue = 'arn:aws:connect:us-east-1:111111111111:instance/i/queue/q';
+    expect(request.Attributes).toMatchObject({
+      TargetType: 'QUEUE',
+      TargetDestination: queue,
+      target_type: 'QUEUE',
+      target_destination: queue,
+    });
   });
 
   it('prefixes Re: once and quotes the latest mail under the reply and the disclaimer', () => {
