@@ -9,7 +9,12 @@ const ACCOUNT = '111111111111';
 const DOMAIN = 'amazon-connect-acme-develop-us-east-1';
 const DOMAIN_ARN = `arn:aws:profile:us-east-1:${ACCOUNT}:domains/${DOMAIN}`;
 
-/** The sample with develop asking for a created domain and staging adopting one by name. */
+const ADOPTED_INSTANCE = `arn:aws:connect:us-west-2:${ACCOUNT}:instance/0a1b2c3d-1111-4222-8333-444455556666`;
+
+/**
+ * The sample with develop asking for a created domain (us-west-2 on an adopted instance) and
+ * staging adopting a domain by name.
+ */
 function profilesPlatform(): PlatformConfig {
   const platform = samplePlatform();
   const instance: Record<string, unknown> = {
@@ -19,7 +24,13 @@ function profilesPlatform(): PlatformConfig {
   return {
     ...platform,
     environments: platform.environments.map((e) =>
-      e.name in instance ? { ...e, settings: { ...e.settings, instance: instance[e.name] } } : e,
+      e.name in instance
+        ? {
+            ...e,
+            ...(e.name === 'develop' ? { existingInstances: { 'us-west-2': ADOPTED_INSTANCE } } : {}),
+            settings: { ...e.settings, instance: instance[e.name] },
+          }
+        : e,
     ),
   };
 }
@@ -79,6 +90,14 @@ describe('the Customer Profiles domain of an instance', () => {
       ObjectTypeName: 'CTR',
     });
     expect((integration as { DependsOn?: string[] }).DependsOn).toContain(domainId);
+  });
+
+  it("integrates a created domain with an adopted instance's ARN", () => {
+    template('acme-instance-develop-us-west-2').hasResourceProperties('AWS::CustomerProfiles::Integration', {
+      DomainName: 'amazon-connect-acme-develop-us-west-2',
+      Uri: ADOPTED_INSTANCE,
+      ObjectTypeName: 'CTR',
+    });
   });
 
   it('needs no Connect IntegrationAssociation for Customer Profiles', () => {
