@@ -71,6 +71,10 @@ export function acknowledgeExecutionPolicy(
         ] as [string, string],
     ),
     [
+      `Resource::arn:${p}:profile:*:${a}:domains/amazon-connect-${env.app}-*`,
+      `The instance's Customer Profiles domain, named amazon-connect-<instance alias> (the prefix Connect's service-linked role reaches; aliases start with "${env.app}-"), and its integrations under it; one per instance and Region.`,
+    ],
+    [
       `Resource::arn:${p}:ssm:*:${a}:parameter/${env.app}/${env.name}/*`,
       `The parameters the ${env.name} stacks publish, under their own prefix.`,
     ],

@@ -12,7 +12,8 @@
  * mirrored per type in stackql/stackql-registry-docs `docs/aws-docs/providers/aws/<service>/<resource>/index.md`),
  * reduced to what the platform's templates use: no Kinesis/Firehose storage (every
  * `AWS::Connect::InstanceStorageConfig` is `StorageType: S3`), no Amazon Q/Cases/Voice ID
- * integrations (`IntegrationType` is `LEX_BOT` or `LAMBDA_FUNCTION`), no VPC or EFS for
+ * integrations (`IntegrationType` is `LEX_BOT` or `LAMBDA_FUNCTION`), no AppFlow sources for
+ * Customer Profiles (its one integration is the Connect instance), no VPC or EFS for
  * functions, no DynamoDB import or Kinesis streaming. Types without a registry schema
  * (`AWS::ApiGatewayV2::Stage`, `AWS::Logs::LogGroup`, `AWS::SES::ReceiptRule`,
  * `AWS::SNS::Subscription`/`TopicPolicy`, `AWS::SQS::QueuePolicy`, `AWS::IAM::Policy`) list the
@@ -192,6 +193,24 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
     'connect:UpdateRoutingProfileDefaultOutboundQueue',
     'connect:UpdateRoutingProfileName',
     'connect:UpdateRoutingProfileQueues',
+  ],
+  // The instance's Customer Profiles domain (amzconnect-instance, `instance.customerProfiles`).
+  'AWS::CustomerProfiles::Domain': [
+    'profile:CreateDomain',
+    'profile:DeleteDomain',
+    'profile:GetDomain',
+    'profile:TagResource',
+    'profile:UntagResource',
+    'profile:UpdateDomain',
+  ],
+  // Only the Connect integration (`Uri` the instance ARN): no FlowDefinition, so none of the
+  // handlers' AppFlow, EventBridge or AppIntegrations actions.
+  'AWS::CustomerProfiles::Integration': [
+    'profile:DeleteIntegration',
+    'profile:GetIntegration',
+    'profile:PutIntegration',
+    'profile:TagResource',
+    'profile:UntagResource',
   ],
   'AWS::DynamoDB::Table': [
     'dynamodb:CreateTable',

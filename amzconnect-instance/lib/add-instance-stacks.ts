@@ -8,7 +8,7 @@ import {
 import { ConnectInstanceStack } from './connect-instance-stack';
 import type { InstanceConfig } from './instance-config';
 import { lifecyclePolicy } from './lifecycle-policy';
-import { instanceAliasFor, loadInstanceConfig } from './load-instance-config';
+import { customerProfilesDomainNameFor, instanceAliasFor, loadInstanceConfig } from './load-instance-config';
 import { targetResourceName } from './target-resource-name';
 
 /** Sub-project id used in stack names. */
@@ -45,6 +45,8 @@ export function addInstanceStacksWith(instanceConfig?: InstanceConfig): AddStack
         lifecycle: lifecyclePolicy(environment, config.tooling, settings),
         existingInstance,
         existingObjects: settings.existingObjects,
+        customerProfiles: settings.customerProfiles,
+        customerProfilesDomainName: customerProfilesDomainNameFor(instance, environment, region),
       });
     });
   };

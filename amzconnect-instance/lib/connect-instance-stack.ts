@@ -6,7 +6,8 @@ import { acknowledgeGuardRule, SsmNames, type ExistingInstance } from '@amzconne
 import type { Construct } from 'constructs';
 import { AccessLoggedBucket } from '@amzconnect/constructs';
 import { ConnectAdminObjects } from './connect-admin-objects';
-import type { ExistingAdminObjects, InstanceConfig } from './instance-config';
+import { CustomerProfilesDomain } from './customer-profiles-domain';
+import type { CustomerProfilesSettings, ExistingAdminObjects, InstanceConfig } from './instance-config';
 import { dataRemovalPolicy, type LifecyclePolicy } from './lifecycle-policy';
 
 /** Properties of {@link ConnectInstanceStack}. */
@@ -32,7 +33,21 @@ export interface ConnectInstanceStackProps extends StackProps {
   readonly existingObjects?: ExistingAdminObjects;
   /** Retention and protection of this environment. */
   readonly lifecycle: LifecyclePolicy;
+  /**
+   * The environment's Customer Profiles domain: adopted by name (`existingDomainName`), or created
+   * as `customerProfilesDomainName` and integrated with the instance.
+   * @default none: no domain is created or published
+   */
+  readonly customerProfiles?: CustomerProfilesSettings;
+  /**
+   * Name of the domain to create (already validated), used when `customerProfiles` asks for a
+   * created domain. @default none
+   */
+  readonly customerProfilesDomainName?: string;
 }
+
+/** Days a created domain keeps a profile's data when the settings do not say. */
+export const DEFAULT_PROFILE_EXPIRATION_DAYS = 366;
 
 /**
  * One Amazon Connect instance for one environment and Region: the instance, its encrypted
@@ -51,6 +66,10 @@ export class ConnectInstanceStack extends Stack {
   public readonly instanceArn: string;
   /** Id of the instance, managed or adopted. */
   public readonly instanceId: string;
+  /** The Customer Profiles domain the stack created; `undefined` when adopted or not asked for. */
+  public readonly customerProfilesDomain?: CustomerProfilesDomain;
+  /** Name of the environment's Customer Profiles domain (created or adopted); `undefined` when not asked for. */
+  public readonly customerProfilesDomainName?: string;
 
   constructor(scope: Construct, id: string, props: ConnectInstanceStackProps) {
     super(scope, id, { ...props, terminationProtection: props.lifecycle.terminationProtection });
@@ -107,6 +126,30 @@ export class ConnectInstanceStack extends Stack {
       this.instanceArn,
       'Amazon Connect instance ARN',
     );
+    const profiles = props.customerProfiles;
+    if (profiles) {
+      if (profiles.existingDomainName) {
+        this.customerProfilesDomainName = profiles.existingDomainName;
+      } else {
+        if (!props.customerProfilesDomainName)
+          throw new Error(`${id}: customerProfiles asks for a created domain but no domain name was given.`);
+        this.customerProfilesDomain = new CustomerProfilesDomain(this, 'CustomerProfiles', {
+          domainName: props.customerProfilesDomainName,
+          instanceArn: this.instanceArn,
+          expirationDays: profiles.expirationDays ?? DEFAULT_PROFILE_EXPIRATION_DAYS,
+          removalPolicy,
+        });
+        this.customerProfilesDomainName = this.customerProfilesDomain.domainName;
+      }
+      const parameter = publish(
+        'CustomerProfilesDomainNameParameter',
+        SsmNames.connect.customerProfilesDomainName(app, env),
+        this.customerProfilesDomainName,
+        'Name of the Customer Profiles domain of the instance',
+      );
+      // Consumers read the name only once the domain (and its integration) exists.
+      if (this.customerProfilesDomain) parameter.node.addDependency(this.customerProfilesDomain);
+    }
     for (const [name, arn] of this.adminObjects.queueArns) {
       publish(
         `QueueArnParameter${name}`,

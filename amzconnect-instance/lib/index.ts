@@ -3,6 +3,7 @@ export * from './connect-admin-objects';
 export * from './existing-admin-object';
 export * from './connect-instance-alias';
 export * from './connect-instance-stack';
+export * from './customer-profiles-domain';
 export * from './environment-qualified-name';
 export * from './environment-section';
 export * from './instance-config';

@@ -41,6 +41,11 @@ const timeZone = z.string().refine(
   { message: 'is not an IANA time zone; use e.g. "America/New_York" or "Europe/London".' },
 );
 const E164 = /^\+[1-9]\d{1,14}$/;
+/**
+ * `DomainName` of Customer Profiles (API Reference, CreateDomain: 1-64 characters,
+ * `^[a-zA-Z0-9_-]+$`; the same pattern in `@aws-sdk/client-customer-profiles`' model).
+ */
+const CUSTOMER_PROFILES_DOMAIN_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** Schema of `config/instance.json`. */
 export const instanceConfigSchema = z.strictObject({
@@ -144,6 +149,23 @@ export const instanceEnvironmentSettingsSchema = lifecycleOverridesSchema.extend
       queues: z.array(objectName).optional(),
       routingProfiles: z.array(objectName).optional(),
       quickConnects: z.array(objectName).optional(),
+    })
+    .optional(),
+  customerProfiles: z
+    .strictObject({
+      existingDomainName: z
+        .string()
+        .regex(
+          CUSTOMER_PROFILES_DOMAIN_NAME,
+          'must be the name of an existing Customer Profiles domain: 1-64 letters, digits, "_" or "-", e.g. "amazon-connect-acme".',
+        )
+        .optional(),
+      expirationDays: z
+        .number()
+        .int()
+        .min(1, 'must be 1-1098 days (Customer Profiles DefaultExpirationDays).')
+        .max(1098, 'must be 1-1098 days (Customer Profiles DefaultExpirationDays).')
+        .optional(),
     })
     .optional(),
 });

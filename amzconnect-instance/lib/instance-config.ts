@@ -49,6 +49,29 @@ export interface InstanceEnvironmentSettings extends LifecycleOverrides {
    * @default none: every declared object is created
    */
   readonly existingObjects?: ExistingAdminObjects;
+  /**
+   * The instance's Amazon Connect Customer Profiles domain: created by the stack and integrated
+   * with the instance (contacts then create and update profiles), or an existing domain adopted
+   * by name. Either way its name is published for the workloads (agent guides pre-fill forms
+   * from it).
+   * @default none: no domain is created and none is published
+   */
+  readonly customerProfiles?: CustomerProfilesSettings;
+}
+
+/** The `instance.customerProfiles` section of `env/environments/<env>.json`. */
+export interface CustomerProfilesSettings {
+  /**
+   * Name of an existing domain, already integrated with the instance (e.g. enabled in the
+   * console): the stack creates nothing and only publishes the name.
+   * @default none: the stack creates `amazon-connect-<instance alias>` and integrates it
+   */
+  readonly existingDomainName?: string;
+  /**
+   * Days a profile's data is kept (`DefaultExpirationDays`, 1-1098). Only with a created domain.
+   * @default 366
+   */
+  readonly expirationDays?: number;
 }
 
 /** Names of declared admin objects that already exist in an adopted instance. */

@@ -11,6 +11,7 @@ import {
   withoutMovedEnvironments,
 } from '@amzconnect/env';
 import { connectInstanceAliasProblem } from './connect-instance-alias';
+import { CONNECT_DOMAIN_PREFIX } from './customer-profiles-domain';
 import { parseEnvironmentSection } from './environment-section';
 import type { InstanceConfig, InstanceEnvironmentSettings } from './instance-config';
 import {
@@ -229,9 +230,33 @@ function environmentSettings(
         });
       }
     }
+    const profiles = settings.customerProfiles;
+    if (profiles?.existingDomainName !== undefined && profiles.expirationDays !== undefined) {
+      problems.push({
+        file,
+        field: 'instance.customerProfiles.expirationDays',
+        message: `applies only to a domain the stack creates; the existing domain "${profiles.existingDomainName}" keeps its own expiration, so remove expirationDays (or remove existingDomainName to have the stack create the domain).`,
+      });
+    }
     result[environment.name] = settings;
   }
   return result;
+}
+
+/** Longest Customer Profiles domain name (API Reference, CreateDomain, DomainName: 1-64). */
+const MAX_DOMAIN_NAME = 64;
+
+/**
+ * Name of the Customer Profiles domain the stack creates for `environment` in `region`:
+ * `amazon-connect-<instance alias>` (the prefix Connect's service-linked role can reach; see
+ * {@link CONNECT_DOMAIN_PREFIX}). One per instance, so unique per account and Region like the alias.
+ */
+export function customerProfilesDomainNameFor(
+  config: InstanceConfig,
+  environment: Pick<Environment, 'name' | 'account' | 'app' | 'accountUniqueNames'>,
+  region: string,
+): string {
+  return `${CONNECT_DOMAIN_PREFIX}${instanceAliasFor(config, environment, region)}`;
 }
 
 /**
@@ -249,6 +274,13 @@ export function instanceAliasFor(
   return alias
     ? `${alias}-${region}`.toLowerCase()
     : targetResourceName(config.instanceAlias, environment, region);
+}
+
+/** Every enabled environment and Region (managed or existing instance). */
+function deploymentTargetsOf(platform: PlatformConfig) {
+  return enabledEnvironments(platform).flatMap((environment) =>
+    environment.regions.map((region) => ({ environment, region })),
+  );
 }
 
 /** Targets whose instance the platform creates (Regions without an existing instance). */
@@ -310,6 +342,20 @@ export function loadInstanceConfig(
           file: display,
           field: 'storage.bucketName',
           message: `for environment "${environment.name}" in ${region} ${bucketProblem}`,
+        });
+      }
+    }
+  }
+  if (config && options.platform) {
+    for (const { environment, region } of deploymentTargetsOf(options.platform)) {
+      const profiles = config.environments[environment.name]?.customerProfiles;
+      if (!profiles || profiles.existingDomainName !== undefined) continue;
+      const name = customerProfilesDomainNameFor(config, environment, region);
+      if (name.length > MAX_DOMAIN_NAME) {
+        problems.push({
+          file: environment.settings.file,
+          field: 'instance.customerProfiles',
+          message: `for environment "${environment.name}" in ${region} would create the domain "${name}", ${name.length} characters where Customer Profiles allows ${MAX_DOMAIN_NAME}; shorten instance.alias, or adopt an existing domain with "existingDomainName".`,
         });
       }
     }

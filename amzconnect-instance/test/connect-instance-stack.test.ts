@@ -39,6 +39,13 @@ describe('addInstanceStacks', () => {
     expect(sample.findings).toEqual([]);
   });
 
+  it('creates no Customer Profiles domain in the sample, where no environment asks for one', () => {
+    for (const s of sample.stacks) {
+      s.template.resourceCountIs('AWS::CustomerProfiles::Domain', 0);
+      s.template.resourceCountIs('AWS::CustomerProfiles::Integration', 0);
+    }
+  });
+
   it('protects the production stack only (environment on the tooling branch)', () => {
     expect(sample.stacks.map((s) => [s.stackName, s.terminationProtection])).toEqual([
       ['acme-instance-develop-us-east-1', false],

@@ -1,5 +1,10 @@
 import { REPO_ROOT, type PlatformConfig } from '@amzconnect/env';
-import { INSTANCE_CONFIG_FILE, instanceAliasFor, loadInstanceConfig } from '../lib';
+import {
+  customerProfilesDomainNameFor,
+  INSTANCE_CONFIG_FILE,
+  instanceAliasFor,
+  loadInstanceConfig,
+} from '../lib';
 import { problemsOf, readJsonCopy, samplePlatform, tempDir, writeJson } from '@amzconnect/testing';
 
 type Json = Record<string, any>;
@@ -187,7 +192,7 @@ describe('loadInstanceConfig', () => {
     // Assess
     expect(problems).toEqual([
       'env/environments/develop.json: instance.alias: must be letters, digits and hyphens, starting with a letter or digit, e.g. "acme".',
-      'env/environments/prod.json: instance.retain: is not a known key; remove it or fix its spelling (known keys: retainOnDelete, terminationProtection, production, alias, existingObjects).',
+      'env/environments/prod.json: instance.retain: is not a known key; remove it or fix its spelling (known keys: retainOnDelete, terminationProtection, production, alias, existingObjects, customerProfiles).',
     ]);
     const valid = withInstanceSettings({
       develop: { existingObjects: { queues: ['ACME_Sales', 'BasicQueue'] } },
@@ -201,6 +206,56 @@ describe('loadInstanceConfig', () => {
       'env/environments/prod.json: instance.retainOnDelete: cannot be false for the production environment "prod"; production data is always retained (remove the setting).',
       'env/environments/prod.json: instance.terminationProtection: cannot be false for the production environment "prod"; production stacks are always protected (remove the setting).',
     ]);
+  });
+
+  it('reports Customer Profiles settings a domain cannot take, each with file, field and fix', () => {
+    // Prepare
+    const settings = withInstanceSettings({
+      develop: { customerProfiles: { existingDomainName: 'amazon-connect-acme', expirationDays: 30 } },
+      staging: { customerProfiles: { existingDomainName: 'acme profiles', expirationDays: 1099 } },
+      prod: { alias: 'acme-production-contact-centre-for-all-brand', customerProfiles: {} },
+    });
+    // An adopted instance's alias is not ours to check, but the domain named after it is.
+    const platform: PlatformConfig = {
+      ...settings,
+      environments: settings.environments.map((e) =>
+        e.name === 'prod'
+          ? {
+              ...e,
+              existingInstances: {
+                'us-east-1':
+                  'arn:aws:connect:us-east-1:333333333333:instance/0a1b2c3d-1111-4222-8333-444455556666',
+              },
+            }
+          : e,
+      ),
+    };
+
+    // Act
+    const problems = problemsOf(() => loadInstanceConfig(INSTANCE_CONFIG_FILE, { platform, cwd: REPO_ROOT }));
+
+    // Assess
+    expect(problems).toEqual([
+      'env/environments/develop.json: instance.customerProfiles.expirationDays: applies only to a domain the stack creates; the existing domain "amazon-connect-acme" keeps its own expiration, so remove expirationDays (or remove existingDomainName to have the stack create the domain).',
+      'env/environments/staging.json: instance.customerProfiles.existingDomainName: must be the name of an existing Customer Profiles domain: 1-64 letters, digits, "_" or "-", e.g. "amazon-connect-acme".',
+      'env/environments/staging.json: instance.customerProfiles.expirationDays: must be 1-1098 days (Customer Profiles DefaultExpirationDays).',
+      'env/environments/prod.json: instance.customerProfiles: for environment "prod" in us-east-1 would create the domain "amazon-connect-acme-production-contact-centre-for-all-brand-us-east-1", 69 characters where Customer Profiles allows 64; shorten instance.alias, or adopt an existing domain with "existingDomainName".',
+    ]);
+  });
+
+  it('names a created Customer Profiles domain amazon-connect-<instance alias>, which Connect’s service-linked role can reach', () => {
+    // Prepare
+    const platform = withInstanceSettings({ develop: { customerProfiles: { expirationDays: 90 } } });
+
+    // Act
+    const config = loadInstanceConfig(INSTANCE_CONFIG_FILE, { platform });
+
+    // Assess
+    const develop = platform.environments.find((e) => e.name === 'develop')!;
+    expect(config.environments.develop.customerProfiles).toEqual({ expirationDays: 90 });
+    expect(customerProfilesDomainNameFor(config, develop, 'us-west-2')).toBe(
+      'amazon-connect-acme-develop-us-west-2',
+    );
   });
 
   it('uses an environment’s own alias base, with the Region appended', () => {

@@ -27,6 +27,19 @@ export function defaultEnvironmentSettings(file: string): EnvironmentSettings {
   return { file, exists: false, instance: undefined, supportingInfra: undefined, workloads: {} };
 }
 
+/**
+ * Whether the environment's `instance` section asks for a Customer Profiles domain
+ * (`instance.customerProfiles`, created or adopted; its shape is validated by amzconnect-instance,
+ * which then publishes the domain's name under `SsmNames.connect.customerProfilesDomainName`).
+ * For workloads that use the domain, to refuse a configuration that would find none.
+ */
+export function asksForCustomerProfilesDomain(settings: Pick<EnvironmentSettings, 'instance'>): boolean {
+  const instance = settings.instance;
+  if (typeof instance !== 'object' || instance === null) return false;
+  const profiles = (instance as Record<string, unknown>).customerProfiles;
+  return typeof profiles === 'object' && profiles !== null && !Array.isArray(profiles);
+}
+
 /** Where a section's value came from, for error messages: `file` and the field path of the section. */
 export interface SettingsSource {
   /** The settings file, e.g. `env/environments/develop.json`. */

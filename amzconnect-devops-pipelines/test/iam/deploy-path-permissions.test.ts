@@ -205,6 +205,29 @@ describe.each([
     }
   });
 
+  it("lets each execution role create, update and delete its instance's Customer Profiles domain and Connect integration, and no one else's domain", async () => {
+    // Off in the sample (instance.customerProfiles), so no sample template has these types.
+    for (const env of environmentsOf(world)) {
+      const { execution } = environmentRoles(world, env);
+      const region = env.regions[0];
+      const stackName = subprojectStackName(env, 'instance', region);
+      const requests = [
+        ...(await resourceTypeRequests('AWS::CustomerProfiles::Domain', env, region, stackName)),
+        ...(await resourceTypeRequests('AWS::CustomerProfiles::Integration', env, region, stackName)),
+      ];
+      const elsewhere = requests.map((r) => ({
+        ...r,
+        resource: r.resource.replace(`domains/amazon-connect-${env.app}-`, 'domains/amazon-connect-other-'),
+      }));
+
+      expect(requests.map((r) => r.resource)).toContain(
+        `arn:aws:profile:${region}:${env.account}:domains/amazon-connect-${env.app}-${env.name}-${region}`,
+      );
+      expect(await mismatches(execution, requests, 'Allowed')).toEqual([]);
+      expect(await mismatches(execution, elsewhere, 'Denied')).toEqual([]);
+    }
+  });
+
   it('denies each execution role everything on the access roles and any role without the boundary', async () => {
     for (const env of environmentsOf(world)) {
       const { execution } = environmentRoles(world, env);

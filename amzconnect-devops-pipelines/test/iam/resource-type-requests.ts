@@ -180,6 +180,12 @@ function fillArn(
         return 'a1b2c3.zip';
       case 'ParameterNameWithoutLeadingSlash':
         return `${env.app}/${env.name}/connect/instance-id`;
+      // A created Customer Profiles domain is `amazon-connect-<instance alias>` (amzconnect-instance,
+      // customerProfilesDomainNameFor); its Connect integration's Uri is the instance ARN.
+      case 'DomainName':
+        return `amazon-connect-${env.app}-${env.name}-${region}`;
+      case 'Uri':
+        return `arn:aws:connect:${region}:${env.account}:instance/0a1b2c3d-1111-4222-8333-444455556666`;
       case 'FunctionName':
       case 'TableName':
       case 'TopicName':

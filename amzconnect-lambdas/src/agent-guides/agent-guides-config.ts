@@ -54,7 +54,13 @@ export interface GuideSettings {
   readonly sms?: SmsReadinessSettings;
   /** Settings whose values are known placeholders, e.g. `email.identity` (found at synthesis). */
   readonly placeholders: readonly string[];
+  /**
+   * Whether the guide pre-fills its forms from Customer Profiles: the environment says so and the
+   * instance's domain is known (its name is published by the instance stack).
+   */
   readonly customerProfiles: boolean;
+  /** Name of the instance's Customer Profiles domain; absent when the guide does not use one. */
+  readonly customerProfilesDomain?: string;
   readonly links: readonly GuideLink[];
   /** The Region the flow runs in, for the AWS-managed view ARNs. */
   readonly region: string;
@@ -97,6 +103,7 @@ export function readGuideSettings(env: Env): GuideSettings {
   const emailConfigured = email.fromAddress !== undefined && email.template !== undefined;
   const smsConfigured = sms.originationIdentity !== undefined && sms.messageTemplate !== undefined;
   const identity = value(env, E.emailIdentity);
+  const profilesDomain = value(env, E.customerProfilesDomain);
   return {
     emailConfigured,
     smsConfigured,
@@ -121,7 +128,8 @@ export function readGuideSettings(env: Env): GuideSettings {
       .split(',')
       .map((p) => p.trim())
       .filter((p) => p !== ''),
-    customerProfiles: value(env, E.customerProfiles) === 'true',
+    customerProfiles: value(env, E.customerProfiles) === 'true' && profilesDomain !== undefined,
+    ...(profilesDomain ? { customerProfilesDomain: profilesDomain } : {}),
     links: parseLinks(value(env, E.links)),
     region: value(env, 'AWS_REGION') ?? '',
   };

@@ -20,6 +20,11 @@ export const AGENT_GUIDES_ENV = {
   smsConfigurationSet: 'SMS_CONFIGURATION_SET',
   /** `true` when the environment says Customer Profiles is enabled on the instance. */
   customerProfiles: 'GUIDE_CUSTOMER_PROFILES',
+  /**
+   * Name of the instance's Customer Profiles domain (from the instance stack's
+   * `SsmNames.connect.customerProfilesDomainName` parameter); set only with `customerProfiles`.
+   */
+  customerProfilesDomain: 'GUIDE_CUSTOMER_PROFILES_DOMAIN',
   /** JSON array of `{ "label", "url" }` shown in the views. */
   links: 'GUIDE_LINKS',
   /**

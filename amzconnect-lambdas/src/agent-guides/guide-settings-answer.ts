@@ -29,7 +29,7 @@ function bothStatus(readiness: Readiness): string {
 /**
  * What the guide flow reads first (pure): whether e-mail and SMS are configured and really ready
  * (the cards show `Ready` or the first missing prerequisite instead of failing later), whether
- * Customer Profiles is enabled, the environment's links, and the AWS-managed view ARNs of the
+ * Customer Profiles is enabled (and the name of the instance's domain), the environment's links, and the AWS-managed view ARNs of the
  * Region the flow runs in, so the flow file names no Region.
  */
 export function guideSettingsAnswer(settings: GuideSettings, readiness: Readiness): FlatStringMap {
@@ -38,6 +38,7 @@ export function guideSettingsAnswer(settings: GuideSettings, readiness: Readines
     EmailConfigured: String(settings.emailConfigured),
     SmsConfigured: String(settings.smsConfigured),
     CustomerProfiles: String(settings.customerProfiles),
+    CustomerProfilesDomain: settings.customerProfiles ? (settings.customerProfilesDomain ?? '') : '',
     EmailReady: String(readiness.email.ready),
     SmsReady: String(readiness.sms.ready),
     EmailStatus: readinessStatus(readiness.email),

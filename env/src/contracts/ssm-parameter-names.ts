@@ -35,6 +35,12 @@ export const SsmNames = {
       ssmParameterName(app, env, 'connect', 'queue', queue, 'arn'),
     hoursArn: (app: string, env: string, hours: string) =>
       ssmParameterName(app, env, 'connect', 'hours', hours, 'arn'),
+    /**
+     * Name of the Customer Profiles domain of the instance (created or adopted); published only
+     * where the environment's `instance.customerProfiles` asks for one.
+     */
+    customerProfilesDomainName: (app: string, env: string) =>
+      ssmParameterName(app, env, 'connect', 'customer-profiles-domain-name'),
   },
   /** Published by amzconnect-supporting-infra. */
   infra: {

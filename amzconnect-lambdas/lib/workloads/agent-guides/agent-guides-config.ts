@@ -1,4 +1,4 @@
-import { ConfigError, ConfigProblem, PlatformConfig } from '@amzconnect/env';
+import { asksForCustomerProfilesDomain, ConfigError, ConfigProblem, PlatformConfig } from '@amzconnect/env';
 
 /** The workload's name: its config file, its flows folder and its registry entries' `workload`. */
 export const AGENT_GUIDES_WORKLOAD = 'agent-guides';
@@ -33,7 +33,11 @@ export interface AgentGuidesLink {
 
 /** The settings of one environment where the guide is enabled. */
 export interface AgentGuidesEnvironment {
-  /** Whether Customer Profiles is enabled on the instance (the guide pre-fills its forms from it). */
+  /**
+   * Whether the guide pre-fills its forms from the instance's Customer Profiles domain; `true`
+   * needs the environment's `instance.customerProfiles` (the domain the instance stack creates or
+   * adopts).
+   */
   readonly customerProfilesEnabled: boolean;
   /** @default none: the send-email function answers NOT_CONFIGURED */
   readonly email?: AgentGuidesEmail;
@@ -124,6 +128,11 @@ export function parseAgentGuidesConfig(
       add(
         `${at}.customerProfilesEnabled`,
         'must be true when Customer Profiles is enabled on the instance (the guide pre-fills its forms from it), else false.',
+      );
+    else if (value.customerProfilesEnabled && !asksForCustomerProfilesDomain(environment.settings))
+      add(
+        `${at}.customerProfilesEnabled`,
+        `is true, but environment "${name}" has no Customer Profiles domain, so the guide's profile lookup would always fail; add "customerProfiles": {} to the "instance" section of ${environment.settings.file} (the instance stack then creates the domain and integrates it with the instance), or "customerProfiles": { "existingDomainName": "<domain>" } to adopt one, or set customerProfilesEnabled to false.`,
       );
     const email = value.email === undefined ? undefined : parseEmail(value.email, `${at}.email`, add);
     const sms =

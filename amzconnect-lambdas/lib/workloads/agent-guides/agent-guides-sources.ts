@@ -1,6 +1,8 @@
 import * as path from 'path';
 import { Annotations, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { SsmNames } from '@amzconnect/env';
 import { AGENT_GUIDES_ENV as E } from '../../../src/agent-guides/environment-names';
 import type { PlatformFunction } from '@amzconnect/constructs';
 import type { FunctionContext, FunctionSource } from '../../function-sources';
@@ -173,7 +175,20 @@ export const AGENT_GUIDES_SOURCES: Readonly<Record<string, FunctionSource>> = {
           reason:
             'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) and ses:GetAccount, the readiness check of the SES account (production access, sending enabled): none supports resource-level permissions.',
         });
-      if (!target.customerProfilesEnabled)
+      // The domain's name comes from the instance stack (the contract parameter), resolved at
+      // deployment: an environment whose instance has no domain fails here instead of at the
+      // first contact. The profile lookup itself is the flow's "Get customer profile" block,
+      // which Amazon Connect runs with its own service-linked role: this role gets no profile:
+      // permission at all.
+      if (target.customerProfilesEnabled)
+        fn.addEnvironment(
+          E.customerProfilesDomain,
+          ssm.StringParameter.valueForStringParameter(
+            Stack.of(fn),
+            SsmNames.connect.customerProfilesDomainName(ctx.app, ctx.envName),
+          ),
+        );
+      else
         Annotations.of(fn).addInfo(
           `${AGENT_GUIDES_WORKLOAD} in ${ctx.envName}: customerProfilesEnabled is false; the guide's forms are not pre-filled (enable Customer Profiles on the instance, then set it to true).`,
         );

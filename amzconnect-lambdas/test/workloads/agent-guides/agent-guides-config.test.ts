@@ -111,6 +111,27 @@ describe('parseAgentGuidesConfig', () => {
     ]);
   });
 
+  it('refuses pre-filling from Customer Profiles in an environment whose instance has no domain', () => {
+    // Prepare: examples/all-workloads asks for a domain in develop only.
+    const raw = { environments: { staging: { enabled: true, customerProfilesEnabled: true } } };
+
+    // Act
+    const problems = problemsOf(() => parseAgentGuidesConfig(raw, 'f.json', platform));
+
+    // Assess
+    const staging = platform.environments.find((e) => e.name === 'staging')!;
+    expect(problems).toEqual([
+      `f.json: environments.staging.customerProfilesEnabled: is true, but environment "staging" has no Customer Profiles domain, so the guide's profile lookup would always fail; add "customerProfiles": {} to the "instance" section of ${staging.settings.file} (the instance stack then creates the domain and integrates it with the instance), or "customerProfiles": { "existingDomainName": "<domain>" } to adopt one, or set customerProfilesEnabled to false.`,
+    ]);
+    expect(
+      parseAgentGuidesConfig(
+        { environments: { develop: { enabled: true, customerProfilesEnabled: true } } },
+        'f.json',
+        platform,
+      ).environments.develop.customerProfilesEnabled,
+    ).toBe(true);
+  });
+
   it('accepts an enabled environment with no sender at all: it deploys and answers NOT_CONFIGURED', () => {
     const config = parseAgentGuidesConfig(
       { environments: { staging: { enabled: true, customerProfilesEnabled: false } } },

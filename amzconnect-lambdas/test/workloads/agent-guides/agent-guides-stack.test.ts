@@ -209,6 +209,21 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
     });
   });
 
+  it("gives the settings function the instance's Customer Profiles domain from the contract parameter, and no profile permission", () => {
+    const envOf = (t: Template) =>
+      Object.entries(t.findResources('AWS::Lambda::Function')).find(([k]) =>
+        /^AgentGuidesSettings[0-9A-F]{8}$/.test(k),
+      )![1].Properties.Environment.Variables;
+    const domain = envOf(east).GUIDE_CUSTOMER_PROFILES_DOMAIN as { Ref: string };
+
+    expect(east.toJSON().Parameters[domain.Ref]).toEqual({
+      Type: 'AWS::SSM::Parameter::Value<String>',
+      Default: '/acme/develop/connect/customer-profiles-domain-name',
+    });
+    for (const t of [east, west])
+      expect(JSON.stringify(statementsOf(t, 'AgentGuidesSettingsRole'))).not.toContain('profile:');
+  });
+
   it('says at synthesis where a function will answer NOT_CONFIGURED', () => {
     Annotations.fromStack(stacks[1]).hasInfo(
       '/acme-lambdas-develop-us-west-2/AgentGuidesSendSms',

@@ -101,6 +101,7 @@ describe('guide settings', () => {
       EMAIL_FROM_ADDRESS: 'cancellations@example.com',
       EMAIL_TEMPLATE: 'acme-cancellation-notice',
       GUIDE_CUSTOMER_PROFILES: 'true',
+      GUIDE_CUSTOMER_PROFILES_DOMAIN: 'amazon-connect-acme-develop-us-west-2',
       GUIDE_LINKS: '[{"label":"Cancellation policy","url":"https://www.example.com/p"}]',
     });
     // Act
@@ -119,6 +120,7 @@ describe('guide settings', () => {
       EmailConfigured: 'true',
       SmsConfigured: 'false',
       CustomerProfiles: 'true',
+      CustomerProfilesDomain: 'amazon-connect-acme-develop-us-west-2',
       EmailReady: 'true',
       SmsReady: 'false',
       EmailStatus: 'Ready',
@@ -141,5 +143,16 @@ describe('guide settings', () => {
 
   it('uses the partition of the Region in view ARNs', () => {
     expect(managedViewArn('cn-north-1', 'cards')).toBe('arn:aws-cn:connect:cn-north-1:aws:view/cards');
+  });
+
+  it('says Customer Profiles is off when the instance domain is not known, so the flow never looks up a profile in vain', () => {
+    // Prepare
+    const settings = readGuideSettings({ AWS_REGION: 'us-east-1', GUIDE_CUSTOMER_PROFILES: 'true' });
+
+    // Act
+    const answer = guideSettingsAnswer(settings, decideReadiness(settings, {}));
+
+    // Assess
+    expect([answer.CustomerProfiles, answer.CustomerProfilesDomain]).toEqual(['false', '']);
   });
 });
