@@ -27,6 +27,14 @@ export interface QueueTransferQuickConnectsProps {
   readonly label: string;
 }
 
+/**
+ * Most queues whose ARNs (and their quick connects' ARNs) the handler's policy lists one by one:
+ * about 250 characters per queue against IAM's 10,240 characters of inline policy per role (IAM
+ * User Guide, "IAM and AWS STS quotas"). Beyond it the policy names the instance's queues and
+ * quick connects (`<instance>/queue/*`, `<instance>/transfer-destination/*`).
+ */
+export const MAX_QUEUES_BY_ARN = 25;
+
 /** The source of the association handler. */
 export const QUEUE_QUICK_CONNECTS_ENTRY = path.join(__dirname, '..', 'src', 'quick-connects', 'handler.ts');
 
@@ -44,7 +52,8 @@ export const QUEUE_QUICK_CONNECTS_ENTRY = path.join(__dirname, '..', 'src', 'qui
  *   Delete disassociates.
  * - The handler's role may call those two actions on these queues and quick connects only: both
  *   actions require the queue and the quick-connect resource types (Service Authorization
- *   Reference, Amazon Connect), and every ARN is known at synthesis.
+ *   Reference, Amazon Connect), and every ARN is known at synthesis. Beyond
+ *   {@link MAX_QUEUES_BY_ARN} queues, on this instance's queues and quick connects.
  */
 export class QueueTransferQuickConnects extends Construct {
   /** The quick connects, by target queue name. */
@@ -85,16 +94,23 @@ export class QueueTransferQuickConnects extends Construct {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Associates the ${props.label} quick connects with their queues`,
     });
+    const exact = props.queues.size <= MAX_QUEUES_BY_ARN;
+    const resources = exact
+      ? [...props.queues.values(), ...[...quickConnects.values()].map((qc) => qc.attrQuickConnectArn)]
+      : [`${props.instanceArn}/queue/*`, `${props.instanceArn}/transfer-destination/*`];
     this.role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'QueueQuickConnectsOfTheseQueues',
         actions: ['connect:AssociateQueueQuickConnects', 'connect:DisassociateQueueQuickConnects'],
-        resources: [
-          ...props.queues.values(),
-          ...[...quickConnects.values()].map((qc) => qc.attrQuickConnectArn),
-        ],
+        resources,
       }),
     );
+    if (!exact) {
+      const reason = `${props.queues.size} queues and as many quick connects by ARN would exceed IAM's 10,240 characters of inline policy per role (IAM and AWS STS quotas); scoped to this instance's queues and quick connects, and to the two association actions.`;
+      Validations.of(this.role).acknowledge(
+        ...resources.map((r) => ({ id: iam5Resource(Stack.of(this), r), reason })),
+      );
+    }
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.THREE_MONTHS });
     logGroup.grantWrite(this.role);
     acknowledgeShortRetention(logGroup, 'the queue quick-connect association handler');

@@ -5,10 +5,13 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { createPlatformApp, loadPlatformConfig, PlatformConfig, REPO_ROOT } from '@amzconnect/env';
 import { samplePlatform, synthFindings } from '@amzconnect/testing';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { Stack } from 'aws-cdk-lib';
 import {
   addContactFlowStacks,
   addContactFlowStacksFor,
   ContactFlowsStack,
+  MAX_QUEUES_BY_ARN,
+  QueueTransferQuickConnects,
   queueTransfersByEnvironment,
   TransferFlowMissingError,
 } from '../../lib';
@@ -256,5 +259,61 @@ describe('queue quick connects elsewhere', () => {
     expect(add([inboundFlow('Transfer')])).toThrow(
       'Environment staging: quick connects need Transfer to be a QUEUE_TRANSFER flow, but it is CONTACT_FLOW; fix its "type" in amzconnect-contact-flows/flows/.',
     );
+  });
+});
+
+describe('queue quick connects of many queues', () => {
+  /** The association role's statement for `count` queues, and the app's findings. */
+  function build(count: number) {
+    const app = createPlatformApp({ skipBundling: true, guard: false });
+    const stack = new Stack(app, 'Transfers', { env: { account: '111111111111', region: 'us-east-1' } });
+    const queues = new Map(
+      Array.from({ length: count }, (_, i) => [
+        `Q${i}`,
+        `${INSTANCE}/queue/dddddddd-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      ]),
+    );
+    new QueueTransferQuickConnects(stack, 'QueueTransfer', {
+      instanceArn: INSTANCE,
+      transferFlowArn: `${INSTANCE}/contact-flow/eeeeeeee-0000-4000-8000-000000000000`,
+      transferFlowName: 'Transfer',
+      queues,
+      label: 'Email',
+    });
+    const template = Template.fromStack(stack);
+    const [policy] = Object.values(
+      template.findResources('AWS::IAM::Policy', {
+        Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^QueueTransferRole') }] },
+      }),
+    );
+    return { policy: policy.Properties.PolicyDocument, findings: synthFindings(app) };
+  }
+
+  it(`lists queues and quick connects by ARN up to ${MAX_QUEUES_BY_ARN} queues, within IAM's 10,240 characters per role`, () => {
+    // Act
+    const { policy, findings } = build(MAX_QUEUES_BY_ARN);
+
+    // Assess: quick connect ARNs counted at their deployed length
+    const deployed = JSON.stringify(policy).replace(
+      /\{"Fn::GetAtt":\["[^"]+","QuickConnectArn"\]\}/g,
+      JSON.stringify(`${INSTANCE}/transfer-destination/ffffffff-0000-4000-8000-000000000000`),
+    );
+    expect(policy.Statement[0].Resource).toHaveLength(2 * MAX_QUEUES_BY_ARN);
+    expect(deployed.length).toBeLessThan(10_240);
+    expect(findings).toEqual([]);
+  });
+
+  it('beyond that, allows the two association actions on the instance queues and quick connects, acknowledged', () => {
+    // Act
+    const { policy, findings } = build(MAX_QUEUES_BY_ARN + 1);
+
+    // Assess
+    expect(policy.Statement[0]).toEqual({
+      Sid: 'QueueQuickConnectsOfTheseQueues',
+      Effect: 'Allow',
+      Action: ['connect:AssociateQueueQuickConnects', 'connect:DisassociateQueueQuickConnects'],
+      Resource: [`${INSTANCE}/queue/*`, `${INSTANCE}/transfer-destination/*`],
+    });
+    expect(findings).toEqual([]);
   });
 });
