@@ -483,6 +483,8 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
   ],
   'Custom::AWS': ['lambda:InvokeFunction'],
   'Custom::ContactFlows': ['lambda:InvokeFunction'],
+  // Queue quick connects of a transfer flow shown on their queues (contact-flows stack).
+  'Custom::QueueQuickConnects': ['lambda:InvokeFunction'],
   'Custom::CDKBucketDeployment': ['lambda:InvokeFunction'],
   'Custom::S3AutoDeleteObjects': ['lambda:InvokeFunction'],
   'Custom::S3BucketNotifications': ['lambda:InvokeFunction'],

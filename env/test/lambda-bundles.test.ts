@@ -8,6 +8,7 @@ function lambdaEntries(): string[] {
   const roots = [
     'amzconnect-lambdas/src',
     'amzconnect-contact-flows/src/provisioner',
+    'amzconnect-contact-flows/src/quick-connects',
     'amzconnect-devops-pipelines/src/router',
     'amzconnect-devops-pipelines/src/release-queue',
   ];

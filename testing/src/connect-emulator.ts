@@ -147,6 +147,10 @@ export class ConnectEmulator {
   public readonly queues: EmulatedResource[] = [];
   public readonly prompts: EmulatedResource[] = [];
   public readonly hours: EmulatedResource[] = [];
+  /** Quick connects (ARN `.../transfer-destination/<id>`, Service Authorization Reference, resource type quick-connect). */
+  public readonly quickConnects: EmulatedResource[] = [];
+  /** Quick connects associated with each queue, by queue id. */
+  public readonly queueQuickConnects = new Map<string, Set<string>>();
   public readonly lexAliasArns: string[] = [];
   public readonly lambdaArns: string[] = [];
   /** Every request answered, in order. */
@@ -212,6 +216,11 @@ export class ConnectEmulator {
   /** Adds hours of operation; returns them. */
   public addHours(name: string): EmulatedResource {
     return this.addResource(this.hours, 'operating-hours', name);
+  }
+
+  /** Adds a quick connect; returns it. */
+  public addQuickConnect(name: string): EmulatedResource {
+    return this.addResource(this.quickConnects, 'transfer-destination', name);
   }
 
   /** Associates a Lambda function ARN with the instance. */
@@ -679,6 +688,31 @@ export class ConnectEmulator {
         },
         true,
       ),
+      // AssociateQueueQuickConnects / DisassociateQueueQuickConnects: QuickConnectIds has 1 to 50
+      // members (API reference, "Array Members"); an unknown queue or quick connect is
+      // ResourceNotFoundException, a bad list InvalidParameterException (both listed errors).
+      r('POST', `/queues/${id}/${id}/associate-quick-connects`, 'AssociateQueueQuickConnects', true, (q, p) =>
+        this.queueQuickConnectsWrite(q, p[1], 'associate'),
+      ),
+      r(
+        'POST',
+        `/queues/${id}/${id}/disassociate-quick-connects`,
+        'DisassociateQueueQuickConnects',
+        true,
+        (q, p) => this.queueQuickConnectsWrite(q, p[1], 'disassociate'),
+      ),
+      r('GET', `/queues/${id}/${id}/quick-connects`, 'ListQueueQuickConnects', false, (q, p) => {
+        if (!this.queues.some((x) => x.id === p[1])) return notFound('queue', p[1]);
+        const ids = this.queueQuickConnects.get(p[1]) ?? new Set<string>();
+        // MaxResults 1-100 (API reference, ListQueueQuickConnects).
+        return this.page(
+          q,
+          this.quickConnects.filter((c) => ids.has(c.id)),
+          'QuickConnectSummaryList',
+          (c) => ({ Id: c.id, Arn: c.arn, Name: c.name, QuickConnectType: 'QUEUE' }),
+          100,
+        );
+      }),
       r('GET', `/queues-summary/${id}`, 'ListQueues', false, (q) =>
         this.page(q, this.queues, 'QueueSummaryList', (x) => ({
           Id: x.id,
@@ -895,6 +929,28 @@ export class ConnectEmulator {
       if (!exists) problems.push(`Resource ${arn} does not exist in instance ${this.instanceId}`);
     }
     return problems;
+  }
+
+  private queueQuickConnectsWrite(
+    q: EndpointRequest,
+    queueId: string,
+    operation: 'associate' | 'disassociate',
+  ): EndpointResponse {
+    const ids = (JSON.parse(q.body || '{}') as { QuickConnectIds?: string[] }).QuickConnectIds ?? [];
+    if (ids.length < 1 || ids.length > 50)
+      return awsError(400, 'InvalidParameterException', {
+        Message: `QuickConnectIds must have 1 to 50 members, got ${ids.length}`,
+      });
+    if (!this.queues.some((x) => x.id === queueId)) return notFound('queue', queueId);
+    const unknown = ids.find((i) => !this.quickConnects.some((c) => c.id === i));
+    if (unknown) return notFound('quick connect', unknown);
+    const set = this.queueQuickConnects.get(queueId) ?? new Set<string>();
+    for (const i of ids) {
+      if (operation === 'associate') set.add(i);
+      else set.delete(i);
+    }
+    this.queueQuickConnects.set(queueId, set);
+    return json(200, {});
   }
 
   private addResource(list: EmulatedResource[], kind: string, name: string): EmulatedResource {

@@ -5,6 +5,7 @@ import { DeployClients } from '../deploy/deploy-clients';
 import { RunLockedError } from '../deploy/deploy-errors';
 import { DeployLogger } from '../deploy/deploy-logger';
 import { RunReport } from '../deploy/run-report';
+import { exportedFlowArns } from './exported-flow-arns';
 import { loadFlowBundle } from './load-flow-bundle';
 import { createProvisionerClients } from './provisioner-clients';
 import { decideProvisionerAction, parseProvisionerRequest } from './provisioner-request';
@@ -86,14 +87,18 @@ export function createProvisioner(dependencies: () => ProvisionerDependencies) {
         : {}),
     });
     try {
-      const { report } = await deployer.deploy(bundle.documents);
+      const { prepared, report } = await deployer.deploy(bundle.documents);
       deps.logger.info('Contact flow run', {
         runId: report.runId,
         status: report.status,
         calls: report.calls,
       });
       if (report.status === 'incomplete') return { IsComplete: false };
-      return { IsComplete: true, Data: reportData(report) };
+      const exported = (props.ExportFlowArns ?? '').split(',').filter(Boolean);
+      return {
+        IsComplete: true,
+        Data: { ...reportData(report), ...exportedFlowArns(exported, prepared.plan.items, report.applied) },
+      };
     } catch (err) {
       if (err instanceof RunLockedError) {
         deps.logger.warn(err.message);

@@ -18,6 +18,11 @@ export interface ContactFlowsProperties {
   readonly Adopt?: string;
   /** `overwrite` (after a backup) or `fail` when flows drifted. @default "overwrite" */
   readonly OnDrift?: string;
+  /**
+   * Comma-separated repository names of flows whose ARNs the resource returns as `FlowArn.<name>`
+   * attributes, for resources that need a deployed flow (queue quick connects). @default none
+   */
+  readonly ExportFlowArns?: string;
 }
 
 /** A parsed, validated request. */

@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/deploy/deploy-logger';
 import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
 import { RunLock } from '../../src/deploy/run-lock';
 import { inboundFlow } from './support/flow-factory';
+import { FlowArnNotDeployedError } from '../../src/provisioner/exported-flow-arns';
 
 function event(
   type: 'Create' | 'Update' | 'Delete',
@@ -133,6 +134,59 @@ describe('flow provisioner (Provider framework onEvent / isComplete) against the
         MappingVersionId: expect.stringMatching(/^v/),
       },
     });
+  });
+
+  it('returns the ARNs of the flows named in ExportFlowArns, created by this run or already there', async () => {
+    // Prepare
+    const props = await uploadBundle([inboundFlow('Main'), inboundFlow('Transfer')]);
+    const { isComplete } = provisioner();
+    await isComplete(event('Create', 'http://unused', props), context);
+
+    // Act: nothing changed, one flow created by the first run, both asked for
+    const exported = await isComplete(
+      event('Update', 'http://unused', { ...props, ExportFlowArns: 'Transfer,Main' }),
+      context,
+    );
+
+    // Assess
+    expect(exported.Data).toMatchObject({
+      'FlowArn.Main': env.connect.flowByName('acme-Main')?.arn,
+      'FlowArn.Transfer': env.connect.flowByName('acme-Transfer')?.arn,
+    });
+  });
+
+  it('returns the ARN of an exported flow that the same run creates', async () => {
+    // Prepare
+    const props = await uploadBundle([inboundFlow('Transfer')]);
+    const { isComplete } = provisioner();
+
+    // Act
+    const done = await isComplete(
+      event('Create', 'http://unused', { ...props, ExportFlowArns: 'Transfer' }),
+      context,
+    );
+
+    // Assess
+    expect(done.Data?.['FlowArn.Transfer']).toMatch(/\/contact-flow\//);
+    expect(done.Data?.['FlowArn.Transfer']).toBe(env.connect.flowByName('acme-Transfer')?.arn);
+  });
+
+  it('fails with FlowArnNotDeployedError when an exported flow is not in the bundle', async () => {
+    // Prepare
+    const props = await uploadBundle([inboundFlow('Main')]);
+    const { isComplete } = provisioner();
+
+    // Act
+    const failure = await isComplete(
+      event('Create', 'http://unused', { ...props, ExportFlowArns: 'Missing' }),
+      context,
+    ).catch((e: unknown) => e);
+
+    // Assess
+    expect(failure).toBeInstanceOf(FlowArnNotDeployedError);
+    expect((failure as Error).message).toBe(
+      'Custom::ContactFlows cannot export the ARN of Missing: no such flow in the bundle. Deploy the flow or remove it from ExportFlowArns.',
+    );
   });
 
   it('completes a run larger than one invocation across isComplete calls, never writing in the last minute of each', async () => {

@@ -22,4 +22,8 @@ export const EMAIL_CHANNEL_MANIFEST: WorkloadManifest<EmailChannelSettings> = {
     )?.environments.get(ctx.environment.name),
   target: (settings) => settings,
   checkAcrossEnvironments: sesIdentityOwnerProblems,
+  // Agents move a mail task to another queue with a quick connect whose transfer flow keeps the
+  // channel's queue and whisper flows (the reference's email-QueueTransfer flow). Email tasks are
+  // contacts of the TASK channel, so the queues are those routing profiles serve on TASK.
+  queueTransfer: { flow: 'ACME_email_queue_transfer', channel: 'TASK', label: 'Email' },
 };

@@ -49,6 +49,23 @@ export interface WorkloadManifest<Settings = unknown, Target = Settings> {
    * workload is on and parsed. @default no check
    */
   readonly checkAcrossEnvironments?: (parsed: readonly ParsedWorkloadSettings<Settings>[]) => ConfigProblem[];
+  /**
+   * The workload's transfer flow for queue quick connects: where the workload is on, the
+   * contact-flows stack (which deploys the flow) creates one QUEUE quick connect to each queue a
+   * routing profile of `config/instance.json` serves on `channel`, and shows it to agents on
+   * contacts of every other such queue. @default none
+   */
+  readonly queueTransfer?: WorkloadQueueTransfer;
+}
+
+/** Queue quick connects of a workload (see {@link WorkloadManifest.queueTransfer}). */
+export interface WorkloadQueueTransfer {
+  /** Repository name of a QUEUE_TRANSFER flow in the workload's flows folder. */
+  readonly flow: string;
+  /** The routing-profile channel whose queues the workload's contacts are in, e.g. `TASK`. */
+  readonly channel: 'VOICE' | 'CHAT' | 'TASK' | 'EMAIL';
+  /** What the quick connects carry, e.g. `Email` → `Email to ACME_Sales`. */
+  readonly label: string;
 }
 
 /** One environment's validated settings of a workload, with where they were read. */
