@@ -9,6 +9,7 @@ import {
   workloadOfFlowFile,
 } from '@amzconnect/contact-flows/cdk';
 import { loadDeployDocuments } from '@amzconnect/contact-flows/deploy';
+import { loadInstanceConfig } from '@amzconnect/instance';
 import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
 import { EXAMPLE_CONFIG_DIR, examplePlatform } from '../../support/example-config';
 
@@ -85,6 +86,19 @@ describe('the agent guide flows (flows/agent-guides/)', () => {
       QueueId: '${queue:ACME_Finance}',
     });
     expect(types).toContain('TransferContactToQueue');
+  });
+
+  it('the queue the handler transfers to is served on voice and chat by a routing profile of the sample instance', () => {
+    // The guides run in voice and chat contacts (reference: agent-guides-backend-actions.md); a
+    // queue no routing profile serves on a channel leaves that channel's contacts with no agent.
+    const queue = (
+      actions(HANDLER).find((a) => a.Type === 'UpdateContactTargetQueue')?.Parameters?.QueueId as string
+    ).replace(/^\$\{queue:(.+)\}$/, '$1');
+    const served = loadInstanceConfig(
+      path.join(REPO_ROOT, 'amzconnect-instance', 'config', 'instance.json'),
+    ).routingProfiles.flatMap((p) => p.queues.filter((q) => q.queue === queue).map((q) => q.channel));
+
+    expect(new Set(served)).toEqual(new Set(['VOICE', 'CHAT', 'TASK']));
   });
 
   it('the guide shows Cards, Form and Confirmation views, reads the customer profile, and invokes every send function', () => {
