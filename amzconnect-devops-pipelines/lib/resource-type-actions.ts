@@ -193,6 +193,16 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
     'connect:UpdateRoutingProfileName',
     'connect:UpdateRoutingProfileQueues',
   ],
+  'AWS::Connect::SecurityProfile': [
+    'connect:CreateSecurityProfile',
+    'connect:DeleteSecurityProfile',
+    'connect:DescribeSecurityProfile',
+    'connect:ListSecurityProfileApplications',
+    'connect:ListSecurityProfilePermissions',
+    'connect:TagResource',
+    'connect:UntagResource',
+    'connect:UpdateSecurityProfile',
+  ],
   'AWS::DynamoDB::Table': [
     'dynamodb:CreateTable',
     'dynamodb:DeleteTable',

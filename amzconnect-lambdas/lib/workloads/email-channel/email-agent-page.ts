@@ -20,6 +20,7 @@ import { AccessLoggedBucket } from '@amzconnect/constructs';
 import { acknowledgeGuardRule } from '@amzconnect/env';
 import { iam5Resource } from '../../nag-resource-name';
 import { agentPageSecurityHeaders } from './agent-page-headers';
+import { EmailAgentSecurityProfile } from './email-agent-security-profile';
 import { AGENT_PAGE_SOURCE, agentPageConfigScript, writeAgentPage } from './build-agent-page';
 
 /** Properties of {@link EmailAgentPage}. */
@@ -60,6 +61,8 @@ export class EmailAgentPage extends Construct {
   public readonly agentWorkspaceOrigin: string;
   /** The agent workspace application. */
   public readonly application: appintegrations.CfnApplication;
+  /** The security profile giving agents the application (admins add it to the email agents). */
+  public readonly securityProfile: EmailAgentSecurityProfile;
 
   constructor(scope: Construct, id: string, props: EmailAgentPageProps) {
     super(scope, id);
@@ -184,10 +187,17 @@ export class EmailAgentPage extends Construct {
     // AWS::Connect::IntegrationAssociation accepts IntegrationType APPLICATION (CloudFormation
     // reference, "AWS::Connect::IntegrationAssociation": LEX_BOT | LAMBDA_FUNCTION | APPLICATION |
     // CASES_DOMAIN; quoted in aws-cloudformation/cloudformation-coverage-roadmap#2468).
-    new connect.CfnIntegrationAssociation(this, 'ApplicationAssociation', {
+    const association = new connect.CfnIntegrationAssociation(this, 'ApplicationAssociation', {
       instanceId: props.connectInstanceArn,
       integrationArn: this.application.attrApplicationArn,
       integrationType: 'APPLICATION',
+    });
+    this.securityProfile = new EmailAgentSecurityProfile(this, 'AgentAccess', {
+      app,
+      envName,
+      connectInstanceArn: props.connectInstanceArn,
+      applicationNamespace: this.application.namespace,
+      after: association,
     });
   }
 
