@@ -90,7 +90,13 @@ function serviceResources(env: ExecutionPolicyEnvironment, partition: string): R
     ds: [arn('ds', 'directory/*')],
     kms: [arn('kms', 'key/*')],
     lex: [arn('lex', 'bot/*'), arn('lex', 'bot-alias/*')],
-    ses: [arn('ses', 'identity/*'), arn('ses', `configuration-set/${env.app}-*`)],
+    // Templates the stacks create are named `<app>-...` (the agent-guides config refuses other names
+    // where the stack manages the template).
+    ses: [
+      arn('ses', 'identity/*'),
+      arn('ses', `configuration-set/${env.app}-*`),
+      arn('ses', `template/${env.app}-*`),
+    ],
     // Distribution, origin-access-control and policy ids are generated; CloudFront ARNs have no Region.
     cloudfront: ['distribution/*', 'origin-access-control/*', 'response-headers-policy/*'].map(
       (r) => `arn:${partition}:cloudfront::${a}:${r}`,
