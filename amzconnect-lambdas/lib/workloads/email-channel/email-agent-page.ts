@@ -47,8 +47,9 @@ export const EMAIL_AGENT_APP_PERMISSIONS = ['Contact.Details.View', 'Contact.Att
 /**
  * The email agent page, shown to agents as a third-party application of the agent workspace:
  * a private S3 bucket served only through CloudFront (origin access control), strict security
- * headers (CSP framed only by this instance's agent workspace), CloudFront access logs, and the
- * AppIntegrations application associated with the instance, one per contact (scope `PER_CONTACT`).
+ * headers (CSP framed only by this instance's agent workspace), CloudFront access logs, the
+ * AppIntegrations application associated with the instance, one per contact (scope `PER_CONTACT`),
+ * and the security profile that gives agents the application.
  */
 export class EmailAgentPage extends Construct {
   /** The page's files (private; CloudFront reads them through origin access control). */
