@@ -24,6 +24,8 @@ export function acknowledgeExecutionPolicy(
     [`arn:${p}:lex:*:${a}:bot-alias/*`]: 'Lex bot alias ids are generated.',
     [`arn:${p}:ses:*:${a}:identity/*`]:
       'The e-mail identity is the configured domain of the email-channel workload.',
+    [`arn:${p}:ses:*:${a}:template/${env.app}-*`]:
+      "The agent-guides notice template: named in the environment's config, which refuses a name without the app prefix where the stack creates it.",
     [`arn:${p}:cloudfront::${a}:distribution/*`]:
       "The email agent page's distribution: CloudFront generates its id; CloudFront ARNs have no Region.",
     [`arn:${p}:cloudfront::${a}:origin-access-control/*`]:
@@ -60,7 +62,7 @@ export function acknowledgeExecutionPolicy(
   const acks: [string, string][] = [
     [
       'Resource::*',
-      'Only the actions the Service Authorization Reference lists without a resource type (CreateKey, CreateInstance, SES receipt rules, directory checks, the CloudFront Create actions), limited to the environment Regions (CloudFront to its us-east-1 endpoint).',
+      'Only the actions the Service Authorization Reference lists without a resource type (CreateKey, CreateInstance, SES receipt rules and v1 templates, directory checks, the CloudFront Create actions), limited to the environment Regions (CloudFront to its us-east-1 endpoint).',
     ],
     ...Object.entries(generatedIds).map(([r, reason]) => [`Resource::${r}`, reason] as [string, string]),
     ...prefixed.map(

@@ -194,6 +194,16 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
     'connect:UpdateRoutingProfileName',
     'connect:UpdateRoutingProfileQueues',
   ],
+  'AWS::Connect::SecurityProfile': [
+    'connect:CreateSecurityProfile',
+    'connect:DeleteSecurityProfile',
+    'connect:DescribeSecurityProfile',
+    'connect:ListSecurityProfileApplications',
+    'connect:ListSecurityProfilePermissions',
+    'connect:TagResource',
+    'connect:UntagResource',
+    'connect:UpdateSecurityProfile',
+  ],
   // The instance's Customer Profiles domain (amzconnect-instance, `instance.customerProfiles`).
   'AWS::CustomerProfiles::Domain': [
     'profile:CreateDomain',
@@ -434,6 +444,18 @@ export const RESOURCE_TYPE_ACTIONS: Readonly<Record<string, readonly string[]>> 
     'ses:DescribeReceiptRule',
     'ses:UpdateReceiptRule',
   ],
+  // The handlers call both SES APIs: v2 (`*EmailTemplate`, authorized on the template) and v1
+  // (`*Template`, which has no resource type, hence in WILDCARD_ONLY_ACTIONS).
+  'AWS::SES::Template': [
+    'ses:CreateEmailTemplate',
+    'ses:CreateTemplate',
+    'ses:DeleteEmailTemplate',
+    'ses:DeleteTemplate',
+    'ses:GetEmailTemplate',
+    'ses:GetTemplate',
+    'ses:UpdateEmailTemplate',
+    'ses:UpdateTemplate',
+  ],
   'AWS::SNS::Subscription': [
     'sns:GetSubscriptionAttributes',
     'sns:SetSubscriptionAttributes',
@@ -510,9 +532,13 @@ export const WILDCARD_ONLY_ACTIONS: readonly string[] = [
   'lex:ListBots',
   'logs:DescribeLogGroups',
   'ses:CreateReceiptRule',
+  'ses:CreateTemplate',
   'ses:DeleteReceiptRule',
+  'ses:DeleteTemplate',
   'ses:DescribeReceiptRule',
+  'ses:GetTemplate',
   'ses:UpdateReceiptRule',
+  'ses:UpdateTemplate',
 ];
 
 /** Every action of the table, sorted, without duplicates. */

@@ -110,7 +110,7 @@ describe('configuration errors of every sub-project', () => {
     const file = path.relative(process.cwd(), path.join(dir, 'environments', 'dev.json'));
     expect(errors.join('\n').split('\n')).toEqual([
       'Invalid configuration (3 problems):',
-      `  - ${file}: instance.retainOnDelet: is not a known key; remove it or fix its spelling (known keys: retainOnDelete, terminationProtection, production, alias, existingObjects).`,
+      `  - ${file}: instance.retainOnDelet: is not a known key; remove it or fix its spelling (known keys: retainOnDelete, terminationProtection, production, alias, existingObjects, customerProfiles).`,
       `  - ${file}: supportingInfra.loadSampleCustomers: must be a boolean, not a string.`,
       `  - ${file}: workloads.agent-guides.enabled: must be true (deploy the workload in this environment) or false.`,
     ]);

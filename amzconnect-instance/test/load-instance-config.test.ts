@@ -126,8 +126,8 @@ describe('loadInstanceConfig', () => {
       'instance.json: queues[1].hoursOfOperation: "ACME_Weekend" names no entry of hoursOfOperation; use one of ACME_Hours.',
       'instance.json: routingProfiles[0].defaultOutboundQueue: "ACME_Support" names no entry of queues; use one of ACME_Sales, ACME_Finance.',
       'instance.json: routingProfiles[0].media[3].channel: "VOICE" is already listed in media; list each channel once.',
-      'instance.json: routingProfiles[0].queues[5].channel: "EMAIL" is not in the profile\'s media; add { "channel": "EMAIL", "concurrency": 1 } to media or use one of VOICE, CHAT, TASK.',
-      'instance.json: routingProfiles[0].queues[6]: repeats queue "ACME_Sales" on channel VOICE; list each queue and channel pair once.',
+      'instance.json: routingProfiles[0].queues[6].channel: "EMAIL" is not in the profile\'s media; add { "channel": "EMAIL", "concurrency": 1 } to media or use one of VOICE, CHAT, TASK.',
+      'instance.json: routingProfiles[0].queues[7]: repeats queue "ACME_Sales" on channel VOICE; list each queue and channel pair once.',
     ]);
   });
 

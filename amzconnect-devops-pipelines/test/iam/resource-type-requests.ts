@@ -178,6 +178,9 @@ function fillArn(
         return generated.toLowerCase();
       case 'ObjectName':
         return 'a1b2c3.zip';
+      // SES templates the stacks create are named from the config, under the app's prefix.
+      case 'TemplateName':
+        return `${env.app}-cancellation-notice`;
       case 'ParameterNameWithoutLeadingSlash':
         return `${env.app}/${env.name}/connect/instance-id`;
       // A created Customer Profiles domain is `amazon-connect-<instance alias>` (amzconnect-instance,

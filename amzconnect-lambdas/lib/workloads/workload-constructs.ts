@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { AgentGuidesTemplate } from './agent-guides/agent-guides-template';
 import { EmailChannel } from './email-channel/email-channel';
 import { MessagingChannels } from './messaging-channels/messaging-channels';
 import { WorkloadId, WorkloadTargets } from './manifest/workload-manifests';
@@ -26,7 +27,11 @@ export type WorkloadConstructFactory<T> = (
 export const WORKLOAD_CONSTRUCTS: {
   readonly [K in WorkloadId]-?: WorkloadConstructFactory<NonNullable<WorkloadTargets[K]>> | undefined;
 } = {
-  'agent-guides': undefined,
+  // Its functions are registry functions; the construct is the SES template, when the stack manages it.
+  'agent-guides': (scope, settings) => {
+    if (settings.email?.manageTemplate)
+      new AgentGuidesTemplate(scope, 'AgentGuidesTemplate', { templateName: settings.email.template });
+  },
   'messaging-channels': (scope, settings, ctx) =>
     new MessagingChannels(scope, 'MessagingChannels', {
       settings,

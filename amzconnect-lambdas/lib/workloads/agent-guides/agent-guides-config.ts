@@ -11,6 +11,12 @@ export interface AgentGuidesEmail {
   readonly fromAddress: string;
   /** The SES template; its variables are `CustomerName`, `CancellationDate`, `Reference`. */
   readonly template: string;
+  /**
+   * Whether the stack creates the template (`AWS::SES::Template`, content from
+   * `config/templates/agent-guides/cancellation-notice/`); then its name starts with `<app>-`.
+   * `false` where the adopter keeps a template of their own under that name. @default true
+   */
+  readonly manageTemplate: boolean;
   /** SES configuration set. @default none */
   readonly configurationSet?: string;
 }
@@ -62,7 +68,7 @@ export interface AgentGuidesTarget {
 }
 
 const ENV_KEYS = ['enabled', 'customerProfilesEnabled', 'email', 'sms', 'links'];
-const EMAIL_KEYS = ['identity', 'fromAddress', 'template', 'configurationSet'];
+const EMAIL_KEYS = ['identity', 'fromAddress', 'template', 'manageTemplate', 'configurationSet'];
 const SMS_KEYS = ['originationIdentities', 'messageTemplate', 'configurationSet'];
 const SES_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const DOMAIN =
@@ -134,7 +140,8 @@ export function parseAgentGuidesConfig(
         `${at}.customerProfilesEnabled`,
         `is true, but environment "${name}" has no Customer Profiles domain, so the guide's profile lookup would always fail; add "customerProfiles": {} to the "instance" section of ${environment.settings.file} (the instance stack then creates the domain and integrates it with the instance), or "customerProfiles": { "existingDomainName": "<domain>" } to adopt one, or set customerProfilesEnabled to false.`,
       );
-    const email = value.email === undefined ? undefined : parseEmail(value.email, `${at}.email`, add);
+    const email =
+      value.email === undefined ? undefined : parseEmail(value.email, `${at}.email`, environment.app, add);
     const sms =
       value.sms === undefined ? undefined : parseSms(value.sms, `${at}.sms`, environment.regions, add);
     const links = value.links === undefined ? [] : parseLinks(value.links, `${at}.links`, add);
@@ -169,6 +176,7 @@ function unknownKeys(
 function parseEmail(
   value: unknown,
   at: string,
+  app: string,
   add: (f: string, m: string) => void,
 ): AgentGuidesEmail | undefined {
   if (!isObject(value)) {
@@ -179,7 +187,7 @@ function parseEmail(
     return undefined;
   }
   unknownKeys(value, EMAIL_KEYS, at, add);
-  const { identity, fromAddress, template, configurationSet } = value;
+  const { identity, fromAddress, template, manageTemplate, configurationSet } = value;
   const ok: boolean[] = [];
   const check = (cond: boolean, field: string, message: string) => {
     ok.push(cond);
@@ -207,6 +215,20 @@ function parseEmail(
     'must be an SES template name: 1-64 letters, digits, _ or -.',
   );
   check(
+    manageTemplate === undefined || typeof manageTemplate === 'boolean',
+    'manageTemplate',
+    'must be true (the stack creates the template from config/templates/agent-guides/cancellation-notice/) or false (a template you keep yourself), or be left out (true).',
+  );
+  const managed = manageTemplate !== false;
+  // The deploy role may create SES templates only under the app's prefix (the execution policy
+  // of amzconnect-devops-pipelines scopes them to `template/<app>-*`).
+  if (managed && typeof template === 'string' && SES_NAME.test(template))
+    check(
+      template.startsWith(`${app}-`),
+      'template',
+      `is "${template}", which the stack would create ("manageTemplate" is true): start it with "${app}-" (e.g. "${app}-cancellation-notice"), or set "manageTemplate": false to use a template you keep yourself.`,
+    );
+  check(
     configurationSet === undefined ||
       (typeof configurationSet === 'string' && SES_NAME.test(configurationSet)),
     'configurationSet',
@@ -217,6 +239,7 @@ function parseEmail(
     identity: identity as string,
     fromAddress: fromAddress as string,
     template: template as string,
+    manageTemplate: managed,
     ...(configurationSet ? { configurationSet: configurationSet as string } : {}),
   };
 }

@@ -7,6 +7,7 @@ import {
   agentGuidesTarget,
   parseAgentGuidesConfig,
 } from './agent-guides-config';
+import { sesTemplateOwnerProblems } from './ses-template-owners';
 
 /** The agent-guides workload: step-by-step guides with e-mail and SMS back-end actions. */
 export const AGENT_GUIDES_MANIFEST: WorkloadManifest<AgentGuidesEnvironment, AgentGuidesTarget> = {
@@ -26,4 +27,5 @@ export const AGENT_GUIDES_MANIFEST: WorkloadManifest<AgentGuidesEnvironment, Age
       parseAgentGuidesConfig(shape, file, { environments: [ctx.environment] }),
     )?.environments[ctx.environment.name],
   target: (settings, region) => agentGuidesTarget({ environments: { env: settings } }, 'env', region),
+  checkAcrossEnvironments: sesTemplateOwnerProblems,
 };

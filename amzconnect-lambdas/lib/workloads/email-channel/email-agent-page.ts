@@ -20,6 +20,7 @@ import { AccessLoggedBucket } from '@amzconnect/constructs';
 import { acknowledgeGuardRule } from '@amzconnect/env';
 import { iam5Resource } from '../../nag-resource-name';
 import { agentPageSecurityHeaders } from './agent-page-headers';
+import { EmailAgentSecurityProfile } from './email-agent-security-profile';
 import { AGENT_PAGE_SOURCE, agentPageConfigScript, writeAgentPage } from './build-agent-page';
 
 /** Properties of {@link EmailAgentPage}. */
@@ -46,8 +47,9 @@ export const EMAIL_AGENT_APP_PERMISSIONS = ['Contact.Details.View', 'Contact.Att
 /**
  * The email agent page, shown to agents as a third-party application of the agent workspace:
  * a private S3 bucket served only through CloudFront (origin access control), strict security
- * headers (CSP framed only by this instance's agent workspace), CloudFront access logs, and the
- * AppIntegrations application associated with the instance, one per contact (scope `PER_CONTACT`).
+ * headers (CSP framed only by this instance's agent workspace), CloudFront access logs, the
+ * AppIntegrations application associated with the instance, one per contact (scope `PER_CONTACT`),
+ * and the security profile that gives agents the application.
  */
 export class EmailAgentPage extends Construct {
   /** The page's files (private; CloudFront reads them through origin access control). */
@@ -60,6 +62,8 @@ export class EmailAgentPage extends Construct {
   public readonly agentWorkspaceOrigin: string;
   /** The agent workspace application. */
   public readonly application: appintegrations.CfnApplication;
+  /** The security profile giving agents the application (admins add it to the email agents). */
+  public readonly securityProfile: EmailAgentSecurityProfile;
 
   constructor(scope: Construct, id: string, props: EmailAgentPageProps) {
     super(scope, id);
@@ -184,10 +188,17 @@ export class EmailAgentPage extends Construct {
     // AWS::Connect::IntegrationAssociation accepts IntegrationType APPLICATION (CloudFormation
     // reference, "AWS::Connect::IntegrationAssociation": LEX_BOT | LAMBDA_FUNCTION | APPLICATION |
     // CASES_DOMAIN; quoted in aws-cloudformation/cloudformation-coverage-roadmap#2468).
-    new connect.CfnIntegrationAssociation(this, 'ApplicationAssociation', {
+    const association = new connect.CfnIntegrationAssociation(this, 'ApplicationAssociation', {
       instanceId: props.connectInstanceArn,
       integrationArn: this.application.attrApplicationArn,
       integrationType: 'APPLICATION',
+    });
+    this.securityProfile = new EmailAgentSecurityProfile(this, 'AgentAccess', {
+      app,
+      envName,
+      connectInstanceArn: props.connectInstanceArn,
+      applicationNamespace: this.application.namespace,
+      after: association,
     });
   }
 

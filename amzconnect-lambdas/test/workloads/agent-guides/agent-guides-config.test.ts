@@ -5,6 +5,7 @@ import {
   agentGuidesTarget,
   parseAgentGuidesConfig,
 } from '../../../lib/workloads/agent-guides/agent-guides-config';
+import { sesTemplateOwnerProblems } from '../../../lib/workloads/agent-guides/ses-template-owners';
 import { examplePlatform, exampleWorkloads } from '../../support/example-config';
 
 const platform = examplePlatform();
@@ -41,6 +42,7 @@ describe('the agent guides of examples/all-workloads', () => {
         identity: 'example.com',
         fromAddress: 'cancellations@example.com',
         template: 'acme-cancellation-notice',
+        manageTemplate: true,
         configurationSet: 'acme-agent-guides',
       },
       sms: {
@@ -83,7 +85,7 @@ describe('parseAgentGuidesConfig', () => {
     expect(problems).toEqual([
       'agent-guides.json: version: is not a known key; remove it (the only key is "environments").',
       'agent-guides.json: environments.develop.customerProfilesEnabled: must be true when Customer Profiles is enabled on the instance (the guide pre-fills its forms from it), else false.',
-      'agent-guides.json: environments.develop.email.extra: is not a known key; remove it or fix its spelling (known keys: identity, fromAddress, template, configurationSet).',
+      'agent-guides.json: environments.develop.email.extra: is not a known key; remove it or fix its spelling (known keys: identity, fromAddress, template, manageTemplate, configurationSet).',
       'agent-guides.json: environments.develop.email.identity: must be the SES identity verified in each Region of the environment: a lowercase domain ("example.com") or an address.',
       'agent-guides.json: environments.develop.email.template: must be an SES template name: 1-64 letters, digits, _ or -.',
       'agent-guides.json: environments.develop.sms.originationIdentities.eu-west-1: is not a Region of this environment (us-east-1, us-west-2); remove it or fix the Region.',
@@ -102,7 +104,7 @@ describe('parseAgentGuidesConfig', () => {
         develop: {
           enabled: true,
           customerProfilesEnabled: false,
-          email: { identity: 'example.com', fromAddress: 'x@other.com', template: 't' },
+          email: { identity: 'example.com', fromAddress: 'x@other.com', template: 'acme-t' },
         },
       },
     };
@@ -132,6 +134,44 @@ describe('parseAgentGuidesConfig', () => {
     ).toBe(true);
   });
 
+  it("creates the SES template by default, only under the app's prefix; takes any name the adopter keeps", () => {
+    const withEmail = (email: Record<string, unknown>) => ({
+      environments: {
+        develop: {
+          enabled: true,
+          customerProfilesEnabled: false,
+          email: { identity: 'example.com', fromAddress: 'notices@example.com', ...email },
+        },
+      },
+    });
+    expect(
+      problemsOf(() =>
+        parseAgentGuidesConfig(withEmail({ template: 'cancellation-notice' }), 'f.json', platform),
+      ),
+    ).toEqual([
+      'f.json: environments.develop.email.template: is "cancellation-notice", which the stack would create ("manageTemplate" is true): start it with "acme-" (e.g. "acme-cancellation-notice"), or set "manageTemplate": false to use a template you keep yourself.',
+    ]);
+    expect(
+      problemsOf(() =>
+        parseAgentGuidesConfig(
+          withEmail({ template: 'acme-notice', manageTemplate: 'yes' }),
+          'f.json',
+          platform,
+        ),
+      ),
+    ).toEqual([
+      'f.json: environments.develop.email.manageTemplate: must be true (the stack creates the template from config/templates/agent-guides/cancellation-notice/) or false (a template you keep yourself), or be left out (true).',
+    ]);
+    const adopted = parseAgentGuidesConfig(
+      withEmail({ template: 'cancellation-notice', manageTemplate: false }),
+      'f.json',
+      platform,
+    );
+    expect(adopted.environments.develop.email?.manageTemplate).toBe(false);
+    const managed = parseAgentGuidesConfig(withEmail({ template: 'acme-notice' }), 'f.json', platform);
+    expect(managed.environments.develop.email?.manageTemplate).toBe(true);
+  });
+
   it('accepts an enabled environment with no sender at all: it deploys and answers NOT_CONFIGURED', () => {
     const config = parseAgentGuidesConfig(
       { environments: { staging: { enabled: true, customerProfilesEnabled: false } } },
@@ -142,5 +182,61 @@ describe('parseAgentGuidesConfig', () => {
       customerProfilesEnabled: false,
       links: [],
     });
+  });
+});
+
+describe('sesTemplateOwnerProblems', () => {
+  const [develop, staging] = platform.environments;
+  const email = (template: string, manageTemplate: boolean) => ({
+    customerProfilesEnabled: false,
+    email: { identity: 'example.com', fromAddress: 'notices@example.com', template, manageTemplate },
+    links: [],
+  });
+  const at = (environment: typeof develop, settings: AgentGuidesEnvironment) => ({
+    environment,
+    settings,
+    file: `environments/${environment.name}.json`,
+    field: 'workloads.agent-guides',
+  });
+
+  it('refuses a second environment creating the same template in the same account and Region', () => {
+    // Prepare: staging moved into develop's account and Regions
+    const neighbour = { ...staging, account: develop.account, regions: develop.regions };
+    // Act
+    const problems = sesTemplateOwnerProblems([
+      at(develop, email('acme-notice', true)),
+      at(neighbour, email('acme-notice', true)),
+    ]);
+    // Assess
+    expect(problems).toEqual([
+      {
+        file: 'environments/staging.json',
+        field: 'workloads.agent-guides.email.template',
+        message:
+          'environment "staging" would create the SES template "acme-notice" in account 111111111111 again in us-east-1 (created by "develop"), us-west-2 (created by "develop"); a template name exists once per account and Region: name this environment\'s template differently (e.g. "acme-notice-staging"), or set "manageTemplate": false to use that one.',
+      },
+    ]);
+  });
+
+  it('accepts the same name in another account, under another name, or adopted', () => {
+    const neighbour = { ...staging, account: develop.account, regions: develop.regions };
+    expect(
+      sesTemplateOwnerProblems([
+        at(develop, email('acme-notice', true)),
+        at(staging, email('acme-notice', true)),
+      ]),
+    ).toEqual([]);
+    expect(
+      sesTemplateOwnerProblems([
+        at(develop, email('acme-notice', true)),
+        at(neighbour, email('acme-notice-staging', true)),
+      ]),
+    ).toEqual([]);
+    expect(
+      sesTemplateOwnerProblems([
+        at(develop, email('acme-notice', true)),
+        at(neighbour, email('acme-notice', false)),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
+import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { createPlatformApp } from '@amzconnect/env';
 import { synthFindings, ValidationFinding } from '@amzconnect/testing';
 import { examplePlatform } from '../../support/example-config';
 import { addLambdaStacks, LambdasStack } from '../../../lib';
+import { readNoticeTemplate } from '../../../lib/workloads/agent-guides/notice-template';
+import { WORKLOAD_CONSTRUCTS } from '../../../lib/workloads/workload-constructs';
 
 /** Every statement of the policies attached to the role whose logical id starts with `rolePrefix`. */
 function statementsOf(template: Template, rolePrefix: string): Record<string, any>[] {
@@ -72,6 +75,50 @@ describe('the agent guides in the lambdas stacks of examples/all-workloads', () 
 
   it('synthesizes with no unacknowledged cdk-nag or template finding', () => {
     expect(findings).toEqual([]);
+  });
+
+  it('creates the SES template the senders name, with the subject, text and HTML of config/templates, in each Region where the guide is on', () => {
+    const content = readNoticeTemplate();
+    for (const t of [east, west])
+      expect(Object.values(t.findResources('AWS::SES::Template')).map((r) => r.Properties)).toEqual([
+        {
+          Template: {
+            TemplateName: 'acme-cancellation-notice',
+            SubjectPart: content.subject,
+            TextPart: content.text,
+            HtmlPart: content.html,
+          },
+        },
+      ]);
+    for (const s of stacks.slice(2)) Template.fromStack(s).resourceCountIs('AWS::SES::Template', 0);
+  });
+
+  it('leaves an adopted template alone ("manageTemplate": false): the stack creates none', () => {
+    const templatesFor = (manageTemplate: boolean) => {
+      const stack = new Stack();
+      WORKLOAD_CONSTRUCTS['agent-guides']!(
+        stack,
+        {
+          customerProfilesEnabled: false,
+          email: {
+            identity: 'example.com',
+            fromAddress: 'cancellations@example.com',
+            template: 'their-own-template',
+            manageTemplate,
+          },
+          links: [],
+        },
+        {
+          app: 'acme',
+          envName: 'develop',
+          connectInstanceArn: 'arn:aws:connect:us-east-1:111111111111:instance/x',
+        },
+      );
+      return Object.keys(Template.fromStack(stack).findResources('AWS::SES::Template')).length;
+    };
+
+    expect(templatesFor(false)).toBe(0);
+    expect(templatesFor(true)).toBe(1);
   });
 
   it('lets send-email call ses:SendEmail only on the configured identity, template and configuration set, from the configured address', () => {

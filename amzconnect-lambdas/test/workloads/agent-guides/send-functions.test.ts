@@ -303,6 +303,7 @@ describe('the Lambda entry points, as deployed (configuration from the environme
       ...EMAIL_ENV,
       ...SMS_ENV,
       GUIDE_CUSTOMER_PROFILES: 'true',
+      GUIDE_CUSTOMER_PROFILES_DOMAIN: 'amazon-connect-acme-develop',
       GUIDE_LINKS: '[]',
     });
   });

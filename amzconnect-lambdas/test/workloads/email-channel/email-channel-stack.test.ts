@@ -370,6 +370,40 @@ describe('email channel in the lambdas stacks of examples/all-workloads', () => 
     });
   });
 
+  it('gives agents the app through a security profile of its own, created after the association, with CCP and quick connects only', () => {
+    const channel = stacks[0].node.findChild('EmailChannel') as EmailChannel;
+    const profiles = template.findResources('AWS::Connect::SecurityProfile');
+    expect(Object.values(profiles).map((p) => p.Properties)).toEqual([
+      {
+        InstanceArn: { Ref: expect.stringMatching(/connectinstancearn/) },
+        SecurityProfileName: 'acme-develop-email-agent',
+        Description: expect.any(String),
+        Permissions: ['BasicAgentAccess', 'TransferDestinations.View'],
+        Applications: [
+          {
+            Namespace: 'acme-develop-email-task',
+            ApplicationPermissions: ['ACCESS'],
+            Type: 'THIRD_PARTY_APPLICATION',
+          },
+        ],
+      },
+    ]);
+    expect(Object.values(profiles)[0].Properties.Applications[0].Namespace).toBe(
+      channel.agentPage.application.namespace,
+    );
+    const association = Object.keys(
+      template.findResources('AWS::Connect::IntegrationAssociation', {
+        Properties: { IntegrationType: 'APPLICATION' },
+      }),
+    );
+    expect(association).toHaveLength(1);
+    expect(Object.values(profiles)[0].DependsOn).toEqual(association);
+    template.hasOutput('*', {
+      Value: 'acme-develop-email-agent',
+      Description: Match.stringLikeRegexp('email agents of acme develop'),
+    });
+  });
+
   it('lets the relay send only from customerservice+* at the channel identity, with its configuration set', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^EmailChannelRelayRole') }],
