@@ -43,7 +43,7 @@ describe('tooling app at scale', () => {
   it('stays inside CloudFormation, EventBridge, Lambda and IAM limits for 25 environments of 4 Regions with 31-character branch names', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'scale-'));
     try {
-      const app = createPlatformApp({ skipBundling: true, guard: false, outdir });
+      const app = createPlatformApp({ skipBundling: true, validate: false, outdir });
       const base = generatedConfig(25, 4);
       const config = {
         ...base,

@@ -27,6 +27,14 @@ export interface PlatformAppOptions {
    * @default true
    */
   readonly guard?: boolean;
+  /**
+   * Run the validators at all: CloudFormation's schema validation, cdk-nag and cfn-guard. Only a
+   * test that measures template sizes at a scale no configuration of ours has (the 25×4 tooling
+   * app) switches them off: its subject is CloudFormation's limits, and the same constructs are
+   * validated in every other synthesis. Real synthesis never does.
+   * @default true
+   */
+  readonly validate?: boolean;
 }
 
 /**
@@ -41,8 +49,10 @@ export interface PlatformAppOptions {
  * recommended feature flags ({@link FEATURE_FLAGS}) are on.
  */
 export function createPlatformApp(options: PlatformAppOptions = {}): App {
+  const validate = options.validate ?? true;
   const app = new App({
     outdir: options.outdir,
+    builtinCloudFormationValidation: validate,
     context: {
       // The recommended flags, the same set as every cdk.json (see feature-flags.ts); the CLI's
       // context (cdk.json, -c) is applied after this and so wins where they would differ.
@@ -53,8 +63,8 @@ export function createPlatformApp(options: PlatformAppOptions = {}): App {
       ...options.context,
     },
   });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  if (options.guard ?? true) Validations.of(app).addPlugins(new ControlTowerGuardValidator());
+  if (validate) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (validate && (options.guard ?? true)) Validations.of(app).addPlugins(new ControlTowerGuardValidator());
   Aspects.of(app).add(new WorkloadPermissionsBoundary());
   Aspects.of(app).add(new CustomResourceServiceTimeout());
   Aspects.of(app).add(new LogGroupEncryption());
