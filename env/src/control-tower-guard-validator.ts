@@ -1,9 +1,11 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type {
   IPolicyValidationContext,
   IPolicyValidationPlugin,
   PolicyValidationPluginReport,
+  PolicyViolation,
 } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { GUARD_PLUGIN_NAME } from './guard-acknowledgement';
@@ -77,34 +79,72 @@ export class ControlTowerGuardValidator implements IPolicyValidationPlugin {
     this.version = new CfnGuardValidator({ controlTowerRulesEnabled: false }).version ?? '0.0.0';
   }
 
+  /** How many times this validator ran the cfn-guard binary. */
+  public get cfnGuardRuns(): number {
+    return this.runs;
+  }
+
+  private runs = 0;
+
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     // Templates grouped by the rules that apply to them: cfn-guard evaluates every rule file on
-    // every data file, so a template is checked only against the rules naming its own types.
-    const groups = new Map<string, { rules: string[]; templates: string[] }>();
+    // every data file, so a template is checked only against the rules naming its own types. A
+    // template whose content this process already checked against the same rules is not checked
+    // again: its findings are the earlier ones, under its own path (cfn-guard's result depends on
+    // nothing but the rules and the data).
+    const groups = new Map<string, { rules: string[]; templates: { path: string; key: string }[] }>();
+    const violations: PolicyViolation[] = [];
     for (const template of context.templatePaths) {
-      const resources =
-        (JSON.parse(fs.readFileSync(template, 'utf8')) as { Resources?: object }).Resources ?? {};
+      const text = fs.readFileSync(template, 'utf8');
+      const resources = (JSON.parse(text) as { Resources?: object }).Resources ?? {};
       const types = new Set(
         (Object.values(resources) as { Type?: string }[]).flatMap((r) => (r.Type ? [r.Type] : [])),
       );
       const rules = selectGuardRuleFiles(this.rules, types);
       if (rules.length === 0) continue;
-      const key = rules.join('\n');
-      const group = groups.get(key) ?? { rules, templates: [] };
-      group.templates.push(template);
-      groups.set(key, group);
+      const ruleKey = rules.join('\n');
+      const key = createHash('sha256').update(ruleKey).update('\0').update(text).digest('hex');
+      const known = CHECKED.get(key);
+      if (known) {
+        violations.push(...known.map((v) => atPath(v, template)));
+        continue;
+      }
+      const group = groups.get(ruleKey) ?? { rules, templates: [] };
+      group.templates.push({ path: template, key });
+      groups.set(ruleKey, group);
     }
-    const reports = [...groups.values()].map(({ rules, templates }) =>
-      new CfnGuardValidator({ controlTowerRulesEnabled: false, rules, maxBuffer: 64 * 1024 * 1024 }).validate(
-        {
-          ...context,
-          templatePaths: templates,
-        },
-      ),
-    );
-    return {
-      success: reports.every((r) => r.success),
-      violations: reports.flatMap((r) => r.violations),
-    };
+    let success = violations.length === 0;
+    for (const { rules, templates } of groups.values()) {
+      this.runs += 1;
+      const report = new CfnGuardValidator({
+        controlTowerRulesEnabled: false,
+        rules,
+        maxBuffer: 64 * 1024 * 1024,
+      }).validate({ ...context, templatePaths: templates.map((t) => t.path) });
+      success &&= report.success;
+      for (const template of templates) {
+        const own = report.violations.flatMap((v) => ofTemplate(v, template.path));
+        CHECKED.set(template.key, own);
+        violations.push(...own);
+      }
+    }
+    return { success: success && violations.length === 0, violations };
   }
+}
+
+/** Findings by rule set and template content, for this process (see {@link ControlTowerGuardValidator}). */
+const CHECKED = new Map<string, readonly PolicyViolation[]>();
+
+/** The part of `violation` in the template at `templatePath`, or none. */
+function ofTemplate(violation: PolicyViolation, templatePath: string): PolicyViolation[] {
+  const resources = violation.violatingResources.filter((r) => r.templatePath === templatePath);
+  return resources.length === 0 ? [] : [{ ...violation, violatingResources: resources }];
+}
+
+/** `violation` (of one template) as found in the template at `templatePath`. */
+function atPath(violation: PolicyViolation, templatePath: string): PolicyViolation {
+  return {
+    ...violation,
+    violatingResources: violation.violatingResources.map((r) => ({ ...r, templatePath })),
+  };
 }

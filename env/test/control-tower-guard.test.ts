@@ -12,6 +12,7 @@ import {
   createPlatformApp,
   GUARD_PLUGIN_NAME,
   GuardAcknowledgementError,
+  ControlTowerGuardValidator,
   readGuardRuleFiles,
   selectGuardRuleFiles,
   CONTROL_TOWER_RULES_DIR,
@@ -85,6 +86,52 @@ describe('cfn-guard in createPlatformApp', () => {
     Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'Test queue.' });
 
     expect(synthFindings(app)).toEqual([]);
+  });
+});
+
+describe('ControlTowerGuardValidator', () => {
+  it('checks a template content once per process: the same content at another path gets the same findings under its own path', () => {
+    // Prepare: two copies of a template with a queue that has no dead-letter queue (CT.SQS.PR.1),
+    // and a third that differs.
+    const dir = tempOutdir();
+    const template = (id: string) =>
+      JSON.stringify({
+        Resources: { [id]: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } } },
+      });
+    const [first, copy, other] = ['first', 'copy', 'other'].map((name) =>
+      path.join(dir, `${name}.template.json`),
+    );
+    fs.writeFileSync(first, template('Queue'));
+    fs.writeFileSync(copy, template('Queue'));
+    fs.writeFileSync(other, template('OtherQueue'));
+    const validator = new ControlTowerGuardValidator();
+    const check = (templatePath: string) =>
+      validator.validate({ templatePaths: [templatePath] } as unknown as Parameters<
+        typeof validator.validate
+      >[0]);
+    const findings = (report: ReturnType<typeof check>) =>
+      report.violations.flatMap((v) =>
+        v.violatingResources.map((r) => [v.ruleName, r.resourceLogicalId, r.templatePath]),
+      );
+
+    try {
+      // Act
+      const a = check(first);
+      const runs = validator.cfnGuardRuns;
+      const b = check(copy);
+      const runsAfterCopy = validator.cfnGuardRuns;
+      const c = check(other);
+
+      // Assess
+      expect(findings(a)).toEqual([['sqs_dlq_check', 'Queue', first]]);
+      expect(findings(b)).toEqual([['sqs_dlq_check', 'Queue', copy]]);
+      expect([a.success, b.success]).toEqual([false, false]);
+      expect(runsAfterCopy).toBe(runs);
+      expect(findings(c)).toEqual([['sqs_dlq_check', 'OtherQueue', other]]);
+      expect(validator.cfnGuardRuns).toBe(runs + 1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
