@@ -2,11 +2,12 @@ import * as path from 'path';
 import { CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { acknowledgeGuardRule, iam5Resource } from '@amzconnect/env';
+import { DEPLOY_HANDLER_BUNDLING, DEPLOY_HANDLER_RUNTIME } from './deploy-handler-bundling';
 import { cdkAssetsBucketName, flowProvisionerStatements } from './flow-provisioner-statements';
 
 /** Properties of a {@link FlowProvisioner}. */
@@ -79,21 +80,13 @@ export class FlowProvisioner extends Construct {
         entry: FLOW_PROVISIONER_ENTRY,
         handler: name,
         description: `Contact flows of ${props.app} ${props.envName}: Custom::ContactFlows ${name}`,
-        runtime: lambda.Runtime.NODEJS_24_X,
-        architecture: lambda.Architecture.ARM_64,
+        ...DEPLOY_HANDLER_RUNTIME,
         timeout,
         memorySize,
         role: this.role,
         logGroup,
         environment: { RUN_LOCK_BUCKET: cdkAssetsBucketName(stack.account, stack.region) },
-        bundling: {
-          minify: true,
-          sourceMap: true,
-          sourceMapMode: SourceMapMode.DEFAULT,
-          sourcesContent: false,
-          format: OutputFormat.CJS,
-          bundleAwsSDK: true,
-        },
+        bundling: DEPLOY_HANDLER_BUNDLING,
       });
       acknowledgeGuardRule(
         fn,

@@ -3,11 +3,12 @@ import { CustomResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { acknowledgeGuardRule, iam5Resource } from '@amzconnect/env';
+import { DEPLOY_HANDLER_BUNDLING, DEPLOY_HANDLER_RUNTIME } from './deploy-handler-bundling';
 
 /** Properties of a {@link QueueTransferQuickConnects}. */
 export interface QueueTransferQuickConnectsProps {
@@ -118,20 +119,12 @@ export class QueueTransferQuickConnects extends Construct {
       entry: QUEUE_QUICK_CONNECTS_ENTRY,
       handler: 'onEvent',
       description: `Custom::QueueQuickConnects: shows the ${props.label} quick connects on their queues`,
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
+      ...DEPLOY_HANDLER_RUNTIME,
       timeout: Duration.minutes(5),
       memorySize: 256,
       role: this.role,
       logGroup,
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
-        format: OutputFormat.CJS,
-        bundleAwsSDK: true,
-      },
+      bundling: DEPLOY_HANDLER_BUNDLING,
     });
     acknowledgeGuardRule(
       this.handler,

@@ -1,4 +1,5 @@
 import type { ConfigProblem } from '@amzconnect/env';
+import { accountRegionOwnerProblems } from '../manifest/account-region-owners';
 import type { ParsedWorkloadSettings } from '../manifest/workload-manifest';
 import type { AgentGuidesEnvironment } from './agent-guides-config';
 
@@ -13,24 +14,10 @@ import type { AgentGuidesEnvironment } from './agent-guides-config';
 export function sesTemplateOwnerProblems(
   parsed: readonly ParsedWorkloadSettings<AgentGuidesEnvironment>[],
 ): ConfigProblem[] {
-  const owners = new Map<string, string>();
-  const problems: ConfigProblem[] = [];
-  for (const { environment, settings, file, field } of parsed) {
-    const email = settings.email;
-    if (!email?.manageTemplate) continue;
-    const clashes: string[] = [];
-    for (const region of environment.regions) {
-      const key = `${environment.account}/${region}/${email.template}`;
-      const owner = owners.get(key);
-      if (owner) clashes.push(`${region} (created by "${owner}")`);
-      else owners.set(key, environment.name);
-    }
-    if (clashes.length > 0)
-      problems.push({
-        file,
-        field: `${field}.email.template`,
-        message: `environment "${environment.name}" would create the SES template "${email.template}" in account ${environment.account} again in ${clashes.join(', ')}; a template name exists once per account and Region: name this environment's template differently (e.g. "${email.template}-${environment.name}"), or set "manageTemplate": false to use that one.`,
-      });
-  }
-  return problems;
+  return accountRegionOwnerProblems(
+    parsed,
+    ({ email }) => (email?.manageTemplate ? { name: email.template, field: 'email.template' } : undefined),
+    (environment, template, clashes) =>
+      `environment "${environment.name}" would create the SES template "${template}" in account ${environment.account} again in ${clashes}; a template name exists once per account and Region: name this environment's template differently (e.g. "${template}-${environment.name}"), or set "manageTemplate": false to use that one.`,
+  );
 }

@@ -1,4 +1,5 @@
 import type { ConfigProblem } from '@amzconnect/env';
+import { accountRegionOwnerProblems } from '../manifest/account-region-owners';
 import type { ParsedWorkloadSettings } from '../manifest/workload-manifest';
 import type { EmailChannelSettings } from './email-channel-settings';
 
@@ -13,23 +14,11 @@ import type { EmailChannelSettings } from './email-channel-settings';
 export function sesIdentityOwnerProblems(
   parsed: readonly ParsedWorkloadSettings<EmailChannelSettings>[],
 ): ConfigProblem[] {
-  const owners = new Map<string, string>();
-  const problems: ConfigProblem[] = [];
-  for (const { environment, settings, file, field } of parsed) {
-    if (!settings.manageIdentity) continue;
-    const clashes: string[] = [];
-    for (const region of environment.regions) {
-      const key = `${environment.account}/${region}/${settings.domain}`;
-      const owner = owners.get(key);
-      if (owner) clashes.push(`${region} (created by "${owner}")`);
-      else owners.set(key, environment.name);
-    }
-    if (clashes.length > 0)
-      problems.push({
-        file,
-        field: `${field}.ses.manageIdentity`,
-        message: `environment "${environment.name}" would create the SES identity "${settings.domain}" in account ${environment.account} again in ${clashes.join(', ')}; one identity exists per account and Region: set "ses": { "manageIdentity": false } here to use the existing one.`,
-      });
-  }
-  return problems;
+  return accountRegionOwnerProblems(
+    parsed,
+    (settings) =>
+      settings.manageIdentity ? { name: settings.domain, field: 'ses.manageIdentity' } : undefined,
+    (environment, domain, clashes) =>
+      `environment "${environment.name}" would create the SES identity "${domain}" in account ${environment.account} again in ${clashes}; one identity exists per account and Region: set "ses": { "manageIdentity": false } here to use the existing one.`,
+  );
 }
