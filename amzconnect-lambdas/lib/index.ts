@@ -1,5 +1,6 @@
 import type { App } from 'aws-cdk-lib';
 import {
+  collectConfigProblems,
   ConfigError,
   ConfigProblem,
   formatProblem,
@@ -53,17 +54,6 @@ export function addLambdaStacksFor(
   });
 }
 
-/** Runs `load`, moving the problems of a {@link ConfigError} into `problems`. */
-function collecting<T>(load: () => T, problems: ConfigProblem[]): T | undefined {
-  try {
-    return load();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    problems.push(...err.problems);
-    return undefined;
-  }
-}
-
 /**
  * The sub-project's entry: validates `config/functions.json` (every problem, with file, field and
  * fix, including names without code) and every workload's settings in `env/environments/`
@@ -75,11 +65,11 @@ export const addLambdaStacks: AddStacks = (app, config, options) => {
   // The entry point is the one place that reads the process environment (CodeBuild sets CODEBUILD_BUILD_ID).
   const strict = isStrictRun(process.env, app.node.tryGetContext('strict'));
   const problems: ConfigProblem[] = [];
-  const registry = collecting(
+  const registry = collectConfigProblems(
     () => loadFunctionsRegistry(FUNCTIONS_REGISTRY_FILE, KNOWN_FUNCTION_NAMES),
     problems,
   );
-  const workloads = collecting(() => loadWorkloads(config, { strict }), problems);
+  const workloads = collectConfigProblems(() => loadWorkloads(config, { strict }), problems);
   if (!registry || !workloads) throw new ConfigError(problems);
   for (const w of workloads.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
   return addLambdaStacksFor(registry, app, config, options, (envName, region) =>

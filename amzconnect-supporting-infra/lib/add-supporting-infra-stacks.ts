@@ -1,4 +1,5 @@
 import {
+  collectConfigProblems,
   ConfigError,
   deploymentTargets,
   subprojectStackName,
@@ -36,15 +37,7 @@ export interface SupportingInfraInputs {
 export function addSupportingInfraStacksWith(inputs: SupportingInfraInputs = {}): AddStacks {
   return (app, platform, options) => {
     const problems: ConfigProblem[] = [];
-    const collect = <T>(load: () => T): T | undefined => {
-      try {
-        return load();
-      } catch (err) {
-        if (!(err instanceof ConfigError)) throw err;
-        problems.push(...err.problems);
-        return undefined;
-      }
-    };
+    const collect = <T>(load: () => T): T | undefined => collectConfigProblems(load, problems);
     const loaded = inputs.loaded ?? collect(() => loadSupportingInfraConfig(undefined, { platform }));
     const bots = inputs.bots ?? collect(() => loadBotDefinitions(undefined, { platform }));
     if (problems.length > 0 || !loaded || !bots) throw new ConfigError(problems);

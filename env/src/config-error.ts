@@ -28,6 +28,21 @@ export class ConfigError extends Error {
 }
 
 /**
+ * Runs `load` and returns its result; when it throws a {@link ConfigError}, adds its problems to
+ * `problems` and returns undefined instead, so that a caller loading several files reports the
+ * problems of all of them together. Any other error is thrown on.
+ */
+export function collectConfigProblems<T>(load: () => T, problems: ConfigProblem[]): T | undefined {
+  try {
+    return load();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(...err.problems);
+    return undefined;
+  }
+}
+
+/**
  * Thrown when the command line asks for an environment the configuration does not enable
  * (`-c env=NAME`). Like {@link ConfigError}, a user's mistake: printed without a stack trace.
  */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -20,6 +20,16 @@ import {
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
 
+/** A queue without a dead-letter queue (CT.SQS.PR.1), cdk-nag's SQS3 (the same point) acknowledged with `reason`. */
+function queueWithoutDeadLetterQueue(stack: Stack, reason: string): sqs.Queue {
+  const queue = new sqs.Queue(stack, 'Queue', {
+    enforceSSL: true,
+    encryption: sqs.QueueEncryption.SQS_MANAGED,
+  });
+  Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason });
+  return queue;
+}
+
 function tempOutdir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'guard-'));
 }
@@ -29,12 +39,7 @@ describe('cfn-guard in createPlatformApp', () => {
     // Prepare: a queue with no dead-letter queue (CT.SQS.PR.1); cdk-nag's SQS3 acknowledged.
     const app = createPlatformApp({ outdir: tempOutdir() });
     const stack = new Stack(app, 'S', { env: ENV });
-    const queue = new sqs.Queue(stack, 'Queue', {
-      enforceSSL: true,
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-    });
-    const { Validations } = jest.requireActual('aws-cdk-lib') as typeof import('aws-cdk-lib');
-    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'Test queue.' });
+    queueWithoutDeadLetterQueue(stack, 'Test queue.');
 
     // Act
     const findings = synthFindings(app);
@@ -50,12 +55,7 @@ describe('cfn-guard in createPlatformApp', () => {
     const outdir = tempOutdir();
     const app = createPlatformApp({ outdir });
     const stack = new Stack(app, 'S', { env: ENV });
-    const queue = new sqs.Queue(stack, 'Queue', {
-      enforceSSL: true,
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-    });
-    const { Validations } = jest.requireActual('aws-cdk-lib') as typeof import('aws-cdk-lib');
-    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'It is a dead-letter queue.' });
+    const queue = queueWithoutDeadLetterQueue(stack, 'It is a dead-letter queue.');
     acknowledgeGuardRule(queue, 'sqs_dlq_check', 'It is a dead-letter queue.');
 
     // Act
@@ -78,12 +78,7 @@ describe('cfn-guard in createPlatformApp', () => {
   it('is off with guard: false, and nothing else changes', () => {
     const app = createPlatformApp({ outdir: tempOutdir(), guard: false });
     const stack = new Stack(app, 'S', { env: ENV });
-    const queue = new sqs.Queue(stack, 'Queue', {
-      enforceSSL: true,
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-    });
-    const { Validations } = jest.requireActual('aws-cdk-lib') as typeof import('aws-cdk-lib');
-    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'Test queue.' });
+    queueWithoutDeadLetterQueue(stack, 'Test queue.');
 
     expect(synthFindings(app)).toEqual([]);
   });
@@ -139,12 +134,7 @@ describe('acknowledgeGuardRule', () => {
   it('keeps every acknowledged rule and its reason in the template metadata of that resource', () => {
     const app = createPlatformApp({ guard: false });
     const stack = new Stack(app, 'S', { env: ENV });
-    const queue = new sqs.Queue(stack, 'Queue', {
-      enforceSSL: true,
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-    });
-    const { Validations } = jest.requireActual('aws-cdk-lib') as typeof import('aws-cdk-lib');
-    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'It is a dead-letter queue.' });
+    const queue = queueWithoutDeadLetterQueue(stack, 'It is a dead-letter queue.');
     acknowledgeGuardRule(queue, 'sqs_dlq_check', 'It is a dead-letter queue.');
     acknowledgeGuardRule(queue, 'sqs_queue_encrypted_kms_check', 'SQS-managed encryption is enough here.');
 

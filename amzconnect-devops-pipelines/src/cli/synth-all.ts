@@ -12,6 +12,7 @@ import { Errors } from 'aws-cdk-lib';
 import type { App } from 'aws-cdk-lib';
 import {
   AddStacks,
+  collectConfigProblems,
   ConfigError,
   ConfigProblem,
   formatProblem,
@@ -92,12 +93,8 @@ export function buildApps(
   for (const { folder, load } of apps) {
     const outdir = path.join(outRoot, folder);
     const app = createPlatformApp({ outdir, skipBundling, guard });
-    try {
-      built.push({ folder, app, stacks: load()(app, config).length, outdir });
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      problems.push(...err.problems);
-    }
+    const stacks = collectConfigProblems(() => load()(app, config).length, problems);
+    if (stacks !== undefined) built.push({ folder, app, stacks, outdir });
   }
   if (problems.length > 0) {
     for (const dir of created.reverse()) {

@@ -37,11 +37,7 @@ describe('the agent-guide send functions against SES v2 and End User Messaging S
   afterAll(async () => {
     await emulator.stop();
   });
-  beforeEach(() => {
-    emulator.emails.length = 0;
-    emulator.texts.length = 0;
-    emulator.fail = undefined;
-  });
+  beforeEach(() => emulator.reset());
 
   function emailHandler(env: Record<string, string> = EMAIL_ENV) {
     const logger = recordingLogger();

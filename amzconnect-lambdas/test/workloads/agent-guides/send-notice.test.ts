@@ -72,12 +72,7 @@ describe('sending the notice by e-mail and SMS in one submission (SES v2 and End
   afterAll(async () => {
     await emulator.stop();
   });
-  beforeEach(() => {
-    emulator.emails.length = 0;
-    emulator.texts.length = 0;
-    emulator.fail = undefined;
-    emulator.failTexts = undefined;
-  });
+  beforeEach(() => emulator.reset());
 
   it('sends both in one pass and answers SENT with each channel result and key', async () => {
     // Act

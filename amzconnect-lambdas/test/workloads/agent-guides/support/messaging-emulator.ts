@@ -66,6 +66,14 @@ export class MessagingEmulator {
     return this.endpoint.stop();
   }
 
+  /** Forgets what was sent and clears the send failures (senders and look-ups are kept). */
+  public reset(): void {
+    this.emails.length = 0;
+    this.texts.length = 0;
+    this.fail = undefined;
+    this.failTexts = undefined;
+  }
+
   private handle(req: EndpointRequest) {
     const target = String(req.headers['x-amz-target'] ?? '');
     const lookup = this.lookup(req, target);
