@@ -50,7 +50,39 @@ export default tseslint.config(
               regex: '^@amzconnect/[a-z-]+/(src|lib|bin|test)(/|$)',
               message: 'Import another workspace through its package exports, not its folders.',
             },
-            { regex: '^@amzconnect/testing$', message: 'Test-only helpers must not reach production code.' },
+            {
+              regex: '^@amzconnect/testing(/|$)',
+              message: 'Test-only helpers must not reach production code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // env/ without its cdk/ folder is the configuration and the contracts: data, loaders and names.
+    // Whatever reads only those (handlers, CLIs, the router) must not load aws-cdk-lib and cdk-nag,
+    // so the CDK side lives in env/src/cdk (`@amzconnect/env/cdk`). Repeats the boundary rules
+    // above: a later block replaces a rule's options, it does not add to them.
+    files: ['env/src/**/*.ts'],
+    ignores: ['env/src/cdk/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@amzconnect/[a-z-]+/(src|lib|bin|test)(/|$)',
+              message: 'Import another workspace through its package exports, not its folders.',
+            },
+            {
+              regex: '^@amzconnect/testing(/|$)',
+              message: 'Test-only helpers must not reach production code.',
+            },
+            {
+              regex: '^(aws-cdk-lib|cdk-nag|constructs|@cdklabs/.*)(/|$)|^(\\.\\.?/)+cdk(/|$)',
+              message: 'The configuration side of env/ stays free of the CDK: put CDK code in env/src/cdk.',
+            },
           ],
         },
       ],

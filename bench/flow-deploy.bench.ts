@@ -19,7 +19,8 @@
  *   npx tsx bench/flow-deploy.bench.ts [--sizes 200,1000,5000] [--repeat N]
  */
 import { FlowDocument } from '../amzconnect-contact-flows/src/model/flow-document';
-import { ManualClock, startDeployTestEnvironment } from '@amzconnect/testing';
+import { ManualClock } from '@amzconnect/testing';
+import { startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 import { median } from './stats';
 
 const args = process.argv.slice(2);

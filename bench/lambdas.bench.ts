@@ -13,7 +13,7 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { Stack } from 'aws-cdk-lib';
 import { build } from 'esbuild';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { createPlatformApp } from '../env/src/platform-app';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import { PlatformFunction } from '@amzconnect/constructs';
 import { FUNCTION_SOURCES } from '../amzconnect-lambdas/lib/function-sources';
 import { startCustomerTable } from '../amzconnect-lambdas/test/support/dynalite-table';

@@ -12,7 +12,8 @@ import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
-import { createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import { addLambdaStacks } from '@amzconnect/lambdas';
 import { median } from './stats';
 

@@ -1,12 +1,6 @@
 import type { App } from 'aws-cdk-lib';
-import {
-  AddStacks,
-  AddStacksOptions,
-  PlatformConfig,
-  deploymentTargets,
-  subprojectStackName,
-  targetStackSynthesizer,
-} from '@amzconnect/env';
+import { PlatformConfig, deploymentTargets, subprojectStackName } from '@amzconnect/env';
+import { AddStacks, AddStacksOptions, targetStackSynthesizer } from '@amzconnect/env/cdk';
 import { loadInstanceConfig } from '@amzconnect/instance';
 import { FlowDocument } from '../src/model/flow-document';
 import { ContactFlowsStack, QueueTransferSettings } from './contact-flows-stack';

@@ -7,7 +7,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { acknowledgeGuardRule, iam5Resource } from '@amzconnect/env';
+import { acknowledgeGuardRule, iam5Resource } from '@amzconnect/env/cdk';
 import { DEPLOY_HANDLER_BUNDLING, DEPLOY_HANDLER_RUNTIME } from './deploy-handler-bundling';
 
 /** Properties of a {@link QueueTransferQuickConnects}. */

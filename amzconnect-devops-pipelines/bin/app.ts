@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runPlatformApp } from '@amzconnect/env';
+import { runPlatformApp } from '@amzconnect/env/cdk';
 import { addToolingStackList } from '../lib';
 
 runPlatformApp(addToolingStackList);

@@ -1,12 +1,7 @@
 import { CrossStackReferences, ReferenceStrength, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import {
-  acknowledgeGuardRule,
-  Environment,
-  SUBPROJECT_IDS,
-  SubprojectId,
-  ToolingAccount,
-} from '@amzconnect/env';
+import { Environment, SUBPROJECT_IDS, SubprojectId, ToolingAccount } from '@amzconnect/env';
+import { acknowledgeGuardRule } from '@amzconnect/env/cdk';
 import { EnvironmentDeployProject } from './environment-deploy-project';
 import { FlowPlanProject } from './flow-plan-project';
 import { SubprojectPipeline } from './subproject-pipeline';

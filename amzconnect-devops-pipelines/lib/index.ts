@@ -1,5 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { AddStacksOptions, enabledEnvironments, PlatformConfig } from '@amzconnect/env';
+import { enabledEnvironments, PlatformConfig } from '@amzconnect/env';
+import { AddStacksOptions } from '@amzconnect/env/cdk';
 import { EnvironmentPipelinesStack } from './environment-pipelines-stack';
 import { environmentPipelinesStackName, targetAccessStackName, toolingCoreStackName } from './stack-names';
 import { TargetAccountAccessStack } from './target-account-access-stack';

@@ -1,7 +1,7 @@
 import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import { IConstruct } from 'constructs';
-import { nagResourceName } from '@amzconnect/env';
+import { nagResourceName } from '@amzconnect/env/cdk';
 
 /**
  * The partition of `scope`'s stack as cdk-nag writes it in finding ids: `<AWS::Partition>` while

@@ -5,13 +5,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import {
-  acknowledgeGuardRule,
-  enabledEnvironments,
-  PlatformConfig,
-  targetRoleArns,
-  ToolingAccount,
-} from '@amzconnect/env';
+import { enabledEnvironments, PlatformConfig, targetRoleArns, ToolingAccount } from '@amzconnect/env';
+import { acknowledgeGuardRule } from '@amzconnect/env/cdk';
 import {
   acknowledgeArtifactGrants,
   acknowledgeBucketObjects,

@@ -1,7 +1,8 @@
 import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { accessRolePath, acknowledgeGuardRule, Environment, workloadBoundaryName } from '@amzconnect/env';
+import { accessRolePath, Environment, workloadBoundaryName } from '@amzconnect/env';
+import { acknowledgeGuardRule } from '@amzconnect/env/cdk';
 
 /**
  * Services the workloads' own roles (functions, custom-resource providers, bots) call at run

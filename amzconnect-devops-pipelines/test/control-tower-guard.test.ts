@@ -1,9 +1,8 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { GUARD_PLUGIN_NAME, loadPlatformConfig, REPO_ROOT, type GuardMetadata } from '@amzconnect/env';
-import { acknowledgedFindings } from '@amzconnect/testing';
-import { APPS, buildApps, synthBuiltApp, type AppSynthResult } from '../src/cli/synth-all';
+import { loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { GUARD_PLUGIN_NAME, type GuardMetadata } from '@amzconnect/env/cdk';
+import { synthesizedApps, type SynthesizedApp } from '@amzconnect/testing/synth';
+import { APPS } from '../src/cli/synth-all';
 
 interface Resource {
   readonly Type: string;
@@ -11,44 +10,41 @@ interface Resource {
   readonly Metadata?: { guard?: GuardMetadata };
 }
 
-/** Every resource of every template of an app's cloud assembly, by `<template>/<logical id>`. */
-function resourcesOf(outdir: string): [string, Resource][] {
-  return fs
-    .readdirSync(outdir)
-    .filter((f) => f.endsWith('.template.json'))
-    .flatMap((f) =>
-      Object.entries(
-        (JSON.parse(fs.readFileSync(path.join(outdir, f), 'utf8')) as { Resources: Record<string, Resource> })
-          .Resources,
-      ).map(([id, r]) => [`${f}/${id}`, r] as [string, Resource]),
-    );
+/** Every resource of every template of an app, by `<stack artifact id>.template.json/<logical id>`. */
+function resourcesOf(app: SynthesizedApp): [string, Resource][] {
+  return app.stacks.flatMap((s) =>
+    Object.entries((s.json as { Resources: Record<string, Resource> }).Resources).map(
+      ([id, r]) => [`${s.id}.template.json/${id}`, r] as [string, Resource],
+    ),
+  );
 }
 
 /**
  * Every app, synthesized as `npm run synth` does (cdk-nag and cfn-guard with the AWS Control Tower
- * proactive controls), for the sample configuration and for the one with every workload on.
+ * proactive controls; bundling skipped), for the sample configuration and for the one with every
+ * workload on. The syntheses are shared with the other test files that read the same apps.
  */
 describe.each([
   ['the sample configuration', path.join(REPO_ROOT, 'env'), false],
   ['every workload on', path.join(REPO_ROOT, 'examples', 'all-workloads'), true],
 ])('all apps, %s', (_name, configDir, emailChannel) => {
-  let root: string;
-  let results: AppSynthResult[];
+  let results: SynthesizedApp[];
   let resources: [string, Resource][];
 
   beforeAll(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-apps-'));
-    results = buildApps(APPS, loadPlatformConfig(configDir), root, true).map(synthBuiltApp);
-    resources = results.flatMap((r) => resourcesOf(r.outdir));
+    results = synthesizedApps(
+      APPS.map((a) => ({ name: a.folder, addStacks: a.load() })),
+      loadPlatformConfig(configDir),
+    );
+    resources = results.flatMap(resourcesOf);
   }, 1_200_000);
-  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('have no unacknowledged cdk-nag or cfn-guard finding', () => {
     expect(results.flatMap((r) => r.findings)).toEqual([]);
   });
 
   it('give every cfn-guard acknowledgement a reason, in the report and in the template', () => {
-    const acknowledged = results.flatMap((r) => acknowledgedFindings(r.outdir));
+    const acknowledged = results.flatMap((r) => r.acknowledged);
     const guard = acknowledged.filter((f) => f.plugin === GUARD_PLUGIN_NAME);
     const inTemplates = resources.flatMap(([id, r]) =>
       (r.Metadata?.guard?.SuppressedRules ?? []).map((rule) => [id, rule, r.Metadata?.guard?.Reasons[rule]]),

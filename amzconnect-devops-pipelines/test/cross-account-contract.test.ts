@@ -6,7 +6,8 @@ import {
   targetRoleArns,
   TOOLING_FOLDER,
 } from '@amzconnect/env';
-import { samplePlatform, synthesizedApp } from '@amzconnect/testing';
+import { samplePlatform } from '@amzconnect/testing';
+import { synthesizedApp } from '@amzconnect/testing/synth';
 import { addToolingStackList, environmentPipelinesStackName } from '../lib';
 import { APPS } from '../src/cli/synth-all';
 

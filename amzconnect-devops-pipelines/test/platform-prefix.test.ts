@@ -3,12 +3,12 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   accessRolePath,
-  createPlatformApp,
   PlatformConfig,
   toolingDeployRoleArn,
   toolingPlanRoleArn,
   WORKSPACES,
 } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import { samplePlatform } from '@amzconnect/testing';
 import { addToolingStackList, pullRequestCheckRoleArn } from '../lib';
 import { DeployedTemplate, TemplateResolver, templatesOf } from './iam/synthesized-templates';

@@ -1,14 +1,10 @@
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { runSimulation, Simulation } from '@cloud-copilot/iam-simulate';
-import {
-  createPlatformApp,
-  loadPlatformConfig,
-  targetRoleArns,
-  TOOLING_FOLDER,
-  toolingPlanRoleArn,
-} from '@amzconnect/env';
-import { samplePlatform, synthesizedApp } from '@amzconnect/testing';
+import { loadPlatformConfig, targetRoleArns, TOOLING_FOLDER, toolingPlanRoleArn } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { samplePlatform } from '@amzconnect/testing';
+import { synthesizedApp } from '@amzconnect/testing/synth';
 import {
   addToolingStackList,
   addToolingStacks,

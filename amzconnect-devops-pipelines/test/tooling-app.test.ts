@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { TOOLING_FOLDER } from '@amzconnect/env';
-import { samplePlatform, synthesizedApp } from '@amzconnect/testing';
+import { samplePlatform } from '@amzconnect/testing';
+import { synthesizedApp } from '@amzconnect/testing/synth';
 import { addToolingStackList, toolingCoreStackName } from '../lib';
 
 // The sample's tooling app, synthesized once per test run and shared with the other readers.

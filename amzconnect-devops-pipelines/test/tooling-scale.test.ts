@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { createPlatformApp } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import { addToolingStacks } from '../lib';
 import { generatedConfig, propertyRuns } from '@amzconnect/testing';
 

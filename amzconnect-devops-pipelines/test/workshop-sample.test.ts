@@ -1,14 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import {
-  ConfigError,
-  createPlatformApp,
-  formatProblem,
-  loadPlatformConfig,
-  type PlatformConfig,
-} from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/testing';
+import { ConfigError, formatProblem, loadPlatformConfig, type PlatformConfig } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { synthFindings } from '@amzconnect/testing/synth';
 import { addToolingStacks } from '../lib';
 
 /** The workshop's own `amzconnect-devops-pipelines/env/` files, unchanged (see the README there). */

@@ -1,10 +1,5 @@
-import {
-  deploymentTargets,
-  existingInstanceIn,
-  subprojectStackName,
-  targetStackSynthesizer,
-  type AddStacks,
-} from '@amzconnect/env';
+import { deploymentTargets, existingInstanceIn, subprojectStackName } from '@amzconnect/env';
+import { targetStackSynthesizer, type AddStacks } from '@amzconnect/env/cdk';
 import { ConnectInstanceStack } from './connect-instance-stack';
 import type { InstanceConfig } from './instance-config';
 import { lifecyclePolicy } from './lifecycle-policy';

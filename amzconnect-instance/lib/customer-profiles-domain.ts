@@ -3,7 +3,7 @@ import * as customerprofiles from 'aws-cdk-lib/aws-customerprofiles';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { acknowledgeGuardRule } from '@amzconnect/env';
+import { acknowledgeGuardRule } from '@amzconnect/env/cdk';
 import { Construct } from 'constructs';
 
 /**

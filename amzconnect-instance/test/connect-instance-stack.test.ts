@@ -1,6 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp, type PlatformConfig } from '@amzconnect/env';
-import { samplePlatform, synthesizedApp, type SynthesizedApp } from '@amzconnect/testing';
+import { type PlatformConfig } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { samplePlatform } from '@amzconnect/testing';
+import { synthesizedApp, type SynthesizedApp } from '@amzconnect/testing/synth';
 import { addInstanceStacks, ConnectInstanceStack } from '../lib';
 
 let platform: PlatformConfig;

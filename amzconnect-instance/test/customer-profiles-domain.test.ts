@@ -1,7 +1,9 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import type { App } from 'aws-cdk-lib';
-import { createPlatformApp, SsmNames, type PlatformConfig } from '@amzconnect/env';
-import { samplePlatform, synthFindings } from '@amzconnect/testing';
+import { SsmNames, type PlatformConfig } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { samplePlatform } from '@amzconnect/testing';
+import { synthFindings } from '@amzconnect/testing/synth';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { addInstanceStacks, ConnectInstanceStack } from '../lib';
 

@@ -1,7 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { App, Stack } from 'aws-cdk-lib';
-import { createPlatformApp, type PlatformConfig } from '@amzconnect/env';
-import { samplePlatform, synthFindings } from '@amzconnect/testing';
+import { type PlatformConfig } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { samplePlatform } from '@amzconnect/testing';
+import { synthFindings } from '@amzconnect/testing/synth';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { addInstanceStacks } from '../lib';
 

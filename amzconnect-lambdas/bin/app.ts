@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runPlatformApp } from '@amzconnect/env';
+import { runPlatformApp } from '@amzconnect/env/cdk';
 import { addLambdaStacks } from '../lib';
 
 runPlatformApp(addLambdaStacks);

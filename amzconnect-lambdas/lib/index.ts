@@ -4,13 +4,11 @@ import {
   ConfigError,
   ConfigProblem,
   formatProblem,
-  AddStacks,
-  AddStacksOptions,
   deploymentTargets,
   PlatformConfig,
   subprojectStackName,
-  targetStackSynthesizer,
 } from '@amzconnect/env';
+import { AddStacks, AddStacksOptions, targetStackSynthesizer } from '@amzconnect/env/cdk';
 import { KNOWN_FUNCTION_NAMES, WorkloadSettings } from './function-sources';
 import { isStrictRun, loadWorkloads } from './workloads/manifest/load-workloads';
 import { FUNCTIONS_REGISTRY_FILE, FunctionsRegistry, loadFunctionsRegistry } from './functions-registry';

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { Stack } from 'aws-cdk-lib';
-import { createPlatformApp } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import { PlatformFunction } from '@amzconnect/constructs';
 import { LocalCustomerTable, startCustomerTable } from './support/dynalite-table';
 

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
-import { ConfigError, createPlatformApp, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { ConfigError, loadPlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import {
   addLambdaStacks,
   buildOrder,

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { REPO_ROOT, runPlatformApp } from '@amzconnect/env';
+import { REPO_ROOT } from '@amzconnect/env';
+import { runPlatformApp } from '@amzconnect/env/cdk';
 import { addLambdaStacks } from '../lib';
 
 let root: string;

@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp } from '@amzconnect/env';
-import { samplePlatform, synthesizedApp, type SynthesizedApp } from '@amzconnect/testing';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { samplePlatform } from '@amzconnect/testing';
+import { synthesizedApp, type SynthesizedApp } from '@amzconnect/testing/synth';
 import {
   addLambdaStacks,
   addLambdaStacksFor,

@@ -1,5 +1,5 @@
 import { Aws, CfnResource, Stack } from 'aws-cdk-lib';
-import { createPlatformApp } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import { iam5Resource, nagResourceName } from '../lib';
 
 function newStack(): Stack {

@@ -1,4 +1,4 @@
-import { runPlatformApp } from '@amzconnect/env';
+import { runPlatformApp } from '@amzconnect/env/cdk';
 import { addSupportingInfraStacks } from '../lib';
 
 runPlatformApp(addSupportingInfraStacks);

@@ -3,10 +3,9 @@ import {
   ConfigError,
   deploymentTargets,
   subprojectStackName,
-  targetStackSynthesizer,
-  type AddStacks,
   type ConfigProblem,
 } from '@amzconnect/env';
+import { targetStackSynthesizer, type AddStacks } from '@amzconnect/env/cdk';
 import { lifecyclePolicy, targetResourceName } from '@amzconnect/instance';
 import type { BotDefinition } from './bot-definition';
 import { loadBotDefinitions } from './load-bot-definitions';

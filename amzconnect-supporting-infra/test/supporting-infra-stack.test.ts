@@ -1,6 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp, type PlatformConfig } from '@amzconnect/env';
-import { problemsOf, samplePlatform, synthesizedApp, type SynthesizedApp } from '@amzconnect/testing';
+import { type PlatformConfig } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { problemsOf, samplePlatform } from '@amzconnect/testing';
+import { synthesizedApp, type SynthesizedApp } from '@amzconnect/testing/synth';
 import { addSupportingInfraStacks, addSupportingInfraStacksWith, SupportingInfraStack } from '../lib';
 
 let sample: SynthesizedApp;

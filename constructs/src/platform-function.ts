@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { acknowledgeGuardRule } from '@amzconnect/env';
+import { acknowledgeGuardRule } from '@amzconnect/env/cdk';
 import {
   CONNECT_INVOKE_LIMIT,
   defaultArchitecture,

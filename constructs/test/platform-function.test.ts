@@ -2,8 +2,8 @@ import * as path from 'path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { createPlatformApp } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/testing';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { synthFindings } from '@amzconnect/testing/synth';
 import {
   defaultBundling,
   defaultEnvironment,

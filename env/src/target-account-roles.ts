@@ -1,4 +1,3 @@
-import { DefaultStackSynthesizer } from 'aws-cdk-lib';
 import { Environment, ToolingAccount } from './platform-config';
 
 /**
@@ -14,7 +13,7 @@ import { Environment, ToolingAccount } from './platform-config';
  * - execution: assumed by CloudFormation; carries the scoped execution policy;
  * - flow plan: assumed by the tooling plan role; reads the Connect instance (never writes) so
  *   the contact-flows pipeline can show release managers the flow plan before they approve.
- * Every sub-project stack is synthesized with {@link targetStackSynthesizer}, so `cdk deploy` uses
+ * Every sub-project stack is synthesized with `targetStackSynthesizer` (`@amzconnect/env/cdk`), so `cdk deploy` uses
  * these roles instead of the default bootstrap roles, and every role those stacks create carries
  * the environment's permissions boundary ({@link workloadBoundaryName}). The CDK bootstrap
  * (assets bucket, version parameter) is still required, without `--trust`.
@@ -105,34 +104,4 @@ export function workloadBoundaryArn(
   partition = 'aws',
 ): string {
   return `arn:${partition}:iam::${env.account}:policy${accessRolePath(env)}${workloadBoundaryName(env)}`;
-}
-
-/**
- * The synthesizer for every stack deployed into a target account: the CDK bootstrap's assets
- * bucket (of the configured qualifier), with the platform's named roles for deployment, asset
- * publishing and execution. It remembers its environment so that the platform app can put the
- * environment's permissions boundary on every role of the stack.
- */
-export class TargetStackSynthesizer extends DefaultStackSynthesizer {
-  constructor(public readonly environment: TargetEnvironment) {
-    const arns = targetRoleArns(environment);
-    super({
-      qualifier: environment.bootstrapQualifier,
-      deployRoleArn: arns.deploy,
-      fileAssetPublishingRoleArn: arns.publish,
-      cloudFormationExecutionRole: arns.execution,
-      lookupRoleArn: arns.deploy,
-    });
-  }
-}
-
-/** What a target stack's synthesizer needs to know of its environment. */
-export type TargetEnvironment = Pick<
-  Environment,
-  'app' | 'name' | 'account' | 'bootstrapQualifier' | 'platformPrefix'
->;
-
-/** The synthesizer for every stack deployed into a target account (see {@link TargetStackSynthesizer}). */
-export function targetStackSynthesizer(env: TargetEnvironment): TargetStackSynthesizer {
-  return new TargetStackSynthesizer(env);
 }

@@ -6,7 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { acknowledgedFindings, synthFindings } from '@amzconnect/testing';
+import { acknowledgedFindings, synthFindings } from '@amzconnect/testing/synth';
 import {
   acknowledgeGuardRule,
   createPlatformApp,
@@ -16,7 +16,7 @@ import {
   readGuardRuleFiles,
   selectGuardRuleFiles,
   CONTROL_TOWER_RULES_DIR,
-} from '../src';
+} from '../src/cdk';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
 

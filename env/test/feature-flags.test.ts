@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
-import { CDK_APP_COMMAND, CDK_APP_FOLDERS, createPlatformApp, FEATURE_FLAGS, WORKSPACES } from '../src';
+import { CDK_APP_COMMAND, CDK_APP_FOLDERS, FEATURE_FLAGS, WORKSPACES } from '../src';
+import { createPlatformApp } from '../src/cdk';
 import { cdkJsonCommand } from '../src/cli/cdk-json';
 
 const REPO = path.resolve(__dirname, '..', '..');

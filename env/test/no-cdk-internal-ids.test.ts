@@ -8,7 +8,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * Construct ids that aws-cdk-lib gives its own hidden constructs (singleton handlers, Provider
  * framework parts, the API Gateway account role, BucketDeployment's handler). Code that finds a
  * construct by one of them breaks silently when a CDK release renames it; the platform finds them
- * through public types and properties instead (see env/src/cdk-framework-functions.ts).
+ * through public types and properties instead (see env/src/cdk/cdk-framework-functions.ts).
  */
 const CDK_INTERNAL_IDS: readonly RegExp[] = [
   /[A-Za-z][A-Za-z0-9:]*[0-9a-f]{32}\b/, // singleton uuids, e.g. AWS679f53fac002430cb0da5b7982bd2287

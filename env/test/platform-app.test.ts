@@ -3,8 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { createPlatformApp, targetStackSynthesizer } from '../src';
-import { synthFindings } from '@amzconnect/testing';
+import { createPlatformApp, targetStackSynthesizer } from '../src/cdk';
+import { synthFindings } from '@amzconnect/testing/synth';
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
 

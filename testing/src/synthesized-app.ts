@@ -4,8 +4,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { createPlatformApp, type AddStacks, type PlatformConfig } from '@amzconnect/env';
-import { synthFindings, type ValidationFinding } from './nag-findings';
+import { type PlatformConfig } from '@amzconnect/env';
+import { createPlatformApp, type AddStacks } from '@amzconnect/env/cdk';
+import {
+  acknowledgedFindings,
+  synthFindings,
+  type AcknowledgedFinding,
+  type ValidationFinding,
+} from './nag-findings';
 
 /** One stack of a {@link SynthesizedApp}, read back from the cloud assembly. */
 export interface SynthesizedStack {
@@ -30,8 +36,10 @@ export interface SynthesizedStack {
 export interface SynthesizedApp {
   /** Top-level stacks in the order the app added them. */
   readonly stacks: readonly SynthesizedStack[];
-  /** Unacknowledged cdk-nag and template-validation findings ([] when the app is clean). */
+  /** Unacknowledged findings of cdk-nag, template validation and cfn-guard ([] when the app is clean). */
   readonly findings: readonly ValidationFinding[];
+  /** Acknowledged findings, each with its reason (from the assembly's validation report). */
+  readonly acknowledged: readonly AcknowledgedFinding[];
   /** The stack named `stackName`; throws when there is none. */
   stack(stackName: string): SynthesizedStack;
 }
@@ -43,41 +51,104 @@ const COMPLETE_FILE = 'complete.json';
 /** How long a worker waits between looks at another worker's synthesis. */
 const POLL_MS = 100;
 
+/** Options of {@link synthesizedApp}. */
+export interface SynthesizedAppOptions {
+  /**
+   * Run cfn-guard with the AWS Control Tower rules, as `npm run synth` does. Off only where a
+   * configuration is synthesized for another subject than validation (its cfn-guard processes
+   * cost more CPU than the rest of the synthesis); a synthesis without guard never serves a
+   * caller that asks for it.
+   * @default true
+   */
+  readonly guard?: boolean;
+}
+
+/** One app for {@link synthesizedApps}. */
+export interface SynthesizedAppRequest {
+  /** What `addStacks` builds, e.g. the app's folder (see {@link synthesizedApp}). */
+  readonly name: string;
+  /** Adds the app's stacks. */
+  readonly addStacks: AddStacks;
+}
+
 /**
- * Synthesizes the stacks `addStacks` adds for `config` (bundling skipped, cdk-nag on, as
- * `createPlatformApp` sets it up; cfn-guard off: the Control Tower rules run once per
- * configuration, over every app, in `amzconnect-devops-pipelines/test/control-tower-guard.test.ts`) once per jest run, and hands every caller the same result read
- * back from the cloud assembly: the stacks' templates and the validation findings.
+ * Synthesizes the stacks `addStacks` adds for `config` (bundling skipped; cdk-nag, template
+ * validation and, unless switched off, cfn-guard on, as `createPlatformApp` sets them up) once per
+ * jest run, and hands every caller the same result read back from the cloud assembly: the
+ * stacks' templates and the validation findings.
  *
  * Test files that only READ the templates of a configuration share one synthesis this way, even
- * across jest workers: the assembly is written under the run's temporary folder, keyed by `name`
- * and the configuration's content; a lock folder makes a second worker wait for the first one
- * instead of synthesizing the same app again. Tests that construct stacks with special props, or
- * that need the construct tree, keep their own `createPlatformApp`.
+ * across jest workers: the assembly is written under the run's temporary folder, keyed by `name`,
+ * the configuration's content and the options; a lock folder makes a second worker wait for the
+ * first one instead of synthesizing the same app again. Tests that construct stacks with special
+ * props, or that need the construct tree, keep their own `createPlatformApp`.
  *
  * Outside a jest run (no run folder) the app is synthesized into a temporary folder that is
  * removed before this returns.
  * @param name what `addStacks` builds, e.g. the app's folder `amzconnect-instance`; callers that
  *   pass the same name and configuration must pass the same `addStacks`
  */
-export function synthesizedApp(name: string, config: PlatformConfig, addStacks: AddStacks): SynthesizedApp {
+export function synthesizedApp(
+  name: string,
+  config: PlatformConfig,
+  addStacks: AddStacks,
+  options: SynthesizedAppOptions = {},
+): SynthesizedApp {
+  return synthesizedApps([{ name, addStacks }], config, options)[0];
+}
+
+/**
+ * {@link synthesizedApp} for several apps of one configuration, in the order given. Where another
+ * worker is synthesizing one of them, this one goes on with the next instead of waiting, and
+ * waits only for what is left at the end: two workers asking for the same five apps split them.
+ */
+export function synthesizedApps(
+  requests: readonly SynthesizedAppRequest[],
+  config: PlatformConfig,
+  options: SynthesizedAppOptions = {},
+): SynthesizedApp[] {
+  const guard = options.guard ?? true;
   const runDir = process.env[RUN_TMPDIR_VARIABLE];
   if (!runDir) {
-    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'synthesized-app-'));
-    try {
-      return readAssembly(synthesizeInto(scratch, config, addStacks));
-    } finally {
-      fs.rmSync(scratch, { recursive: true, force: true });
-    }
+    return requests.map(({ addStacks }) => {
+      const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'synthesized-app-'));
+      try {
+        return readAssembly(synthesizeInto(scratch, config, addStacks, guard));
+      } finally {
+        fs.rmSync(scratch, { recursive: true, force: true });
+      }
+    });
   }
-  const key = createHash('sha256').update(JSON.stringify(config)).digest('hex');
-  const entry = path.join(runDir, 'synthesized-apps', `${name.replace(/[^\w.-]/g, '_')}-${key.slice(0, 16)}`);
-  return readAssembly(cachedSynthesis(entry, () => synthesizeInto(entry, config, addStacks)));
+  const key = createHash('sha256').update(JSON.stringify({ config, guard })).digest('hex');
+  const entries = requests.map(({ name, addStacks }) => ({
+    entry: path.join(runDir, 'synthesized-apps', `${name.replace(/[^\w.-]/g, '_')}-${key.slice(0, 16)}`),
+    synthesize: (outdir: string) => synthesizeInto(outdir, config, addStacks, guard),
+  }));
+  const done = new Map<number, string>();
+  for (;;) {
+    const waiting = entries.map((_e, i) => i).filter((i) => !done.has(i));
+    if (waiting.length === 0) break;
+    let progressed = false;
+    for (const i of waiting) {
+      const ready = tryCachedSynthesis(entries[i].entry, entries[i].synthesize);
+      if (ready) {
+        done.set(i, ready);
+        progressed = true;
+      }
+    }
+    if (!progressed) sleep(POLL_MS);
+  }
+  return entries.map((_e, i) => readAssembly(done.get(i)!));
 }
 
 /** Synthesizes into `outdir` and records the findings next to the assembly. */
-function synthesizeInto(outdir: string, config: PlatformConfig, addStacks: AddStacks): string {
-  const app = createPlatformApp({ outdir, skipBundling: true, guard: false });
+function synthesizeInto(
+  outdir: string,
+  config: PlatformConfig,
+  addStacks: AddStacks,
+  guard: boolean,
+): string {
+  const app = createPlatformApp({ outdir, skipBundling: true, guard });
   // The assembly lists stacks in its own order; remember the one the app added them in.
   const order = addStacks(app, config).map((s) => s.artifactId);
   const findings = synthFindings(app);
@@ -86,30 +157,28 @@ function synthesizeInto(outdir: string, config: PlatformConfig, addStacks: AddSt
 }
 
 /**
- * Returns `entry` once it is complete, calling `synthesize` only when no other process has made
- * it or is making it. The lock is a folder (`mkdir` is atomic) holding the owner's pid, so a lock
- * left by a worker that died is taken over.
+ * Returns `entry` when it is complete, after calling `synthesize` if no other process has made it
+ * or is making it; `undefined` while another live process holds its lock. The lock is a folder
+ * (`mkdir` is atomic) holding the owner's pid, so a lock left by a worker that died is taken over.
  */
-function cachedSynthesis(entry: string, synthesize: () => string): string {
+function tryCachedSynthesis(entry: string, synthesize: (outdir: string) => string): string | undefined {
   const lock = `${entry}.lock`;
   fs.mkdirSync(path.dirname(entry), { recursive: true });
-  for (;;) {
-    if (fs.existsSync(path.join(entry, COMPLETE_FILE))) return entry;
-    if (tryLock(lock)) {
-      try {
-        if (fs.existsSync(path.join(entry, COMPLETE_FILE))) return entry;
-        fs.rmSync(entry, { recursive: true, force: true });
-        return synthesize();
-      } catch (err) {
-        fs.rmSync(entry, { recursive: true, force: true });
-        throw err;
-      } finally {
-        fs.rmSync(lock, { recursive: true, force: true });
-      }
+  if (fs.existsSync(path.join(entry, COMPLETE_FILE))) return entry;
+  if (tryLock(lock)) {
+    try {
+      if (fs.existsSync(path.join(entry, COMPLETE_FILE))) return entry;
+      fs.rmSync(entry, { recursive: true, force: true });
+      return synthesize(entry);
+    } catch (err) {
+      fs.rmSync(entry, { recursive: true, force: true });
+      throw err;
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
     }
-    if (!ownerAlive(lock)) fs.rmSync(lock, { recursive: true, force: true });
-    else sleep(POLL_MS);
   }
+  if (!ownerAlive(lock)) fs.rmSync(lock, { recursive: true, force: true });
+  return undefined;
 }
 
 function tryLock(lock: string): boolean {
@@ -175,6 +244,7 @@ function readAssembly(outdir: string): SynthesizedApp {
   return {
     stacks,
     findings: complete.findings,
+    acknowledged: acknowledgedFindings(outdir),
     stack(stackName) {
       const found = stacks.find((s) => s.stackName === stackName);
       if (!found) throw new Error(`No stack ${stackName} in the synthesized app`);

@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { Stack, aws_sns as sns, type App } from 'aws-cdk-lib';
-import type { PlatformConfig } from '@amzconnect/env';
-import { generatedConfig, synthesizedApp } from '../src';
+import { Stack, aws_sns as sns, aws_sqs as sqs, type App } from 'aws-cdk-lib';
+import { type PlatformConfig } from '@amzconnect/env';
+import { acknowledgeGuardRule, GUARD_PLUGIN_NAME } from '@amzconnect/env/cdk';
+import { generatedConfig } from '../src';
+import { synthesizedApp, synthesizedApps } from '../src/synth';
 
 /** Adds two stacks with an SNS topic each (cdk-nag reports the first: no SSL-only policy) and counts its calls. */
 function countingTopicApp() {
@@ -27,6 +29,9 @@ function countingTopicApp() {
   };
   return { calls, addStacks };
 }
+
+/** For the tests about caching and locks: cfn-guard would only add CPU time. */
+const NO_GUARD = { guard: false };
 
 const cacheRoot = () => path.join(process.env.AMZCONNECT_JEST_TMPDIR!, 'synthesized-apps');
 const entriesNamed = (name: string) =>
@@ -60,34 +65,67 @@ describe('synthesizedApp', () => {
     expect(() => second.stack('nope')).toThrow('No stack nope in the synthesized app');
   });
 
-  it('synthesizes again for another configuration or another name', () => {
+  it('runs cfn-guard with the Control Tower rules unless told not to, and reports acknowledged findings with their reasons', () => {
+    // Prepare: two queues with the same guard finding, acknowledged on one
+    const addStacks = (app: App, config: PlatformConfig): Stack[] => {
+      const env = config.environments[0];
+      const stack = new Stack(app, 'Guarded', { env: { account: env.account, region: env.regions[0] } });
+      // Control Tower's CT.SQS.PR.1 (sqs_dlq_check): a queue without a dead-letter queue.
+      const quiet = new sqs.Queue(stack, 'Quiet', {
+        enforceSSL: true,
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+      });
+      new sqs.Queue(stack, 'Loud', { enforceSSL: true, encryption: sqs.QueueEncryption.SQS_MANAGED });
+      acknowledgeGuardRule(quiet, 'sqs_dlq_check', 'a test queue');
+      return [stack];
+    };
+
+    // Act
+    const [guarded] = synthesizedApps([{ name: 'guarded', addStacks }], generatedConfig(1, 1));
+    const [unguarded] = synthesizedApps([{ name: 'guarded', addStacks }], generatedConfig(1, 1), NO_GUARD);
+
+    // Assess
+    const guardFindings = (findings: readonly { plugin: string; rule: string; path: string }[]) =>
+      findings.filter((f) => f.plugin === GUARD_PLUGIN_NAME).map((f) => [f.rule, f.path]);
+    expect(guardFindings(guarded.findings)).toContainEqual(['sqs_dlq_check', 'Guarded/Loud/Resource']);
+    expect(guardFindings(guarded.findings).filter(([, p]) => p.startsWith('Guarded/Quiet'))).toEqual([]);
+    expect(guarded.acknowledged).toContainEqual(
+      expect.objectContaining({ plugin: GUARD_PLUGIN_NAME, rule: 'sqs_dlq_check', reason: 'a test queue' }),
+    );
+    expect(guardFindings(unguarded.findings)).toEqual([]);
+    expect(unguarded.acknowledged.filter((f) => f.plugin === GUARD_PLUGIN_NAME)).toEqual([]);
+  });
+
+  it('synthesizes again for another configuration, another name or other options', () => {
     // Prepare
     const { calls, addStacks } = countingTopicApp();
 
     // Act
-    synthesizedApp('keyed', generatedConfig(1, 1), addStacks);
+    synthesizedApp('keyed', generatedConfig(1, 1), addStacks, NO_GUARD);
     synthesizedApp(
       'keyed',
       { ...generatedConfig(1, 1), environments: generatedConfig(2, 1).environments.slice(1) },
       addStacks,
+      NO_GUARD,
     );
-    synthesizedApp('keyed-too', generatedConfig(1, 1), addStacks);
+    synthesizedApp('keyed-too', generatedConfig(1, 1), addStacks, NO_GUARD);
+    synthesizedApp('keyed', generatedConfig(1, 1), addStacks);
 
     // Assess
-    expect(calls).toEqual(['env0', 'env1', 'env0']);
+    expect(calls).toEqual(['env0', 'env1', 'env0', 'env0']);
   });
 
   it('takes over a lock whose owner process is gone', () => {
     // Prepare: the lock a worker that died while synthesizing would leave
     const { calls, addStacks } = countingTopicApp();
-    synthesizedApp('probe', generatedConfig(1, 1), addStacks);
+    synthesizedApp('probe', generatedConfig(1, 1), addStacks, NO_GUARD);
     const [probe] = entriesNamed('probe');
     const entry = path.join(cacheRoot(), probe.replace(/^probe-/, 'orphaned-'));
     fs.mkdirSync(`${entry}.lock`);
     fs.writeFileSync(path.join(`${entry}.lock`, 'pid'), '2147483646');
 
     // Act
-    const app = synthesizedApp('orphaned', generatedConfig(1, 1), addStacks);
+    const app = synthesizedApp('orphaned', generatedConfig(1, 1), addStacks, NO_GUARD);
 
     // Assess
     expect(app.stacks).toHaveLength(2);
@@ -98,7 +136,7 @@ describe('synthesizedApp', () => {
   it('waits for a live owner of the lock instead of synthesizing the same app twice', async () => {
     // Prepare: a finished entry to copy, and a lock held by this (live) process
     const { calls, addStacks } = countingTopicApp();
-    synthesizedApp('source', generatedConfig(1, 1), addStacks);
+    synthesizedApp('source', generatedConfig(1, 1), addStacks, NO_GUARD);
     const [source] = entriesNamed('source');
     const entry = path.join(cacheRoot(), source.replace(/^source-/, 'shared-'));
     fs.mkdirSync(`${entry}.lock`);
@@ -117,11 +155,67 @@ describe('synthesizedApp', () => {
 
     try {
       // Act
-      const app = synthesizedApp('shared', generatedConfig(1, 1), addStacks);
+      const app = synthesizedApp('shared', generatedConfig(1, 1), addStacks, NO_GUARD);
 
       // Assess
       expect(app.stacks.map((s) => s.stackName)).toEqual(['acme-topics-env0', 'acme-archive-env0']);
       expect(calls).toEqual(['env0']);
+    } finally {
+      await owner.terminate();
+    }
+  });
+
+  it('synthesizes the free apps of a list while another worker holds the lock of an earlier one', async () => {
+    // Prepare: a lock on the first app held by this (live) process, as another worker's would be
+    const { calls, addStacks } = countingTopicApp();
+    synthesizedApp('model', generatedConfig(1, 1), addStacks, NO_GUARD);
+    const [model] = entriesNamed('model');
+    const busy = path.join(cacheRoot(), model.replace(/^model-/, 'busy-'));
+    const free = path.join(cacheRoot(), model.replace(/^model-/, 'free-'));
+    fs.mkdirSync(`${busy}.lock`);
+    fs.writeFileSync(path.join(`${busy}.lock`, 'pid'), String(process.pid));
+    // The owner finishes the busy app only once the free one is complete (or after 60 s): a caller
+    // that waited for the busy app first would wait the whole minute.
+    const owner = new Worker(
+      `const fs = require('fs');
+       const { workerData: d } = require('worker_threads');
+       const started = Date.now();
+       const poll = setInterval(() => {
+         const sawFree = fs.existsSync(d.freeComplete);
+         if (!sawFree && Date.now() - started < 60000) return;
+         clearInterval(poll);
+         fs.writeFileSync(d.report, String(sawFree));
+         fs.cpSync(d.from, d.to + '.part', { recursive: true });
+         fs.renameSync(d.to + '.part', d.to);
+         fs.rmSync(d.lock, { recursive: true });
+       }, 50);`,
+      {
+        eval: true,
+        workerData: {
+          from: path.join(cacheRoot(), model),
+          to: busy,
+          lock: `${busy}.lock`,
+          freeComplete: path.join(free, 'complete.json'),
+          report: `${busy}.report`,
+        },
+      },
+    );
+
+    try {
+      // Act
+      const apps = synthesizedApps(
+        [
+          { name: 'busy', addStacks },
+          { name: 'free', addStacks },
+        ],
+        generatedConfig(1, 1),
+        NO_GUARD,
+      );
+
+      // Assess
+      expect(fs.readFileSync(`${busy}.report`, 'utf8')).toBe('true');
+      expect(apps.map((a) => a.stacks.length)).toEqual([2, 2]);
+      expect(calls).toEqual(['env0', 'env0']);
     } finally {
       await owner.terminate();
     }

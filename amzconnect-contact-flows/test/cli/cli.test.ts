@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseFlowText } from '../../src';
 import { CliIo } from '../../src/cli/cli-io';
+import { COMMANDS } from '../../src/cli/commands';
 import { runCli, usage } from '../../src/cli/main';
 import { fixture, recordingIo } from '../support/fixtures';
 import { propertyRuns } from '@amzconnect/testing';
@@ -37,6 +38,26 @@ describe('npm run flows', () => {
     expect(await runCli(['help'], io)).toBe(0);
     expect(out()).toBe(usage());
     expect(usage()).toContain('lint [PATH...]');
+  });
+
+  it('prints the usage line of every command on --help and -h, exits 0 and writes nothing', async () => {
+    // One node process per command would prove nothing more: `--help` is answered here, before a
+    // command runs (the whole command line, as a process, is amzconnect-devops-pipelines/test/cli-help.test.ts).
+    const cwd = tempDir();
+    try {
+      for (const [name, command] of Object.entries(COMMANDS)) {
+        for (const flag of ['--help', '-h']) {
+          const { io, out, err } = recordingIo(cwd);
+
+          expect([name, flag, await runCli([name, '--env', 'develop', flag], io)]).toEqual([name, flag, 0]);
+          expect(out()).toBe(`usage: npm run flows -- ${command.summary}\n`);
+          expect(err()).toBe('');
+        }
+      }
+      expect(fs.readdirSync(cwd)).toEqual([]);
+    } finally {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with one line for a missing or unknown command', async () => {

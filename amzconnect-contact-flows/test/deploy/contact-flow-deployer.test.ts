@@ -2,7 +2,7 @@ import { DeploymentFailedError } from '../../src/deploy/contact-flow-deployer';
 import { FlowBucketStore } from '../../src/deploy/flow-bucket-store';
 import { normalizedContent } from '../../src/deploy/content-hash';
 import { rollbackFlows } from '../../src/deploy/flow-rollback';
-import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 import { inboundFlow, messageModule, withText } from './support/flow-factory';
 
 describe('ContactFlowDeployer against the Connect emulator', () => {

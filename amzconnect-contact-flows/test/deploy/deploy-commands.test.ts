@@ -7,7 +7,7 @@ import { runCli } from '../../src/cli/main';
 import { DeployCliIo } from '../../src/deploy/deploy-command-context';
 import { FlowDocument } from '../../src/model/flow-document';
 import { serializeFlowDocument } from '../../src/format/serialize-flow-document';
-import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 import { inboundFlow, withText } from './support/flow-factory';
 
 describe('npm run flows -- plan | deploy | rollback', () => {

@@ -4,7 +4,7 @@ import { decideProvisionerAction, parseProvisionerRequest } from '../../src/prov
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { serializeFlowBundle } from '../../src/deploy/flow-bundle';
 import { silentLogger } from '../../src/deploy/deploy-logger';
-import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 import { RunLock } from '../../src/deploy/run-lock';
 import { inboundFlow } from './support/flow-factory';
 import { FlowArnNotDeployedError } from '../../src/provisioner/exported-flow-arns';

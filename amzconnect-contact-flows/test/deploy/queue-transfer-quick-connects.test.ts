@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp, loadPlatformConfig, PlatformConfig, REPO_ROOT } from '@amzconnect/env';
-import { samplePlatform, synthFindings } from '@amzconnect/testing';
+import { loadPlatformConfig, PlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { samplePlatform } from '@amzconnect/testing';
+import { synthFindings } from '@amzconnect/testing/synth';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { Stack } from 'aws-cdk-lib';
 import {

@@ -5,7 +5,7 @@ import { FlowBucketStore } from '../../src/deploy/flow-bucket-store';
 import { DESCRIBE_CONCURRENCY } from '../../src/deploy/map-bounded';
 import { ownerTags } from '../../src/deploy/ownership';
 import { FlowDocument } from '../../src/model/flow-document';
-import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 
 /** Extra reads of a no-op beyond one Search page per 100 items: modules' partial page, queues, Lambdas (as in bench/flow-deploy.bench.ts at 5,000). */
 const K = 3;

@@ -4,7 +4,8 @@ import { DriftDetectedError, RunLockedError } from '../../src/deploy/deploy-erro
 import { FlowBucketStore } from '../../src/deploy/flow-bucket-store';
 import { OWNER_APP_TAG, OWNER_ENV_TAG } from '../../src/deploy/ownership';
 import { RunLock } from '../../src/deploy/run-lock';
-import { DeployTestEnvironment, ManualClock, startDeployTestEnvironment } from '@amzconnect/testing';
+import { ManualClock } from '@amzconnect/testing';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 import { inboundFlow, messageModule, withText } from './support/flow-factory';
 
 /** Every test runs against the emulator in its default, realistic mode (re-serialized content, lost responses, 5xx, 429). */

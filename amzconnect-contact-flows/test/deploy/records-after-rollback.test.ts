@@ -1,6 +1,6 @@
 import { DeploymentFailedError } from '../../src/deploy/contact-flow-deployer';
 import { rollbackFlows } from '../../src/deploy/flow-rollback';
-import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 import { inboundFlow, withText } from './support/flow-factory';
 
 /** A release that fails and is rolled back leaves records that know the restored content as ours. */

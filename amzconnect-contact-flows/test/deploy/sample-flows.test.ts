@@ -2,7 +2,7 @@ import { referencedMappingKeys } from '../../src/deploy/mapping-references';
 import { loadRepoFlows } from '../../src/format/load-repo-flows';
 import { MAPPING_KEY_PREFIXES } from '../../src/model/mapping-key';
 import { findPlaceholders } from '../../src/model/placeholders';
-import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 
 /** The repository's own sample flows, deployed to an instance that has what they reference. */
 describe('the sample flows of flows/', () => {

@@ -4,14 +4,14 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '@amzconnect/env';
-import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 import { runCli } from '../../src/cli/main';
 import { DeployCliIo } from '../../src/deploy/deploy-command-context';
 import { FlowDocument } from '../../src/model/flow-document';
 import { serializeFlowDocument } from '../../src/format/serialize-flow-document';
 import { planReportHtml, PlanReportSection, REPORT_CONTENT_SECURITY_POLICY } from '../../src/report';
 import { inboundFlow, withText } from '../deploy/support/flow-factory';
-import { launchChromium, PageLoad } from '@amzconnect/testing';
+import { launchChromium, PageLoad } from '@amzconnect/testing/chromium';
 
 describe('planReportHtml', () => {
   const section: PlanReportSection = {

@@ -1,4 +1,4 @@
-import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 import { flowNaming } from '../../src/deploy/flow-naming';
 import { loadRepoFlows } from '../../src/format/load-repo-flows';
 import { FlowDocument } from '../../src/model/flow-document';

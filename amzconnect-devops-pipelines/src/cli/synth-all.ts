@@ -11,12 +11,10 @@ import * as path from 'path';
 import { Errors } from 'aws-cdk-lib';
 import type { App } from 'aws-cdk-lib';
 import {
-  AddStacks,
   collectConfigProblems,
   ConfigError,
   ConfigProblem,
   formatProblem,
-  createPlatformApp,
   enabledEnvironments,
   isStrictRun,
   loadPlatformConfig,
@@ -30,6 +28,7 @@ import {
   takeConfigArg,
   workspaceById,
 } from '@amzconnect/env';
+import { AddStacks, createPlatformApp } from '@amzconnect/env/cdk';
 import { addContactFlowStacks } from '@amzconnect/contact-flows/cdk';
 import { addInstanceStacks } from '@amzconnect/instance';
 import { addLambdaStacks } from '@amzconnect/lambdas';

@@ -6,7 +6,7 @@ import {
   toolingDeployRoleName,
   toolingPlanRoleName,
 } from '@amzconnect/env';
-import { synthesizedApp } from '@amzconnect/testing';
+import { synthesizedApps, type SynthesizedAppOptions } from '@amzconnect/testing/synth';
 import { APPS } from '../../src/cli/synth-all';
 import {
   CfnTemplate,
@@ -28,9 +28,17 @@ export interface DeployPathWorld {
  * The tooling app and the four sub-project apps for `config` (bundling skipped), each synthesized
  * once per test run and shared with the other test files that read the same app.
  */
-export function synthesizeDeployPath(config: PlatformConfig): DeployPathWorld {
-  const templates = APPS.flatMap((a) =>
-    synthesizedApp(a.folder, config, a.load()).stacks.map((s) => ({
+export function synthesizeDeployPath(
+  config: PlatformConfig,
+  options: SynthesizedAppOptions = {},
+): DeployPathWorld {
+  const apps = synthesizedApps(
+    APPS.map((a) => ({ name: a.folder, addStacks: a.load() })),
+    config,
+    options,
+  );
+  const templates = apps.flatMap((app) =>
+    app.stacks.map((s) => ({
       stackName: s.stackName,
       account: s.account,
       region: s.region,

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createPlatformApp, loadPlatformConfig, PlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { loadPlatformConfig, PlatformConfig, REPO_ROOT } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import { samplePlatform } from '@amzconnect/testing';
 import { RESOURCE_TYPE_ACTIONS } from '../../lib/resource-type-actions';
 import { APPS } from '../../src/cli/synth-all';

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/testing';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { synthFindings } from '@amzconnect/testing/synth';
 import { ToolingCoreStack } from '../../lib/tooling-core-stack';
 import { parseRoutingTable } from '../../src/router/routing-table';
 import { sampleConfig } from '../router/support/test-config';

@@ -1,8 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp } from '@amzconnect/env';
-import { synthFindings } from '@amzconnect/testing';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { synthFindings } from '@amzconnect/testing/synth';
 import { WebhookRouter } from '../../lib/webhook-router';
 import { parseRoutingTable } from '../../src/router/routing-table';
 import { sampleConfig } from './support/test-config';

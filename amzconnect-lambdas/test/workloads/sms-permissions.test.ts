@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp, REPO_ROOT } from '@amzconnect/env';
+import { REPO_ROOT } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { addLambdaStacks, LambdasStack } from '../../lib';
 import { examplePlatform } from '../support/example-config';

@@ -17,7 +17,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { AccessLoggedBucket } from '@amzconnect/constructs';
-import { acknowledgeGuardRule } from '@amzconnect/env';
+import { acknowledgeGuardRule } from '@amzconnect/env/cdk';
 import { iam5Resource } from '../../nag-resource-name';
 import { agentPageSecurityHeaders } from './agent-page-headers';
 import { EmailAgentSecurityProfile } from './email-agent-security-profile';

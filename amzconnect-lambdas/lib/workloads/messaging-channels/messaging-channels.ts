@@ -16,7 +16,7 @@ import { Construct } from 'constructs';
 import { MESSAGING_ENV } from '../../../src/messaging-channels/messaging-settings';
 import { CONTACT_ID_INDEX } from '../../../src/messaging-channels/session-store';
 import { PlatformFunction } from '@amzconnect/constructs';
-import { acknowledgeGuardRule } from '@amzconnect/env';
+import { acknowledgeGuardRule } from '@amzconnect/env/cdk';
 import { iam5Resource } from '../../nag-resource-name';
 import { MessagingChannelsSettings } from './messaging-channels-config';
 

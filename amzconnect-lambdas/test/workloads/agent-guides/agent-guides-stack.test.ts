@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp } from '@amzconnect/env';
-import { synthFindings, ValidationFinding } from '@amzconnect/testing';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { synthFindings, ValidationFinding } from '@amzconnect/testing/synth';
 import { examplePlatform } from '../../support/example-config';
 import { addLambdaStacks, LambdasStack } from '../../../lib';
 import { readNoticeTemplate } from '../../../lib/workloads/agent-guides/notice-template';

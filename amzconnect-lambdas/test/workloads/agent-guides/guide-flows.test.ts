@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { createPlatformApp, REPO_ROOT } from '@amzconnect/env';
+import { REPO_ROOT } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import { addContactFlowStacks, ContactFlowsStack } from '@amzconnect/contact-flows/cdk';
 import { FLOWS_DIR, FlowAction, lintFlows, loadRepoCatalog, loadRepoFlows } from '@amzconnect/contact-flows';
 import {
@@ -10,7 +11,7 @@ import {
 } from '@amzconnect/contact-flows/cdk';
 import { loadDeployDocuments } from '@amzconnect/contact-flows/deploy';
 import { loadInstanceConfig } from '@amzconnect/instance';
-import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing';
+import { DeployTestEnvironment, startDeployTestEnvironment } from '@amzconnect/testing/deploy';
 import { EXAMPLE_CONFIG_DIR, examplePlatform } from '../../support/example-config';
 
 const GUIDE_DIR = path.join(FLOWS_DIR, 'agent-guides');

@@ -3,7 +3,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as path from 'path';
 import { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchChromium } from '@amzconnect/testing';
+import { launchChromium } from '@amzconnect/testing/chromium';
 import {
   agentPageSecurityHeaders,
   asHttpHeaders,

@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp } from '@amzconnect/env';
-import { synthFindings, ValidationFinding } from '@amzconnect/testing';
+import { createPlatformApp } from '@amzconnect/env/cdk';
+import { synthFindings, ValidationFinding } from '@amzconnect/testing/synth';
 import {
   addLambdaStacksFor,
   FUNCTIONS_REGISTRY_FILE,

@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { createPlatformApp } from '@amzconnect/env';
+import { createPlatformApp } from '@amzconnect/env/cdk';
 import { examplePlatform, exampleWorkloads } from '../../support/example-config';
-import { synthFindings, ValidationFinding } from '@amzconnect/testing';
+import { synthFindings, ValidationFinding } from '@amzconnect/testing/synth';
 import {
   addLambdaStacksFor,
   FUNCTIONS_REGISTRY_FILE,

@@ -1,10 +1,10 @@
 import type { App, Stack } from 'aws-cdk-lib';
-import { ConfigError, formatProblem, UnknownEnvironmentError } from './config-error';
-import { callerCwd, DEFAULT_CONFIG_DIR, REPO_ROOT } from './cli-args';
-import { loadPlatformConfig } from './load-platform-config';
+import { ConfigError, formatProblem, UnknownEnvironmentError } from '../config-error';
+import { callerCwd, DEFAULT_CONFIG_DIR, REPO_ROOT } from '../cli-args';
+import { loadPlatformConfig } from '../load-platform-config';
 import { createPlatformApp } from './platform-app';
-import { PlatformConfig } from './platform-config';
-import { isStrictRun } from './strict-run';
+import { PlatformConfig } from '../platform-config';
+import { isStrictRun } from '../strict-run';
 import * as path from 'path';
 
 /** Options every sub-project's `addStacks` accepts. */

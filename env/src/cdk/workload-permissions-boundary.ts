@@ -1,6 +1,7 @@
 import { CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { TargetStackSynthesizer, workloadBoundaryArn } from './target-account-roles';
+import { workloadBoundaryArn } from '../target-account-roles';
+import { TargetStackSynthesizer } from './target-stack-synthesizer';
 
 /**
  * Puts the environment's permissions boundary on every IAM role of every stack deployed into a

@@ -6,7 +6,7 @@ import { ControlTowerGuardValidator } from './control-tower-guard-validator';
 import { CustomResourceServiceTimeout } from './custom-resource-service-timeout';
 import { KmsGrantsOnlyForAwsServices } from './kms-grants-only-for-aws-services';
 import { LogGroupEncryption } from './log-group-encryption';
-import { FEATURE_FLAGS } from './feature-flags';
+import { FEATURE_FLAGS } from '../feature-flags';
 import { WorkloadPermissionsBoundary } from './workload-permissions-boundary';
 
 /** Options for {@link createPlatformApp}. */
