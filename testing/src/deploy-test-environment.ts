@@ -4,15 +4,25 @@ import { ContactFlowDeployer, ContactFlowDeployerProps } from '@amzconnect/conta
 import { DeployClients, createDeployClients } from '@amzconnect/contact-flows/deploy';
 import { TokenBucket } from '@amzconnect/contact-flows/deploy';
 import { ConnectEmulator, ConnectEmulatorOptions } from './connect-emulator';
+import { immediateRetry } from './immediate-retry';
 import { LambdaConfigEmulator } from './lambda-config-emulator';
 import { ManualClock } from './manual-clock';
 import { S3VersionedEmulator } from './s3-versioned-emulator';
 import { SsmParametersEmulator } from './ssm-parameters-emulator';
 
-/** A token bucket rate for one run, instead of the environment's. */
+/** Settings of one run's clients, instead of the environment's. */
 export interface RateOverride {
   readonly ratePerSecond?: number;
   readonly burst?: number;
+  /**
+   * Retry as a deployment does: the SDK's adaptive mode, with its back-off between attempts. By
+   * default the clients make the same attempts 1 ms apart: the emulators answer at once and
+   * inject throttling and 5xx answers on a schedule, so the SDK's back-off (jittered, from 100 ms
+   * and 500 ms after throttling, doubling per attempt) only made the tests wait: 8 s of the
+   * deployer tests' 23 s (bench/suite-timing.md).
+   * @default false
+   */
+  readonly sdkBackoff?: boolean;
 }
 
 /** Options of {@link startDeployTestEnvironment}. */
@@ -115,6 +125,7 @@ export async function startDeployTestEnvironment(
       }),
       endpoints: { connect: connectUrl, s3: s3Url, lambda: lambdaUrl, ssm: ssmUrl },
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      ...(rate.sdkBackoff ? {} : { retryStrategy: immediateRetry }),
     });
   return {
     app,

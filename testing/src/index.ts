@@ -9,6 +9,7 @@
 export * from './config-test-support';
 export * from './connect-emulator';
 export * from './generated-config';
+export * from './immediate-retry';
 export * from './lambda-config-emulator';
 export * from './local-endpoint';
 export * from './manual-clock';

@@ -1,4 +1,4 @@
-import { ConnectClient } from '@aws-sdk/client-connect';
+import { ConnectClient, type ConnectClientConfig } from '@aws-sdk/client-connect';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -35,7 +35,21 @@ export interface DeployClientsOptions {
   };
   /** Static credentials, for local emulators. @default the default credential provider chain */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /**
+   * The retry strategy of every client, given the attempts that client allows; for local
+   * emulators, which answer at once. The SDK's own back-off sleeps between attempts (jittered,
+   * from 100 ms and from 500 ms after throttling, doubling per attempt: `DefaultRetryBackoffStrategy`
+   * of `@smithy/util-retry`), time a test against an emulator only spends waiting.
+   * @default the SDK's adaptive mode (back-off and client-side rate limiting); S3 its standard mode
+   */
+  readonly retryStrategy?: (maxAttempts: number) => SdkRetryStrategy;
 }
+
+/** A retry strategy an AWS SDK v3 client accepts. */
+export type SdkRetryStrategy = NonNullable<ConnectClientConfig['retryStrategy']>;
+
+/** The SDK's default number of attempts (`DEFAULT_MAX_ATTEMPTS` of `@smithy/util-retry`), given to {@link DeployClientsOptions.retryStrategy} for the clients that keep it. */
+const SDK_DEFAULT_MAX_ATTEMPTS = 3;
 
 /**
  * Creates the clients of one run. Connect uses the SDK's adaptive retry mode (client-side rate
@@ -48,19 +62,36 @@ export function createDeployClients(options: DeployClientsOptions): DeployClient
     region: options.region,
     ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
   };
+  // Without a strategy of the caller's, exactly the SDK settings a deployment uses.
+  const retry = (
+    maxAttempts: number | undefined,
+    production: { retryMode?: 'adaptive'; maxAttempts?: number },
+  ) =>
+    options.retryStrategy
+      ? { retryStrategy: options.retryStrategy(maxAttempts ?? SDK_DEFAULT_MAX_ATTEMPTS) }
+      : production;
+  const connectAttempts = options.connectMaxAttempts ?? 10;
   const connect = new ConnectClient({
     ...common,
     endpoint: options.endpoints?.connect,
-    retryMode: 'adaptive',
-    maxAttempts: options.connectMaxAttempts ?? 10,
+    ...retry(connectAttempts, { retryMode: 'adaptive', maxAttempts: connectAttempts }),
   });
   const s3 = new S3Client({
     ...common,
     endpoint: options.endpoints?.s3,
     forcePathStyle: !!options.endpoints?.s3,
+    ...retry(undefined, {}),
   });
-  const lambda = new LambdaClient({ ...common, endpoint: options.endpoints?.lambda, retryMode: 'adaptive' });
-  const ssm = new SSMClient({ ...common, endpoint: options.endpoints?.ssm, retryMode: 'adaptive' });
+  const lambda = new LambdaClient({
+    ...common,
+    endpoint: options.endpoints?.lambda,
+    ...retry(undefined, { retryMode: 'adaptive' }),
+  });
+  const ssm = new SSMClient({
+    ...common,
+    endpoint: options.endpoints?.ssm,
+    ...retry(undefined, { retryMode: 'adaptive' }),
+  });
   rateLimitClient(connect, bucket);
   failFastOnQuota(connect);
   countClientCalls(connect, calls, 'connect');

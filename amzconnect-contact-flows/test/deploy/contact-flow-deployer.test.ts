@@ -223,8 +223,8 @@ describe('ContactFlowDeployer against the Connect emulator', () => {
     const docs = Array.from({ length: 10 }, (_, i) => inboundFlow(`F${i}`));
     env.connect.throttleEvery(4);
 
-    // Act
-    const { report } = await env.deployer().deployer.deploy(docs);
+    // Act: with the SDK's retry as a deployment has it (adaptive mode, back-off between attempts)
+    const { report } = await env.deployer({}, { sdkBackoff: true }).deployer.deploy(docs);
 
     // Assess
     expect(report.status).toBe('succeeded');

@@ -1,7 +1,7 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { ConnectClient, ListQueueQuickConnectsCommand } from '@aws-sdk/client-connect';
 import fc from 'fast-check';
-import { ConnectEmulator, EmulatedResource, propertyRuns } from '@amzconnect/testing';
+import { ConnectEmulator, EmulatedResource, immediateRetry, propertyRuns } from '@amzconnect/testing';
 import { createQueueQuickConnectsHandler } from '../../src/quick-connects/handler';
 import {
   parseQueueQuickConnectsRequest,
@@ -165,14 +165,15 @@ describe('queue quick connects handler against the Connect emulator (real SDK cl
   let quickConnects: EmulatedResource[];
 
   beforeEach(async () => {
-    // Default realism: throttling and 5xx answers the SDK's retries must absorb.
+    // Default realism: throttling and 5xx answers the SDK's retries must absorb, with the
+    // attempts the handler's client makes (8), 1 ms apart instead of the SDK's back-off.
     connect = new ConnectEmulator();
     const endpoint = await connect.start();
     client = new ConnectClient({
       region: 'us-east-1',
       endpoint,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 8,
+      retryStrategy: immediateRetry(8),
     });
     queues = ['Sales', 'Finance', 'Support'].map((n) => connect.addQueue(n));
     quickConnects = queues.map((q) => connect.addQuickConnect(`Email to ${q.name}`));
