@@ -1,6 +1,8 @@
 // One temporary folder per jest run: every worker inherits TMPDIR from this process, so whatever
 // a test writes through os.tmpdir() (CDK apps without an outdir, mkdtemp folders) lands here and
-// jest.global-teardown.js removes it, even when a test forgets to clean up.
+// jest.global-teardown.js removes it, even when a test forgets to clean up. cfn-guard's findings
+// per template content are kept there too (AMZCONNECT_GUARD_CACHE_DIR, read by the platform's
+// ControlTowerGuardValidator), so that the workers check an identical template once per run.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -9,4 +11,5 @@ module.exports = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amzconnect-jest-'));
   process.env.AMZCONNECT_JEST_TMPDIR = dir;
   process.env.TMPDIR = dir;
+  process.env.AMZCONNECT_GUARD_CACHE_DIR = path.join(dir, 'guard-findings');
 };

@@ -13,6 +13,7 @@ import {
   GUARD_PLUGIN_NAME,
   GuardAcknowledgementError,
   ControlTowerGuardValidator,
+  GuardFindingsCache,
   readGuardRuleFiles,
   selectGuardRuleFiles,
   CONTROL_TOWER_RULES_DIR,
@@ -124,6 +125,55 @@ describe('ControlTowerGuardValidator', () => {
       expect(runsAfterCopy).toBe(runs);
       expect(findings(c)).toEqual([['sqs_dlq_check', 'OtherQueue', other]]);
       expect(validator.cfnGuardRuns).toBe(runs + 1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('GuardFindingsCache', () => {
+  it('lets a validator of another process reuse the findings of a template content through the cache folder, and checks a changed content again', () => {
+    // Prepare: two validators with caches of their own memory and one folder, as two jest workers have
+    const dir = tempOutdir();
+    const cacheDir = path.join(dir, 'cache');
+    const write = (name: string, id: string) => {
+      const file = path.join(dir, `${name}.template.json`);
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          Resources: { [id]: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } } },
+        }),
+      );
+      return file;
+    };
+    const [mine, theirs, changed] = [
+      write('mine', 'CachedQueue'),
+      write('theirs', 'CachedQueue'),
+      write('changed', 'ChangedQueue'),
+    ];
+    const first = new ControlTowerGuardValidator({ cache: new GuardFindingsCache(cacheDir) });
+    const second = new ControlTowerGuardValidator({ cache: new GuardFindingsCache(cacheDir) });
+    const check = (validator: ControlTowerGuardValidator, templatePath: string) =>
+      validator
+        .validate({ templatePaths: [templatePath] } as unknown as Parameters<typeof validator.validate>[0])
+        .violations.flatMap((v) =>
+          v.violatingResources.map((r) => [v.ruleName, r.resourceLogicalId, r.templatePath]),
+        );
+
+    try {
+      // Act
+      const a = check(first, mine);
+      const b = check(second, theirs);
+      const runsOfSecond = second.cfnGuardRuns;
+      const c = check(second, changed);
+
+      // Assess
+      expect(a).toEqual([['sqs_dlq_check', 'CachedQueue', mine]]);
+      expect(b).toEqual([['sqs_dlq_check', 'CachedQueue', theirs]]);
+      expect([first.cfnGuardRuns, runsOfSecond]).toEqual([1, 0]);
+      expect(c).toEqual([['sqs_dlq_check', 'ChangedQueue', changed]]);
+      expect(second.cfnGuardRuns).toBe(1);
+      expect(fs.readdirSync(cacheDir).filter((f) => f.endsWith('.part'))).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

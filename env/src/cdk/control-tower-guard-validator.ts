@@ -9,6 +9,7 @@ import type {
 } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { GUARD_PLUGIN_NAME } from './guard-acknowledgement';
+import { GUARD_CACHE_DIR_VARIABLE, GuardFindingsCache } from './guard-findings-cache';
 
 /** Folder of the AWS Control Tower proactive-control rules bundled with `@cdklabs/cdk-validator-cfnguard`. */
 export const CONTROL_TOWER_RULES_DIR = path.join(
@@ -59,6 +60,12 @@ export function selectGuardRuleFiles(
 export interface ControlTowerGuardValidatorProps {
   /** Folder of `.guard` rule files. @default {@link CONTROL_TOWER_RULES_DIR} */
   readonly rulesDir?: string;
+  /**
+   * Where findings of checked template contents are kept.
+   * @default one cache per process, in memory, and also in the folder named by
+   *   `AMZCONNECT_GUARD_CACHE_DIR` when it is set (the jest run sets it for its workers)
+   */
+  readonly cache?: GuardFindingsCache;
 }
 
 /**
@@ -73,10 +80,13 @@ export class ControlTowerGuardValidator implements IPolicyValidationPlugin {
   public readonly name = GUARD_PLUGIN_NAME;
   public readonly version: string;
   private readonly rules: readonly GuardRuleFile[];
+  private readonly cache: GuardFindingsCache;
 
   constructor(props: ControlTowerGuardValidatorProps = {}) {
     this.rules = readGuardRuleFiles(props.rulesDir ?? CONTROL_TOWER_RULES_DIR);
     this.version = new CfnGuardValidator({ controlTowerRulesEnabled: false }).version ?? '0.0.0';
+    this.cache =
+      props.cache ?? (PROCESS_CACHE ??= new GuardFindingsCache(process.env[GUARD_CACHE_DIR_VARIABLE]));
   }
 
   /** How many times this validator ran the cfn-guard binary. */
@@ -91,7 +101,8 @@ export class ControlTowerGuardValidator implements IPolicyValidationPlugin {
     // every data file, so a template is checked only against the rules naming its own types. A
     // template whose content this process already checked against the same rules is not checked
     // again: its findings are the earlier ones, under its own path (cfn-guard's result depends on
-    // nothing but the rules and the data).
+    // nothing but the rules and the data). The cache is this process's, or, with
+    // AMZCONNECT_GUARD_CACHE_DIR set, shared through a folder with other processes (jest workers).
     const groups = new Map<string, { rules: string[]; templates: { path: string; key: string }[] }>();
     const violations: PolicyViolation[] = [];
     for (const template of context.templatePaths) {
@@ -103,8 +114,8 @@ export class ControlTowerGuardValidator implements IPolicyValidationPlugin {
       const rules = selectGuardRuleFiles(this.rules, types);
       if (rules.length === 0) continue;
       const ruleKey = rules.join('\n');
-      const key = createHash('sha256').update(ruleKey).update('\0').update(text).digest('hex');
-      const known = CHECKED.get(key);
+      const key = createHash('sha256').update(`${this.version}\0${ruleKey}\0`).update(text).digest('hex');
+      const known = this.cache.get(key);
       if (known) {
         violations.push(...known.map((v) => atPath(v, template)));
         continue;
@@ -124,7 +135,7 @@ export class ControlTowerGuardValidator implements IPolicyValidationPlugin {
       success &&= report.success;
       for (const template of templates) {
         const own = report.violations.flatMap((v) => ofTemplate(v, template.path));
-        CHECKED.set(template.key, own);
+        this.cache.set(template.key, own);
         violations.push(...own);
       }
     }
@@ -132,8 +143,8 @@ export class ControlTowerGuardValidator implements IPolicyValidationPlugin {
   }
 }
 
-/** Findings by rule set and template content, for this process (see {@link ControlTowerGuardValidator}). */
-const CHECKED = new Map<string, readonly PolicyViolation[]>();
+/** The cache of every validator of this process that is given none (see {@link ControlTowerGuardValidatorProps.cache}). */
+let PROCESS_CACHE: GuardFindingsCache | undefined;
 
 /** The part of `violation` in the template at `templatePath`, or none. */
 function ofTemplate(violation: PolicyViolation, templatePath: string): PolicyViolation[] {

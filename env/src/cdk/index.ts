@@ -9,6 +9,7 @@ export * from './run-platform-app';
 export * from './target-stack-synthesizer';
 export * from './guard-acknowledgement';
 export * from './control-tower-guard-validator';
+export * from './guard-findings-cache';
 export * from './nag-resource-name';
 export * from './workload-permissions-boundary';
 export * from './custom-resource-service-timeout';
