@@ -61,6 +61,14 @@ export interface SynthesizedAppOptions {
    * @default true
    */
   readonly guard?: boolean;
+  /**
+   * Run the validators at all (cdk-nag, CloudFormation's schemas, cfn-guard;
+   * `createPlatformApp({ validate })`). Off only for a configuration whose templates are read for
+   * another subject (the IAM evaluation's shared-account one): the sample's and the all-workloads
+   * apps are validated in full elsewhere. Without validators the findings are empty.
+   * @default true
+   */
+  readonly validate?: boolean;
 }
 
 /** One app for {@link synthesizedApps}. */
@@ -107,22 +115,23 @@ export function synthesizedApps(
   config: PlatformConfig,
   options: SynthesizedAppOptions = {},
 ): SynthesizedApp[] {
-  const guard = options.guard ?? true;
+  const validate = options.validate ?? true;
+  const guard = validate && (options.guard ?? true);
   const runDir = process.env[RUN_TMPDIR_VARIABLE];
   if (!runDir) {
     return requests.map(({ addStacks }) => {
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'synthesized-app-'));
       try {
-        return readAssembly(synthesizeInto(scratch, config, addStacks, guard));
+        return readAssembly(synthesizeInto(scratch, config, addStacks, { guard, validate }));
       } finally {
         fs.rmSync(scratch, { recursive: true, force: true });
       }
     });
   }
-  const key = createHash('sha256').update(JSON.stringify({ config, guard })).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify({ config, guard, validate })).digest('hex');
   const entries = requests.map(({ name, addStacks }) => ({
     entry: path.join(runDir, 'synthesized-apps', `${name.replace(/[^\w.-]/g, '_')}-${key.slice(0, 16)}`),
-    synthesize: (outdir: string) => synthesizeInto(outdir, config, addStacks, guard),
+    synthesize: (outdir: string) => synthesizeInto(outdir, config, addStacks, { guard, validate }),
   }));
   const done = new Map<number, string>();
   for (;;) {
@@ -146,9 +155,9 @@ function synthesizeInto(
   outdir: string,
   config: PlatformConfig,
   addStacks: AddStacks,
-  guard: boolean,
+  validators: { readonly guard: boolean; readonly validate: boolean },
 ): string {
-  const app = createPlatformApp({ outdir, skipBundling: true, guard });
+  const app = createPlatformApp({ outdir, skipBundling: true, ...validators });
   // The assembly lists stacks in its own order; remember the one the app added them in.
   const order = addStacks(app, config).map((s) => s.artifactId);
   const findings = synthFindings(app);

@@ -65,7 +65,7 @@ describe('synthesizedApp', () => {
     expect(() => second.stack('nope')).toThrow('No stack nope in the synthesized app');
   });
 
-  it('runs cfn-guard with the Control Tower rules unless told not to, and reports acknowledged findings with their reasons', () => {
+  it('runs cfn-guard with the Control Tower rules unless told not to, no validator when told so, and reports acknowledged findings with their reasons', () => {
     // Prepare: two queues with the same guard finding, acknowledged on one
     const addStacks = (app: App, config: PlatformConfig): Stack[] => {
       const env = config.environments[0];
@@ -93,6 +93,12 @@ describe('synthesizedApp', () => {
       expect.objectContaining({ plugin: GUARD_PLUGIN_NAME, rule: 'sqs_dlq_check', reason: 'a test queue' }),
     );
     expect(guardFindings(unguarded.findings)).toEqual([]);
+    expect(unguarded.findings.map((f) => f.rule)).toContain('AwsSolutions-SQS3');
+    const [unvalidated] = synthesizedApps([{ name: 'guarded', addStacks }], generatedConfig(1, 1), {
+      validate: false,
+    });
+    expect(unvalidated.findings).toEqual([]);
+    expect(unvalidated.stacks.map((st) => st.json)).toEqual(guarded.stacks.map((st) => st.json));
     expect(unguarded.acknowledged.filter((f) => f.plugin === GUARD_PLUGIN_NAME)).toEqual([]);
   });
 
