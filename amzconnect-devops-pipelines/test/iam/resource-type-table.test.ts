@@ -1,33 +1,29 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { loadPlatformConfig, PlatformConfig, REPO_ROOT } from '@amzconnect/env';
-import { createPlatformApp } from '@amzconnect/env/cdk';
 import { samplePlatform } from '@amzconnect/testing';
+import { synthesizedApps } from '@amzconnect/testing/synth';
 import { RESOURCE_TYPE_ACTIONS } from '../../lib/resource-type-actions';
 import { APPS } from '../../src/cli/synth-all';
-import { templatesOf } from './synthesized-templates';
+import type { CfnTemplate } from './synthesized-templates';
 
-/** Resource types of every template the four sub-project apps synthesize for `config`, with where each is used. */
+/**
+ * Resource types of every template the four sub-project apps synthesize for `config`, with where
+ * each is used. The syntheses are the run's shared ones (the Control Tower test and the IAM
+ * evaluation read the same apps of the same configurations).
+ */
 function resourceTypesOf(config: PlatformConfig, label: string, into: Map<string, Set<string>>): void {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'resource-types-'));
-  try {
-    for (const a of APPS.filter((x) => x.folder !== 'amzconnect-devops-pipelines')) {
-      const app = createPlatformApp({
-        skipBundling: true,
-        guard: false,
-        outdir: path.join(outdir, a.folder),
-      });
-      a.load()(app, config);
-      for (const t of templatesOf(app)) {
-        for (const r of Object.values(t.template.Resources ?? {})) {
-          if (!into.has(r.Type)) into.set(r.Type, new Set());
-          into.get(r.Type)!.add(`${label}: ${t.stackName}`);
-        }
-      }
+  const apps = synthesizedApps(
+    APPS.filter((x) => x.folder !== 'amzconnect-devops-pipelines').map((a) => ({
+      name: a.folder,
+      addStacks: a.load(),
+    })),
+    config,
+  );
+  for (const stack of apps.flatMap((a) => a.stacks)) {
+    for (const r of Object.values((stack.json as CfnTemplate).Resources ?? {})) {
+      if (!into.has(r.Type)) into.set(r.Type, new Set());
+      into.get(r.Type)!.add(`${label}: ${stack.stackName}`);
     }
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
   }
 }
 
