@@ -3,6 +3,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** A package's surface is its `exports` map. */
+const THROUGH_EXPORTS = {
+  regex: '^@amzconnect/[a-z-]+/(src|lib|bin|test)(/|$)',
+  message: 'Import another workspace through its package exports, not its folders.',
+};
+/** Production code never imports the test-only package. */
+const NO_TEST_HELPERS = {
+  regex: '^@amzconnect/testing(/|$)',
+  message: 'Test-only helpers must not reach production code.',
+};
+/** env/ outside env/src/cdk is configuration and contracts, free of the CDK. */
+const NO_CDK_IN_ENV_CONFIG = {
+  regex: '^(aws-cdk-lib|cdk-nag|constructs|@cdklabs/.*)(/|$)|^(\\.\\.?/)+cdk(/|$)',
+  message: 'The configuration side of env/ stays free of the CDK: put CDK code in env/src/cdk.',
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/cdk.out/**', '**/*.js', '**/*.mjs', '**/test/fixtures/**', 'tmp/**'],
@@ -45,16 +61,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              regex: '^@amzconnect/[a-z-]+/(src|lib|bin|test)(/|$)',
-              message: 'Import another workspace through its package exports, not its folders.',
-            },
-            {
-              regex: '^@amzconnect/testing(/|$)',
-              message: 'Test-only helpers must not reach production code.',
-            },
-          ],
+          patterns: [THROUGH_EXPORTS, NO_TEST_HELPERS],
         },
       ],
     },
@@ -62,28 +69,15 @@ export default tseslint.config(
   {
     // env/ without its cdk/ folder is the configuration and the contracts: data, loaders and names.
     // Whatever reads only those (handlers, CLIs, the router) must not load aws-cdk-lib and cdk-nag,
-    // so the CDK side lives in env/src/cdk (`@amzconnect/env/cdk`). Repeats the boundary rules
-    // above: a later block replaces a rule's options, it does not add to them.
+    // so the CDK side lives in env/src/cdk (`@amzconnect/env/cdk`). Lists the boundary rules
+    // above again: a later block replaces a rule's options, it does not add to them.
     files: ['env/src/**/*.ts'],
     ignores: ['env/src/cdk/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              regex: '^@amzconnect/[a-z-]+/(src|lib|bin|test)(/|$)',
-              message: 'Import another workspace through its package exports, not its folders.',
-            },
-            {
-              regex: '^@amzconnect/testing(/|$)',
-              message: 'Test-only helpers must not reach production code.',
-            },
-            {
-              regex: '^(aws-cdk-lib|cdk-nag|constructs|@cdklabs/.*)(/|$)|^(\\.\\.?/)+cdk(/|$)',
-              message: 'The configuration side of env/ stays free of the CDK: put CDK code in env/src/cdk.',
-            },
-          ],
+          patterns: [THROUGH_EXPORTS, NO_TEST_HELPERS, NO_CDK_IN_ENV_CONFIG],
         },
       ],
     },
@@ -94,12 +88,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              regex: '^@amzconnect/[a-z-]+/(src|lib|bin|test)(/|$)',
-              message: 'Import another workspace through its package exports, not its folders.',
-            },
-          ],
+          patterns: [THROUGH_EXPORTS],
         },
       ],
     },
