@@ -46,20 +46,6 @@ class PlatformTestEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
     this.testPath = context.testPath;
-    // Stack traces, which aws-cdk-lib captures for every L1 resource (its creation stack) and for
-    // every acknowledged validation finding, and which jest source-maps frame by frame: together
-    // the largest single cost of synthesis under jest (bench/suite-timing.md). Creation stacks are
-    // switched off through the context key the CDK provides for it (`CDK_CONTEXT_JSON` is how the
-    // CDK CLI hands context to an app); with CDK_DEBUG=true the CDK records them anyway.
-    // jest's node environment raises `Error.stackTraceLimit` to 100; node's default, 10 frames,
-    // is what the CDK documents as its default capture (aws-cdk#37827) and still reaches the test
-    // file's own frame in a failing assertion.
-    this.global.Error.stackTraceLimit = 10;
-    const env = this.global.process.env;
-    env.CDK_CONTEXT_JSON = JSON.stringify({
-      ...(env.CDK_CONTEXT_JSON ? JSON.parse(env.CDK_CONTEXT_JSON) : {}),
-      'aws:cdk:disable-creation-stack-traces': true,
-    });
     Object.defineProperty(this.global, SHARED_KEY, {
       // Loaded on first use: test files that never synthesize do not pay for it.
       get: () => ({ validator: (shared ??= require(VALIDATOR_PATH)), adopt }),

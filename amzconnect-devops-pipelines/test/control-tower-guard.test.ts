@@ -10,11 +10,11 @@ interface Resource {
   readonly Metadata?: { guard?: GuardMetadata };
 }
 
-/** Every resource of every template of an app, by `<stack artifact id>.template.json/<logical id>`. */
+/** Every resource of every template of an app, by `<stack name>/<logical id>`. */
 function resourcesOf(app: SynthesizedApp): [string, Resource][] {
   return app.stacks.flatMap((s) =>
     Object.entries((s.json as { Resources: Record<string, Resource> }).Resources).map(
-      ([id, r]) => [`${s.id}.template.json/${id}`, r] as [string, Resource],
+      ([id, r]) => [`${s.stackName}/${id}`, r] as [string, Resource],
     ),
   );
 }
@@ -88,8 +88,8 @@ describe.each([
     expect(mail.length).toBe(keys.length);
     expect(mail.length > 0).toBe(emailChannel);
     for (const [id, bucket] of mail) {
-      const template = id.split('/')[0];
-      const [keyId, key] = keys.find(([k]) => k.startsWith(`${template}/`))!;
+      const stack = id.split('/')[0];
+      const [keyId, key] = keys.find(([k]) => k.startsWith(`${stack}/`))!;
       expect(bucket.Properties!.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
         {
           BucketKeyEnabled: true,

@@ -63,34 +63,29 @@ export function createDeployClients(options: DeployClientsOptions): DeployClient
     ...(options.credentials ? { credentials: { ...options.credentials } } : {}),
   };
   // Without a strategy of the caller's, exactly the SDK settings a deployment uses.
-  const retry = (
-    maxAttempts: number | undefined,
-    production: { retryMode?: 'adaptive'; maxAttempts?: number },
-  ) =>
-    options.retryStrategy
-      ? { retryStrategy: options.retryStrategy(maxAttempts ?? SDK_DEFAULT_MAX_ATTEMPTS) }
-      : production;
+  const retry = <T extends object>(production: T, maxAttempts = SDK_DEFAULT_MAX_ATTEMPTS) =>
+    options.retryStrategy ? { retryStrategy: options.retryStrategy(maxAttempts) } : production;
   const connectAttempts = options.connectMaxAttempts ?? 10;
   const connect = new ConnectClient({
     ...common,
     endpoint: options.endpoints?.connect,
-    ...retry(connectAttempts, { retryMode: 'adaptive', maxAttempts: connectAttempts }),
+    ...retry({ retryMode: 'adaptive', maxAttempts: connectAttempts }, connectAttempts),
   });
   const s3 = new S3Client({
     ...common,
     endpoint: options.endpoints?.s3,
     forcePathStyle: !!options.endpoints?.s3,
-    ...retry(undefined, {}),
+    ...retry({}),
   });
   const lambda = new LambdaClient({
     ...common,
     endpoint: options.endpoints?.lambda,
-    ...retry(undefined, { retryMode: 'adaptive' }),
+    ...retry({ retryMode: 'adaptive' }),
   });
   const ssm = new SSMClient({
     ...common,
     endpoint: options.endpoints?.ssm,
-    ...retry(undefined, { retryMode: 'adaptive' }),
+    ...retry({ retryMode: 'adaptive' }),
   });
   rateLimitClient(connect, bucket);
   failFastOnQuota(connect);
