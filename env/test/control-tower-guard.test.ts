@@ -7,6 +7,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { acknowledgedFindings, synthFindings } from '@amzconnect/testing/synth';
+import { REPO_ROOT } from '../src';
 import {
   acknowledgeGuardRule,
   createPlatformApp,
@@ -14,6 +15,10 @@ import {
   GuardAcknowledgementError,
   ControlTowerGuardValidator,
   GuardFindingsCache,
+  guardCacheDirFromEnvironment,
+  DEFAULT_GUARD_CACHE_DIR,
+  GUARD_CACHE_DIR_VARIABLE,
+  GUARD_CACHE_MAX_AGE_MS,
   readGuardRuleFiles,
   selectGuardRuleFiles,
   CONTROL_TOWER_RULES_DIR,
@@ -100,7 +105,7 @@ describe('ControlTowerGuardValidator', () => {
     fs.writeFileSync(first, template('Queue'));
     fs.writeFileSync(copy, template('Queue'));
     fs.writeFileSync(other, template('OtherQueue'));
-    const validator = new ControlTowerGuardValidator();
+    const validator = new ControlTowerGuardValidator({ cache: new GuardFindingsCache() });
     const check = (templatePath: string) =>
       validator.validate({ templatePaths: [templatePath] } as unknown as Parameters<
         typeof validator.validate
@@ -180,6 +185,83 @@ describe('GuardFindingsCache', () => {
   });
 });
 
+describe('GuardFindingsCache between runs', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('keeps findings in node_modules/.cache unless AMZCONNECT_GUARD_CACHE_DIR says otherwise, and in memory only when it is empty', () => {
+    expect(guardCacheDirFromEnvironment({})).toBe(
+      path.join(REPO_ROOT, 'node_modules', '.cache', 'amzconnect-guard-findings'),
+    );
+    expect(guardCacheDirFromEnvironment({})).toBe(DEFAULT_GUARD_CACHE_DIR);
+    expect(guardCacheDirFromEnvironment({ [GUARD_CACHE_DIR_VARIABLE]: '' })).toBeUndefined();
+    expect(guardCacheDirFromEnvironment({ [GUARD_CACHE_DIR_VARIABLE]: 'rel/cache' })).toBe(
+      path.resolve('rel/cache'),
+    );
+  });
+
+  it(`removes entries nobody read for ${GUARD_CACHE_MAX_AGE_MS / DAY} days when it opens the folder, and keeps those read since`, () => {
+    // Prepare: two entries written on day 0; one of them read again on day 20
+    const dir = tempOutdir();
+    const t0 = Date.UTC(2026, 0, 1);
+    const finding = [{ ruleName: 'r' }] as never[];
+    try {
+      const day0 = new GuardFindingsCache(dir, () => t0);
+      day0.set('read-again', finding);
+      day0.set('forgotten', finding);
+      expect(new GuardFindingsCache(dir, () => t0 + 20 * DAY).get('read-again')).toEqual(finding);
+
+      // Act: a cache opened on day 45
+      const day45 = new GuardFindingsCache(dir, () => t0 + 45 * DAY);
+      const readAgain = day45.get('read-again');
+      const forgotten = day45.get('forgotten');
+
+      // Assess: the entry read on day 20 is 25 days old and kept; the other is 45 days old and gone
+      expect(readAgain).toEqual(finding);
+      expect(forgotten).toBeUndefined();
+      expect(fs.readdirSync(dir)).toEqual(['read-again.json']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks a template again when a rule file it needs changes, though the template and the rule file names did not', () => {
+    // Prepare: the SQS rules in a folder of their own, and a queue without a dead-letter queue
+    const dir = tempOutdir();
+    const rulesDir = path.join(dir, 'rules');
+    fs.cpSync(path.join(CONTROL_TOWER_RULES_DIR, 'sqs'), rulesDir, { recursive: true });
+    const templatePath = path.join(dir, 'queue.template.json');
+    fs.writeFileSync(
+      templatePath,
+      JSON.stringify({
+        Resources: { Queue: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } } },
+      }),
+    );
+    const cacheDir = path.join(dir, 'cache');
+    const check = () => {
+      const validator = new ControlTowerGuardValidator({ rulesDir, cache: new GuardFindingsCache(cacheDir) });
+      const report = validator.validate({ templatePaths: [templatePath] } as unknown as Parameters<
+        typeof validator.validate
+      >[0]);
+      return { runs: validator.cfnGuardRuns, rules: report.violations.map((v) => v.ruleName) };
+    };
+
+    try {
+      // Act
+      const first = check();
+      const unchanged = check();
+      fs.appendFileSync(path.join(rulesDir, 'ct-sqs-pr-1.guard'), '\n# a comment: the content changed\n');
+      const afterChange = check();
+
+      // Assess
+      expect(first).toEqual({ runs: 1, rules: ['sqs_dlq_check'] });
+      expect(unchanged).toEqual({ runs: 0, rules: ['sqs_dlq_check'] });
+      expect(afterChange).toEqual({ runs: 1, rules: ['sqs_dlq_check'] });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('acknowledgeGuardRule', () => {
   it('keeps every acknowledged rule and its reason in the template metadata of that resource', () => {
     const app = createPlatformApp({ guard: false });
@@ -230,9 +312,9 @@ describe('selectGuardRuleFiles', () => {
   it('keeps only the rules naming a resource type of the templates, and those naming none', () => {
     const selected = selectGuardRuleFiles(
       [
-        { file: 'logs.guard', resourceTypes: new Set(['AWS::Logs::LogGroup', 'AWS::KMS::Key']) },
-        { file: 'rds.guard', resourceTypes: new Set(['AWS::RDS::DBInstance']) },
-        { file: 'unknown.guard', resourceTypes: new Set() },
+        { file: 'logs.guard', resourceTypes: new Set(['AWS::Logs::LogGroup', 'AWS::KMS::Key']), digest: 'a' },
+        { file: 'rds.guard', resourceTypes: new Set(['AWS::RDS::DBInstance']), digest: 'b' },
+        { file: 'unknown.guard', resourceTypes: new Set(), digest: 'c' },
       ],
       new Set(['AWS::KMS::Key', 'AWS::SQS::Queue']),
     );

@@ -9,7 +9,7 @@ import type {
 } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { GUARD_PLUGIN_NAME } from './guard-acknowledgement';
-import { GUARD_CACHE_DIR_VARIABLE, GuardFindingsCache } from './guard-findings-cache';
+import { GuardFindingsCache, guardCacheDirFromEnvironment } from './guard-findings-cache';
 
 /** Folder of the AWS Control Tower proactive-control rules bundled with `@cdklabs/cdk-validator-cfnguard`. */
 export const CONTROL_TOWER_RULES_DIR = path.join(
@@ -22,10 +22,12 @@ export const CONTROL_TOWER_RULES_DIR = path.join(
 
 const RESOURCE_TYPE = /AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/g;
 
-/** One rule file and the resource types it names (in its header and its queries). */
+/** One rule file, the resource types it names (in its header and its queries) and its content's digest. */
 export interface GuardRuleFile {
   readonly file: string;
   readonly resourceTypes: ReadonlySet<string>;
+  /** SHA-256 of the file's content, hex. */
+  readonly digest: string;
 }
 
 /** Every `.guard` file under `dir`, with the resource types each names. */
@@ -37,7 +39,14 @@ export function readGuardRuleFiles(dir: string): GuardRuleFile[] {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) return readGuardRuleFiles(file);
       if (!entry.name.endsWith('.guard')) return [];
-      return [{ file, resourceTypes: new Set(fs.readFileSync(file, 'utf8').match(RESOURCE_TYPE) ?? []) }];
+      const text = fs.readFileSync(file, 'utf8');
+      return [
+        {
+          file,
+          resourceTypes: new Set(text.match(RESOURCE_TYPE) ?? []),
+          digest: createHash('sha256').update(text).digest('hex'),
+        },
+      ];
     });
 }
 
@@ -51,9 +60,16 @@ export function selectGuardRuleFiles(
   rules: readonly GuardRuleFile[],
   resourceTypes: ReadonlySet<string>,
 ): string[] {
-  return rules
-    .filter((r) => r.resourceTypes.size === 0 || [...r.resourceTypes].some((t) => resourceTypes.has(t)))
-    .map((r) => r.file);
+  return applicableRules(rules, resourceTypes).map((r) => r.file);
+}
+
+function applicableRules(
+  rules: readonly GuardRuleFile[],
+  resourceTypes: ReadonlySet<string>,
+): GuardRuleFile[] {
+  return rules.filter(
+    (r) => r.resourceTypes.size === 0 || [...r.resourceTypes].some((t) => resourceTypes.has(t)),
+  );
 }
 
 /** Options of {@link ControlTowerGuardValidator}. */
@@ -62,8 +78,9 @@ export interface ControlTowerGuardValidatorProps {
   readonly rulesDir?: string;
   /**
    * Where findings of checked template contents are kept.
-   * @default one cache per process, in memory, and also in the folder named by
-   *   `AMZCONNECT_GUARD_CACHE_DIR` when it is set (the jest run sets it for its workers)
+   * @default one cache per process, in memory and in the folder {@link guardCacheDirFromEnvironment}
+   *   names (`node_modules/.cache/amzconnect-guard-findings` unless `AMZCONNECT_GUARD_CACHE_DIR`
+   *   says otherwise)
    */
   readonly cache?: GuardFindingsCache;
 }
@@ -85,8 +102,7 @@ export class ControlTowerGuardValidator implements IPolicyValidationPlugin {
   constructor(props: ControlTowerGuardValidatorProps = {}) {
     this.rules = readGuardRuleFiles(props.rulesDir ?? CONTROL_TOWER_RULES_DIR);
     this.version = new CfnGuardValidator({ controlTowerRulesEnabled: false }).version ?? '0.0.0';
-    this.cache =
-      props.cache ?? (PROCESS_CACHE ??= new GuardFindingsCache(process.env[GUARD_CACHE_DIR_VARIABLE]));
+    this.cache = props.cache ?? (PROCESS_CACHE ??= new GuardFindingsCache(guardCacheDirFromEnvironment()));
   }
 
   /** How many times this validator ran the cfn-guard binary. */
@@ -99,10 +115,12 @@ export class ControlTowerGuardValidator implements IPolicyValidationPlugin {
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     // Templates grouped by the rules that apply to them: cfn-guard evaluates every rule file on
     // every data file, so a template is checked only against the rules naming its own types. A
-    // template whose content this process already checked against the same rules is not checked
-    // again: its findings are the earlier ones, under its own path (cfn-guard's result depends on
-    // nothing but the rules and the data). The cache is this process's, or, with
-    // AMZCONNECT_GUARD_CACHE_DIR set, shared through a folder with other processes (jest workers).
+    // template whose content was checked before against the same rules is not checked again: its
+    // findings are the earlier ones, under its own path. cfn-guard's result depends on nothing but
+    // its build, the rules and the data, so the key is cfn-guard's package version (the package
+    // ships the binary; the lockfile pins its integrity), each rule file's content and the
+    // template's content. The cache is kept on disk between runs and processes (see
+    // GuardFindingsCache).
     const groups = new Map<string, { rules: string[]; templates: { path: string; key: string }[] }>();
     const violations: PolicyViolation[] = [];
     for (const template of context.templatePaths) {
@@ -111,10 +129,14 @@ export class ControlTowerGuardValidator implements IPolicyValidationPlugin {
       const types = new Set(
         (Object.values(resources) as { Type?: string }[]).flatMap((r) => (r.Type ? [r.Type] : [])),
       );
-      const rules = selectGuardRuleFiles(this.rules, types);
-      if (rules.length === 0) continue;
+      const applicable = applicableRules(this.rules, types);
+      if (applicable.length === 0) continue;
+      const rules = applicable.map((r) => r.file);
       const ruleKey = rules.join('\n');
-      const key = createHash('sha256').update(`${this.version}\0${ruleKey}\0`).update(text).digest('hex');
+      const key = createHash('sha256')
+        .update(`${this.version}\0${applicable.map((r) => r.digest).join(',')}\0`)
+        .update(text)
+        .digest('hex');
       const known = this.cache.get(key);
       if (known) {
         violations.push(...known.map((v) => atPath(v, template)));
