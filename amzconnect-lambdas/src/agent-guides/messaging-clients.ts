@@ -11,12 +11,19 @@ export interface MessagingClientOptions {
   readonly region?: string;
   /** @default the SDK's default chain (the function's role in Lambda) */
   readonly credentials?: SESv2ClientConfig['credentials'];
+  /**
+   * Replaces the adaptive retry below (tests against local endpoints, whose injected throttling
+   * the SDK's back-off would only wait out).
+   * @default adaptive retry, two attempts
+   */
+  readonly retryStrategy?: SESv2ClientConfig['retryStrategy'];
 }
 
 const common = (o: MessagingClientOptions) => ({
   retryMode: 'adaptive',
   // Two attempts: a flow waits at most 8 seconds for the function, and a retry must fit.
   maxAttempts: 2,
+  ...(o.retryStrategy ? { retryStrategy: o.retryStrategy } : {}),
   endpoint: o.endpoint,
   region: o.region,
   credentials: o.credentials,

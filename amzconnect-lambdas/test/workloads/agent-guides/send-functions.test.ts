@@ -5,6 +5,7 @@ import { createSendEmailHandler, createSendSmsHandler } from '../../../src/agent
 import { createSesClient, createSmsClient } from '../../../src/agent-guides/messaging-clients';
 import { sendNoticeEmail } from '../../../src/agent-guides/send-notice-email';
 import { sendNoticeSms } from '../../../src/agent-guides/send-notice-sms';
+import { immediateRetry } from '@amzconnect/testing';
 import { recordingLogger } from '../../support/log-recorder';
 import { MessagingEmulator } from './support/messaging-emulator';
 
@@ -27,6 +28,14 @@ const SMS_ENV = {
 };
 const PERSONAL = ['jane.doe@example.com', '+12065550100', '206) 555-0100', 'Jane', 'BK-20931', '2026-12-31'];
 
+/** The production attempts (two), without the SDK's back-off between them: see immediateRetry. */
+const CLIENT_OPTIONS = {
+  requestTimeoutMs: 2000,
+  region: 'us-east-1',
+  credentials,
+  retryStrategy: immediateRetry(2),
+};
+
 describe('the agent-guide send functions against SES v2 and End User Messaging SMS endpoints', () => {
   const emulator = new MessagingEmulator();
   let endpoint: string;
@@ -42,7 +51,7 @@ describe('the agent-guide send functions against SES v2 and End User Messaging S
   function emailHandler(env: Record<string, string> = EMAIL_ENV) {
     const logger = recordingLogger();
     const config = readEmailConfig(env);
-    const ses = createSesClient({ requestTimeoutMs: 2000, endpoint, region: 'us-east-1', credentials });
+    const ses = createSesClient({ ...CLIENT_OPTIONS, endpoint });
     const handler = createSendEmailHandler({
       config,
       logger,
@@ -54,7 +63,7 @@ describe('the agent-guide send functions against SES v2 and End User Messaging S
   function smsHandler(env: Record<string, string> = SMS_ENV) {
     const logger = recordingLogger();
     const config = readSmsConfig(env);
-    const sms = createSmsClient({ requestTimeoutMs: 2000, endpoint, region: 'us-east-1', credentials });
+    const sms = createSmsClient({ ...CLIENT_OPTIONS, endpoint });
     const handler = createSendSmsHandler({
       config,
       logger,
