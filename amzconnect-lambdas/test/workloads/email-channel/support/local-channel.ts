@@ -13,11 +13,14 @@ import {
 } from '../../../../src/email-channel/shared/channel-clients';
 import { ChannelConfig } from '../../../../src/email-channel/shared/channel-config';
 import { MailStore, s3MailStore } from '../../../../src/email-channel/shared/mail-store';
+import { FlushedFilesystemStore } from './flushed-filesystem-store';
 // s3rver and dynalite ship no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('s3rver') as new (options: Record<string, unknown>) => {
   run(): Promise<{ address: string; port: number }>;
   close(): Promise<void>;
+  store: unknown;
+  context: { store: unknown };
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as (options: Record<string, number>) => http.Server;
@@ -95,6 +98,8 @@ export async function startLocalChannel(): Promise<LocalChannel> {
     resetOnClose: true,
     configureBuckets: [{ name: BUCKET }],
   });
+  // Read-after-write, as S3 gives it (see FlushedFilesystemStore).
+  s3rver.store = s3rver.context.store = new FlushedFilesystemStore(directory);
   const { port: s3Port } = await s3rver.run();
   const ddb = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve) => ddb.listen(0, '127.0.0.1', () => resolve()));
