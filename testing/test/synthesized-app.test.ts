@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { Stack, aws_sns as sns, aws_sqs as sqs, type App } from 'aws-cdk-lib';
 import { type PlatformConfig } from '@amzconnect/env';
-import { acknowledgeGuardRule, GUARD_PLUGIN_NAME } from '@amzconnect/env/cdk';
+import { acknowledgeGuardRule, GUARD_PLUGIN_NAME, type AddStacks } from '@amzconnect/env/cdk';
 import { generatedConfig } from '../src';
 import { synthesizedApp, synthesizedApps } from '../src/synth';
 
@@ -36,6 +36,19 @@ const NO_GUARD = { guard: false };
 const cacheRoot = () => path.join(process.env.AMZCONNECT_JEST_TMPDIR!, 'synthesized-apps');
 const entriesNamed = (name: string) =>
   fs.existsSync(cacheRoot()) ? fs.readdirSync(cacheRoot()).filter((e) => e.startsWith(`${name}-`)) : [];
+
+/**
+ * The cache entry of `name` for `addStacks` and `generatedConfig(1, 1)` (its path found through a
+ * synthesis under `probe`), with its lock held by process `pid`, as a worker's lock would be.
+ */
+function lockedEntry(probe: string, name: string, addStacks: AddStacks, pid: number): string {
+  synthesizedApp(probe, generatedConfig(1, 1), addStacks, NO_GUARD);
+  const [probeEntry] = entriesNamed(probe);
+  const entry = path.join(cacheRoot(), `${name}${probeEntry.slice(probe.length)}`);
+  fs.mkdirSync(`${entry}.lock`);
+  fs.writeFileSync(path.join(`${entry}.lock`, 'pid'), String(pid));
+  return entry;
+}
 
 describe('synthesizedApp', () => {
   it('synthesizes a name and configuration once per run and returns the templates and findings each time', () => {
@@ -124,11 +137,7 @@ describe('synthesizedApp', () => {
   it('takes over a lock whose owner process is gone', () => {
     // Prepare: the lock a worker that died while synthesizing would leave
     const { calls, addStacks } = countingTopicApp();
-    synthesizedApp('probe', generatedConfig(1, 1), addStacks, NO_GUARD);
-    const [probe] = entriesNamed('probe');
-    const entry = path.join(cacheRoot(), probe.replace(/^probe-/, 'orphaned-'));
-    fs.mkdirSync(`${entry}.lock`);
-    fs.writeFileSync(path.join(`${entry}.lock`, 'pid'), '2147483646');
+    const entry = lockedEntry('probe', 'orphaned', addStacks, 2147483646);
 
     // Act
     const app = synthesizedApp('orphaned', generatedConfig(1, 1), addStacks, NO_GUARD);
@@ -142,11 +151,8 @@ describe('synthesizedApp', () => {
   it('waits for a live owner of the lock instead of synthesizing the same app twice', async () => {
     // Prepare: a finished entry to copy, and a lock held by this (live) process
     const { calls, addStacks } = countingTopicApp();
-    synthesizedApp('source', generatedConfig(1, 1), addStacks, NO_GUARD);
+    const entry = lockedEntry('source', 'shared', addStacks, process.pid);
     const [source] = entriesNamed('source');
-    const entry = path.join(cacheRoot(), source.replace(/^source-/, 'shared-'));
-    fs.mkdirSync(`${entry}.lock`);
-    fs.writeFileSync(path.join(`${entry}.lock`, 'pid'), String(process.pid));
     // Another thread plays the owner: it finishes the entry and releases the lock later.
     const owner = new Worker(
       `const fs = require('fs');
@@ -174,12 +180,9 @@ describe('synthesizedApp', () => {
   it('synthesizes the free apps of a list while another worker holds the lock of an earlier one', async () => {
     // Prepare: a lock on the first app held by this (live) process, as another worker's would be
     const { calls, addStacks } = countingTopicApp();
-    synthesizedApp('model', generatedConfig(1, 1), addStacks, NO_GUARD);
+    const busy = lockedEntry('model', 'busy', addStacks, process.pid);
     const [model] = entriesNamed('model');
-    const busy = path.join(cacheRoot(), model.replace(/^model-/, 'busy-'));
-    const free = path.join(cacheRoot(), model.replace(/^model-/, 'free-'));
-    fs.mkdirSync(`${busy}.lock`);
-    fs.writeFileSync(path.join(`${busy}.lock`, 'pid'), String(process.pid));
+    const free = path.join(cacheRoot(), `free${model.slice('model'.length)}`);
     // The owner finishes the busy app only once the free one is complete (or after 60 s): a caller
     // that waited for the busy app first would wait the whole minute.
     const owner = new Worker(
